@@ -1,0 +1,37 @@
+package io.parkpulse.contract;
+
+import java.util.regex.Pattern;
+
+/**
+ * Syntax of the identifiers that travel on the wire and become topic levels or storage tags:
+ * park, gateway, meter and enterprise ids.
+ *
+ * <p>An id starts with an ASCII letter or digit and continues with letters, digits, {@code . _ : -},
+ * at most 64 characters. That keeps ids safe as MQTT topic levels (no {@code / + #}), as InfluxDB tag
+ * values (no spaces, commas, quotes or backslashes) and in URLs.
+ */
+public final class Ids {
+    public static final int MAX_LENGTH = 64;
+    private static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+
+    private Ids() {
+    }
+
+    public static boolean isValid(String id) {
+        return id != null && SYNTAX.matcher(id).matches();
+    }
+
+    /** Why {@code id} is not valid, for error messages; {@code null} when it is valid. */
+    public static String problem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "must not be empty";
+        }
+        if (id.length() > MAX_LENGTH) {
+            return "is " + id.length() + " characters long; at most " + MAX_LENGTH + " are allowed";
+        }
+        if (!isValid(id)) {
+            return "\"" + id + "\" must start with a letter or digit and contain only letters, digits and . _ : -";
+        }
+        return null;
+    }
+}
