@@ -1,0 +1,19 @@
+package io.parkpulse.park;
+
+import java.util.Objects;
+
+/**
+ * An enterprise of the park.
+ *
+ * @param id       stable id, used as a storage tag
+ * @param name     registered name, usually Chinese
+ * @param industry GB/T 4754 industry code; enterprises with the same code are peers in benchmarks
+ * @param landMu   land area in mu (亩, 666.7 m²); 0 for tenants without land of their own
+ */
+public record Enterprise(String id, String name, IndustryCode industry, double landMu) {
+    public Enterprise {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(industry, "industry");
+    }
+}

@@ -1,0 +1,16 @@
+package io.parkpulse.park;
+
+import java.util.Objects;
+
+/**
+ * A park gateway: publishes the readings of its meters under {@code dp/v1/{park}/{id}/...}.
+ *
+ * @param id   stable id, a topic level
+ * @param name where it is or what it serves, for people
+ */
+public record Gateway(String id, String name) {
+    public Gateway {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+    }
+}

@@ -1,0 +1,20 @@
+package io.parkpulse.park;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A park file (or a set of them) that cannot be used; lists every problem found, not just the first. */
+public final class InvalidParkFileException extends RuntimeException {
+
+    private final transient List<ParkFileError> errors;
+
+    public InvalidParkFileException(List<ParkFileError> errors) {
+        super(errors.size() + (errors.size() == 1 ? " problem" : " problems") + " in park files:\n"
+                + errors.stream().map(e -> "  " + e).collect(Collectors.joining("\n")));
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<ParkFileError> errors() {
+        return errors;
+    }
+}

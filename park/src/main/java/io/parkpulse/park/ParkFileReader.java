@@ -1,0 +1,288 @@
+package io.parkpulse.park;
+
+import io.parkpulse.contract.Ids;
+import io.parkpulse.contract.MeterKind;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one park file (format documented in {@code docs/park-file.md}) and checks it completely:
+ * structure, types, ids, references between sections, and the rules for meters. All problems are
+ * collected and thrown together, each naming file, line, column and field.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class ParkFileReader {
+
+    /** The file format this reader understands. */
+    public static final int SCHEMA_VERSION = 1;
+    static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+    private static final List<String> TOP_KEYS = List.of("schema_version", "park", "enterprises", "gateways", "meters");
+    private static final List<String> PARK_KEYS = List.of("id", "name", "time_zone", "revision");
+    private static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "industry", "land_mu");
+    private static final List<String> GATEWAY_KEYS = List.of("id", "name");
+    private static final List<String> METER_KEYS = List.of("id", "name", "kind", "enterprise", "gateway", "metering",
+            "ct_ratio", "pt_ratio", "multiplier");
+
+    public Park read(Path file) {
+        String name = file.toString();
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw invalid(name, "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw invalid(name, "cannot read the file: " + e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw invalid(name, "the file is not UTF-8 text");
+        }
+        return read(name, text);
+    }
+
+    /** Reads park file text; {@code name} only labels the errors. */
+    public Park read(String name, String text) {
+        List<ParkFileError> errors = new ArrayList<>();
+        YamlMapping.Problems problems = (node, field, message) -> {
+            Mark mark = node == null ? null : node.getStartMark();
+            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                    field, message));
+        };
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            options.setCodePointLimit(MAX_FILE_BYTES);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            throw new InvalidParkFileException(List.of(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem())));
+        } catch (YAMLException e) {
+            throw invalid(name, "not valid YAML: " + e.getMessage());
+        }
+        if (root == null) {
+            throw invalid(name, "the file is empty");
+        }
+        Park park = new Document(problems).read(root, name);
+        if (!errors.isEmpty() || park == null) {
+            throw new InvalidParkFileException(errors);
+        }
+        return park;
+    }
+
+    private static InvalidParkFileException invalid(String file, String message) {
+        return new InvalidParkFileException(List.of(new ParkFileError(file, 0, 0, "", message)));
+    }
+
+    /** Reading state of one document. */
+    private static final class Document {
+        private final YamlMapping.Problems problems;
+        private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
+        private final Map<String, Gateway> gateways = new LinkedHashMap<>();
+        private final Map<String, Meter> meters = new LinkedHashMap<>();
+        /** Ids declared in the file, valid or not, so one bad entry does not make its references fail too. */
+        private final java.util.Set<String> declaredEnterprises = new java.util.HashSet<>();
+        private final java.util.Set<String> declaredGateways = new java.util.HashSet<>();
+
+        Document(YamlMapping.Problems problems) {
+            this.problems = problems;
+        }
+
+        Park read(Node root, String source) {
+            YamlMapping top = YamlMapping.of(root, "", problems);
+            if (top == null) {
+                return null;
+            }
+            top.allowOnly(TOP_KEYS);
+            Double version = top.requiredNumber("schema_version", v -> v == SCHEMA_VERSION ? null
+                    : "this ParkPulse reads schema_version " + SCHEMA_VERSION);
+            Node parkNode = top.require("park");
+            YamlMapping park = parkNode == null ? null : YamlMapping.of(parkNode, "park", problems);
+            String id = null;
+            String name = null;
+            ZoneId zone = null;
+            String revision = "";
+            if (park != null) {
+                park.allowOnly(PARK_KEYS);
+                id = id(park, "id");
+                name = park.requiredText("name");
+                zone = park.parsed("time_zone", ParkFileReader::zone, true, null);
+                revision = park.optionalText("revision", "");
+            }
+            YamlMapping.eachElement(top.get("enterprises"), "enterprises", problems, this::readEnterprise);
+            YamlMapping.eachElement(top.get("gateways"), "gateways", problems, this::readGateway);
+            if (!top.has("gateways")) {
+                top.require("gateways");
+            }
+            YamlMapping.eachElement(top.get("meters"), "meters", problems, this::readMeter);
+            if (version == null || id == null || name == null || zone == null) {
+                return null;
+            }
+            return new Park(id, name, zone, revision, source, enterprises, gateways, meters);
+        }
+
+        private void readEnterprise(Node node, String path) {
+            YamlMapping e = YamlMapping.of(node, path, problems);
+            if (e == null) {
+                return;
+            }
+            e.allowOnly(ENTERPRISE_KEYS);
+            String id = uniqueId(e, declaredEnterprises, "enterprise");
+            String name = e.requiredText("name");
+            IndustryCode industry = e.parsed("industry", IndustryCode::parse, true, null);
+            Double land = e.requiredNumber("land_mu", YamlMapping.NOT_NEGATIVE);
+            if (id != null && name != null && industry != null && land != null) {
+                enterprises.put(id, new Enterprise(id, name, industry, land));
+            }
+        }
+
+        private void readGateway(Node node, String path) {
+            YamlMapping g = YamlMapping.of(node, path, problems);
+            if (g == null) {
+                return;
+            }
+            g.allowOnly(GATEWAY_KEYS);
+            String id = uniqueId(g, declaredGateways, "gateway");
+            if (id != null) {
+                gateways.put(id, new Gateway(id, g.optionalText("name", id)));
+            }
+        }
+
+        private void readMeter(Node node, String path) {
+            YamlMapping m = YamlMapping.of(node, path, problems);
+            if (m == null) {
+                return;
+            }
+            m.allowOnly(METER_KEYS);
+            String id = uniqueId(m, meters.keySet(), "meter");
+            MeterKind kind = m.parsed("kind", ParkFileReader::kind, true, null);
+            Metering metering = m.parsed("metering", ParkFileReader::metering, false, Metering.CUMULATIVE);
+
+            String enterprise = m.has("enterprise") ? reference(m, "enterprise", declaredEnterprises, "enterprises") : null;
+            boolean enterpriseOk = !m.has("enterprise") || enterprise != null;
+            String gateway = m.has("gateway") ? reference(m, "gateway", declaredGateways, "gateways") : null;
+            if (!m.has("gateway")) {
+                m.require("gateway");
+            }
+
+            double ct = 1;
+            double pt = 1;
+            double multiplier = 1;
+            boolean ratiosOk = true;
+            if (kind == MeterKind.ELECTRICITY) {
+                if (m.has("multiplier")) {
+                    problems.at(m.get("multiplier"), m.child("multiplier"),
+                            "electricity meters take ct_ratio and pt_ratio instead, so current and voltage scale correctly");
+                    ratiosOk = false;
+                }
+                Double c = m.optionalNumber("ct_ratio", 1.0, YamlMapping.POSITIVE);
+                Double p = m.optionalNumber("pt_ratio", 1.0, YamlMapping.POSITIVE);
+                ratiosOk &= c != null && p != null;
+                ct = c == null ? 1 : c;
+                pt = p == null ? 1 : p;
+            } else if (kind != null) {
+                for (String ratio : List.of("ct_ratio", "pt_ratio")) {
+                    if (m.has(ratio)) {
+                        problems.at(m.get(ratio), m.child(ratio), "only electricity meters have " + ratio + "; use multiplier");
+                        ratiosOk = false;
+                    }
+                }
+                Double k = m.optionalNumber("multiplier", 1.0, YamlMapping.POSITIVE);
+                ratiosOk &= k != null;
+                multiplier = k == null ? 1 : k;
+            }
+            if (id != null && kind != null && metering != null && enterpriseOk && gateway != null && ratiosOk) {
+                String name = m.optionalText("name", id);
+                meters.put(id, new Meter(id, name, kind, enterprise, gateway, metering, ct, pt, multiplier));
+            }
+        }
+
+        /** The id at {@code key}, checked for syntax and uniqueness, and added to {@code declared}. */
+        private String uniqueId(YamlMapping mapping, java.util.Set<String> declared, String what) {
+            String id = id(mapping, "id");
+            if (id != null && declared.contains(id)) {
+                problems.at(mapping.get("id"), mapping.child("id"), what + " id \"" + id + "\" is already used above");
+                return null;
+            }
+            if (id != null && declared != meters.keySet()) {
+                declared.add(id);
+            }
+            return id;
+        }
+
+        private String id(YamlMapping mapping, String key) {
+            String id = mapping.requiredText(key);
+            if (id == null) {
+                return null;
+            }
+            String problem = Ids.problem(id);
+            if (problem != null) {
+                problems.at(mapping.get(key), mapping.child(key), "id " + problem);
+                return null;
+            }
+            return id;
+        }
+
+        private String reference(YamlMapping mapping, String key, java.util.Set<String> known, String section) {
+            String id = mapping.requiredText(key);
+            if (id != null && !known.contains(id)) {
+                String hint = YamlMapping.nearest(id, known);
+                problems.at(mapping.get(key), mapping.child(key), "\"" + id + "\" is not listed under " + section
+                        + (hint == null ? "" : "; did you mean \"" + hint + "\"?"));
+                return null;
+            }
+            return id;
+        }
+    }
+
+    static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a time-zone id; use a region id such as Asia/Shanghai");
+        }
+    }
+
+    static MeterKind kind(String text) {
+        return MeterKind.byWireName(text).orElseThrow(() -> new IllegalArgumentException("\"" + text
+                + "\" is not a meter kind; expected one of " + Arrays.stream(MeterKind.values()).map(MeterKind::wireName)
+                .collect(Collectors.joining(", "))));
+    }
+
+    static Metering metering(String text) {
+        try {
+            return Metering.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a metering mode; expected cumulative or instantaneous");
+        }
+    }
+}
