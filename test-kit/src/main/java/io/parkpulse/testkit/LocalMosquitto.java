@@ -1,0 +1,124 @@
+package io.parkpulse.testkit;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mosquitto run from a local binary as a child process, listening on {@code 127.0.0.1} and keeping its
+ * config, database and log in {@code <java.io.tmpdir>/parkpulse-mosquitto-*}.
+ *
+ * <p>Thread-safe: lifecycle methods are serialised.
+ */
+public final class LocalMosquitto implements MqttBroker {
+
+    static final String HOST = "127.0.0.1";
+
+    private final LocalServer server;
+
+    private LocalMosquitto(LocalServer server) {
+        this.server = server;
+    }
+
+    /**
+     * Starts {@code binary} with {@code config} on a free port and returns once it answers MQTT.
+     *
+     * @throws IllegalStateException if it does not start; the message holds the command and the log's tail
+     */
+    public static LocalMosquitto launch(Path binary, MosquittoConfig config) {
+        return new LocalMosquitto(LocalServer.launch("mosquitto", 1, new Recipe(binary, config)));
+    }
+
+    @Override
+    public String host() {
+        return HOST;
+    }
+
+    @Override
+    public int port() {
+        return server.ports()[0];
+    }
+
+    @Override
+    public void stop() {
+        server.stop();
+    }
+
+    @Override
+    public void kill() {
+        server.kill();
+    }
+
+    @Override
+    public void start() {
+        server.start();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    @Override
+    public String logTail(int maxLines) {
+        return server.logTail(maxLines);
+    }
+
+    /** The broker's combined stdout/stderr log, appended across restarts. */
+    public Path logFile() {
+        return server.logFile();
+    }
+
+    /** Holds {@code mosquitto.conf}, {@code mosquitto.db}, the log and files from {@link MosquittoConfig#withFile}. */
+    public Path directory() {
+        return server.directory();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    @Override
+    public String toString() {
+        return "LocalMosquitto[" + url() + ", " + directory() + "]";
+    }
+
+    private static final class Recipe implements LocalServer.Recipe {
+
+        private final Path binary;
+        private final MosquittoConfig config;
+
+        Recipe(Path binary, MosquittoConfig config) {
+            this.binary = binary;
+            this.config = config;
+        }
+
+        @Override
+        public List<String> prepare(Path dir, int[] ports) throws IOException {
+            String dirName = dir.toString();
+            for (Map.Entry<String, String> file : config.renderFiles(dirName).entrySet()) {
+                Files.writeString(dir.resolve(file.getKey()), file.getValue(), StandardCharsets.UTF_8);
+            }
+            // Run as root, Mosquitto drops to user "mosquitto", who cannot write our directory; as any
+            // other user the line has no effect.
+            String user = System.getProperty("user.name");
+            Path conf = dir.resolve("mosquitto.conf");
+            Files.writeString(conf, config.render(HOST, ports[0], dirName, user), StandardCharsets.UTF_8);
+            return List.of(binary.toString(), "-c", conf.toString());
+        }
+
+        @Override
+        public boolean isReady(int[] ports) {
+            return MqttProbe.answers(HOST, ports[0]);
+        }
+
+        @Override
+        public String url(int[] ports) {
+            return "tcp://" + HOST + ":" + ports[0];
+        }
+    }
+}
