@@ -9,17 +9,27 @@ import java.util.List;
  *
  * @param seq        the message's sequence number, or {@code null} if it could not be read
  * @param readings   readings that passed, holding only their valid values
+ * @param positions  for each accepted reading, its index in the message's {@code readings} array
  * @param rejections what was rejected, in message order
  */
-public record DecodedTelemetry(Long seq, List<Reading> readings, List<Rejection> rejections) {
+public record DecodedTelemetry(Long seq, List<Reading> readings, List<Integer> positions, List<Rejection> rejections) {
 
     public DecodedTelemetry {
         readings = List.copyOf(readings);
+        positions = List.copyOf(positions);
         rejections = List.copyOf(rejections);
+        if (positions.size() != readings.size()) {
+            throw new IllegalArgumentException("one position per reading");
+        }
     }
 
     static DecodedTelemetry rejectedWhole(Long seq, RejectReason reason, String detail) {
-        return new DecodedTelemetry(seq, List.of(), List.of(Rejection.ofMessage(reason, detail)));
+        return new DecodedTelemetry(seq, List.of(), List.of(), List.of(Rejection.ofMessage(reason, detail)));
+    }
+
+    /** The JSON path of the {@code i}-th accepted reading, for reports about it. */
+    public String pathOf(int i) {
+        return "$.readings[" + positions.get(i) + "]";
     }
 
     public boolean wholeMessageRejected() {

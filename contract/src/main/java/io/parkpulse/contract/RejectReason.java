@@ -20,6 +20,8 @@ public enum RejectReason {
     UNKNOWN_PARK(Scope.MESSAGE),
     UNKNOWN_GATEWAY(Scope.MESSAGE),
     INVALID_TOPIC(Scope.MESSAGE),
+    /** The platform failed on this message; reported so it is not silently lost. */
+    INTERNAL_ERROR(Scope.MESSAGE),
     // message or reading, depending on where the field is
     MISSING_FIELD(Scope.READING),
     UNKNOWN_FIELD(Scope.READING),

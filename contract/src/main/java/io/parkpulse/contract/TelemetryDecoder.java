@@ -88,6 +88,7 @@ public final class TelemetryDecoder {
         boolean sawReadings;
         int readingCount;
         final List<Reading> readings = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
 
         MessageState(long now) {
@@ -148,7 +149,7 @@ public final class TelemetryDecoder {
         if (m.readingCount == 0) {
             return whole(m, RejectReason.NO_READINGS, "$.readings is empty");
         }
-        return new DecodedTelemetry(m.seq, m.readings, m.rejections);
+        return new DecodedTelemetry(m.seq, m.readings, m.positions, m.rejections);
     }
 
     private static DecodedTelemetry whole(MessageState m, RejectReason reason, String detail) {
@@ -268,6 +269,7 @@ public final class TelemetryDecoder {
         }
         if (!values.isEmpty()) {
             m.readings.add(new Reading(meter, time, values));
+            m.positions.add(index);
         }
     }
 

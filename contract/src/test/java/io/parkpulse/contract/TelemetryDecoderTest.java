@@ -70,6 +70,8 @@ class TelemetryDecoderTest {
                     reading("E-3", T0, "'energy_kwh':3")));
 
             assertThat(d.readings()).extracting(Reading::meter).containsExactly("E-1", "E-3");
+            assertThat(d.positions()).containsExactly(0, 2);
+            assertThat(d.pathOf(1)).isEqualTo("$.readings[2]");
             assertThat(d.rejections()).singleElement().satisfies(r -> {
                 assertThat(r.reason()).isEqualTo(RejectReason.MISSING_FIELD);
                 assertThat(r.path()).isEqualTo("$.readings[1].ts");
