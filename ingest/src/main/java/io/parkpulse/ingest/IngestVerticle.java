@@ -1,0 +1,165 @@
+package io.parkpulse.ingest;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parkpulse.contract.Channel;
+import io.parkpulse.contract.TelemetryDecoder;
+import io.parkpulse.contract.Topics;
+import io.parkpulse.ingest.http.OpsEndpoints;
+import io.parkpulse.ingest.mqtt.MqttSource;
+import io.parkpulse.ingest.pipeline.BatchWriter;
+import io.parkpulse.ingest.pipeline.IngestPipeline;
+import io.parkpulse.ingest.pipeline.MessagePreparer;
+import io.parkpulse.ingest.pipeline.PreparedMessage;
+import io.parkpulse.park.ParkDirectory;
+import io.parkpulse.park.ParkFileError;
+import io.parkpulse.park.ParkRegistry;
+import io.parkpulse.storage.InfluxClient;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One ingest instance: takes telemetry and gateway status from the broker's shared subscription,
+ * stores it in InfluxDB, acknowledges it once stored, and serves {@code /metrics} and {@code /health}.
+ *
+ * <p>Threads: Paho's callback thread decodes and validates each message ({@link MessagePreparer});
+ * everything else runs on this verticle's event loop.
+ */
+public final class IngestVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+
+    private final IngestConfig config;
+    private final PrometheusMeterRegistry registry;
+    private IngestMetrics metrics;
+    private ParkRegistryHolder parks;
+    private InfluxClient influx;
+    private BatchWriter writer;
+    private MqttSource mqtt;
+    private IngestPipeline pipeline;
+    private HttpServer http;
+    private long reloadTimer = -1;
+
+    public IngestVerticle(IngestConfig config, PrometheusMeterRegistry registry) {
+        this.config = config;
+        this.registry = registry;
+    }
+
+    @Override
+    public Future<?> start() {
+        metrics = new IngestMetrics(registry);
+        parks = new ParkRegistryHolder(new ParkDirectory(config.parksDirectory()), metrics);
+        return vertx.executeBlocking(parks::load).compose(loaded -> {
+            try {
+                wire();
+            } catch (MqttException e) {
+                return Future.failedFuture(e);
+            }
+            return vertx.createHttpServer()
+                    .requestHandler(OpsEndpoints.router(vertx, registry, this::health))
+                    .listen(config.httpPort(), config.httpHost());
+        }).onSuccess(server -> {
+            http = server;
+            influx.createDatabase().onFailure(e -> LOG.warn("cannot create database {} yet: {}", config.influx().database(), e.getMessage()));
+            mqtt.start();
+            reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(), id -> reloadParks());
+            LOG.info("ingest ready: metrics and health on http://{}:{}/", config.httpHost(), server.actualPort());
+        });
+    }
+
+    private void wire() throws MqttException {
+        Context context = this.context;
+        influx = new InfluxClient(vertx, config.influx());
+        writer = new BatchWriter(vertx, influx, config.writeConcurrency(), metrics);
+        MessagePreparer preparer = new MessagePreparer(new TelemetryDecoder(config.limits(), Clock.systemUTC()), parks);
+        mqtt = new MqttSource(new MqttSource.Settings(config.pahoServerUri(), config.mqttClientId(), config.mqttUsername(),
+                config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(),
+                List.of(Topics.shared(config.shareGroup(), Channel.TELEMETRY), Topics.shared(config.shareGroup(), Channel.STATUS))),
+                message -> {
+                    PreparedMessage prepared = preparer.prepare(message);
+                    context.runOnContext(v -> pipeline.accept(prepared));
+                },
+                lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
+        pipeline = new IngestPipeline(vertx, writer, config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay(),
+                message -> mqtt.acknowledge(message.source()), new RejectionReporter(mqtt, metrics), metrics);
+        metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", pipeline::unacknowledged);
+        metrics.gauge("parkpulse.ingest.pending.points", "Points received and not yet stored", pipeline::pendingPoints);
+        metrics.gauge("parkpulse.ingest.broker.connected", "1 while connected to the broker", () -> mqtt.isConnected() ? 1 : 0);
+        metrics.gauge("parkpulse.ingest.parks", "Parks in the registry", () -> parks.get().parks().size());
+        metrics.gauge("parkpulse.ingest.meters", "Meters in the registry", () -> parks.get().meterCount());
+    }
+
+    private void reloadParks() {
+        vertx.executeBlocking(() -> {
+            parks.reload();
+            return null;
+        }, true).onFailure(e -> LOG.error("park reload failed", e));
+    }
+
+    /** Completes with the health document; InfluxDB is pinged live. */
+    Future<JsonObject> health() {
+        boolean brokerUp = mqtt.isConnected();
+        ParkRegistry registryNow = parks.get();
+        List<ParkFileError> reloadErrors = parks.lastErrors();
+        return influx.ping().transform(ping -> {
+            boolean influxUp = ping.succeeded() && !writer.inOutage();
+            JsonObject checks = new JsonObject()
+                    .put("broker", new JsonObject().put("status", up(brokerUp)).put("url", config.pahoServerUri())
+                            .put("clientId", config.mqttClientId()))
+                    .put("influxdb", new JsonObject().put("status", up(influxUp)).put("url", config.influx().url().toString())
+                            .put("database", config.influx().database())
+                            .put("error", ping.succeeded() ? null : ping.cause().getMessage())
+                            .put("writesFailing", writer.inOutage()))
+                    .put("parks", new JsonObject().put("status", "UP").put("parks", registryNow.parks().size())
+                            .put("meters", registryNow.meterCount())
+                            .put("reloadErrors", new JsonArray(reloadErrors.stream().map(ParkFileError::toString).toList())));
+            return Future.succeededFuture(new JsonObject()
+                    .put("status", up(brokerUp && influxUp))
+                    .put("checks", checks)
+                    .put("unacknowledgedMessages", pipeline.unacknowledged())
+                    .put("pendingPoints", pipeline.pendingPoints()));
+        });
+    }
+
+    private static String up(boolean up) {
+        return up ? "UP" : "DOWN";
+    }
+
+    /** The port /metrics and /health are served on (useful when configured as 0). */
+    public int httpPort() {
+        return http == null ? -1 : http.actualPort();
+    }
+
+    /** Stops taking messages only after what is in hand is written and acknowledged (up to a timeout). */
+    @Override
+    public Future<?> stop() {
+        if (reloadTimer >= 0) {
+            vertx.cancelTimer(reloadTimer);
+        }
+        Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain(DRAIN_TIMEOUT);
+        return drained
+                .eventually(() -> vertx.executeBlocking(() -> {
+                    if (mqtt != null) {
+                        mqtt.close();
+                    }
+                    return null;
+                }))
+                .eventually(() -> http == null ? Future.succeededFuture() : http.close())
+                .eventually(() -> {
+                    if (influx != null) {
+                        influx.close();
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+}

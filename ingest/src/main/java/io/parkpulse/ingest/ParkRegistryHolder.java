@@ -1,0 +1,59 @@
+package io.parkpulse.ingest;
+
+import io.parkpulse.park.ParkDirectory;
+import io.parkpulse.park.ParkFileError;
+import io.parkpulse.park.ParkRegistry;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The park registry currently in force, swapped atomically when park files change.
+ *
+ * <p>{@link #get} may be called from any thread; {@link #reload} from one thread at a time (it
+ * reads files).
+ */
+final class ParkRegistryHolder implements Supplier<ParkRegistry> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ParkRegistryHolder.class);
+
+    private final ParkDirectory directory;
+    private final IngestMetrics metrics;
+    private volatile ParkRegistry current;
+    private volatile List<ParkFileError> lastErrors = List.of();
+
+    ParkRegistryHolder(ParkDirectory directory, IngestMetrics metrics) {
+        this.directory = directory;
+        this.metrics = metrics;
+    }
+
+    /** Loads every park file; throws listing every problem when any file is invalid. */
+    ParkRegistry load() {
+        current = directory.load();
+        LOG.info("loaded {} park(s) with {} meters from {}", current.parks().size(), current.meterCount(), directory.directory());
+        return current;
+    }
+
+    void reload() {
+        ParkDirectory.Reload reload = directory.reload();
+        reload.changes().forEach(change -> LOG.info("park files: {}", change));
+        if (!reload.errors().isEmpty()) {
+            if (!reload.errors().equals(lastErrors)) {
+                metrics.reloadFailed();
+                reload.errors().forEach(e -> LOG.error("park file not reloaded, last good version stays in force: {}", e));
+            }
+        }
+        lastErrors = reload.errors();
+        current = reload.registry();
+    }
+
+    @Override
+    public ParkRegistry get() {
+        return current;
+    }
+
+    List<ParkFileError> lastErrors() {
+        return lastErrors;
+    }
+}

@@ -1,0 +1,221 @@
+package io.parkpulse.ingest.mqtt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The broker connection of one ingest instance (Paho MQTT v5).
+ *
+ * <ul>
+ *   <li>Persistent session ({@code cleanStart=false} with a session expiry): while this instance is
+ *       down, the broker queues its share of the stream and re-sends what it had not acknowledged.</li>
+ *   <li>Manual acknowledgements: {@link #acknowledge} is called only after a message's readings
+ *       are stored.</li>
+ *   <li>Receive maximum: the broker never has more than that many unacknowledged messages out to
+ *       this client, which bounds ingest's memory and stops the flow while writes are behind.</li>
+ * </ul>
+ *
+ * <p>Threading: messages are delivered to the consumer on Paho's callback thread, one at a time, in
+ * arrival order; the consumer must not block for long. {@link #acknowledge} and {@link #publish}
+ * may be called from any thread.
+ */
+public final class MqttSource implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSource.class);
+
+    /** How to connect and what to take. */
+    public record Settings(String serverUri, String clientId, String username, String password, long sessionExpirySeconds,
+                           int receiveMaximum, List<String> subscriptions) {
+    }
+
+    private final Settings settings;
+    private final MqttAsyncClient client;
+    private final AtomicLong connection = new AtomicLong();
+    private volatile boolean connected;
+    private volatile boolean closed;
+    private Thread connector;
+
+    /**
+     * @param onMessage  receives every message, on Paho's callback thread
+     * @param onLost     receives the number of a connection that was lost; its unacknowledged messages
+     *                   will be delivered again on a later connection
+     */
+    public MqttSource(Settings settings, Consumer<InboundMessage> onMessage, LongConsumer onLost) throws MqttException {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        client.setManualAcks(true);
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void messageArrived(String topic, MqttMessage message) {
+                onMessage.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
+                        connection.get(), System.currentTimeMillis()));
+            }
+
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                connected = true;
+                LOG.info("connected to {} as {} (connection {}{})", serverUri, settings.clientId(), connection.get(),
+                        reconnect ? ", reconnected" : "");
+                subscribe();
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+                lost(response.getException() != null ? String.valueOf(response.getException().getMessage()) : response.toString());
+            }
+
+            @Override
+            public void mqttErrorOccurred(MqttException exception) {
+                LOG.warn("MQTT error: {}", exception.toString());
+            }
+
+            @Override
+            public void deliveryComplete(IMqttToken token) {
+                // rejection reports are fire-and-forget
+            }
+
+            @Override
+            public void authPacketArrived(int reasonCode, MqttProperties properties) {
+                // no enhanced authentication
+            }
+
+            /*
+             * Paho stops its callback thread before reporting a loss and starts it again only for the
+             * next connection, so every message of the lost connection was delivered before this runs
+             * and every later one carries the next number.
+             */
+            private void lost(String why) {
+                connected = false;
+                long number = connection.getAndIncrement();
+                LOG.warn("lost the broker connection {}: {}; unacknowledged messages will be delivered again", number, why);
+                onLost.accept(number);
+            }
+        });
+    }
+
+    /** Connects in the background, retrying until connected or closed; Paho reconnects after that. */
+    public void start() {
+        connector = new Thread(this::connectUntilConnected, "mqtt-connect-" + settings.clientId());
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    private void connectUntilConnected() {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(false);
+        options.setSessionExpiryInterval(settings.sessionExpirySeconds());
+        options.setReceiveMaximum(settings.receiveMaximum());
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+        }
+        if (settings.password() != null) {
+            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        long delay = 500;
+        while (!closed) {
+            try {
+                client.connect(options).waitForCompletion(15_000);
+                return;
+            } catch (MqttException e) {
+                LOG.warn("cannot connect to {} yet ({}); retrying in {} ms", settings.serverUri(), e.getMessage(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                delay = Math.min(10_000, delay * 2);
+            }
+        }
+    }
+
+    private void subscribe() {
+        MqttSubscription[] subscriptions = settings.subscriptions().stream().map(t -> new MqttSubscription(t, 1))
+                .toArray(MqttSubscription[]::new);
+        try {
+            // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
+            client.subscribe(subscriptions, null, null, new MqttProperties());
+        } catch (MqttException e) {
+            LOG.error("cannot subscribe to {}: {}", settings.subscriptions(), e.toString());
+        }
+    }
+
+    /**
+     * Acknowledges a message, if the connection that delivered it is still the current one. On a
+     * newer connection the packet id could belong to another message; the broker re-sends the old one.
+     *
+     * @return whether an acknowledgement was sent
+     */
+    public boolean acknowledge(InboundMessage message) {
+        if (message.qos() == 0 || message.connection() != connection.get()) {
+            return false;
+        }
+        try {
+            client.messageArrivedComplete(message.mqttId(), message.qos());
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("could not acknowledge message {}: {}", message.mqttId(), e.toString());
+            return false;
+        }
+    }
+
+    /** Publishes at QoS 1 without waiting; returns false when it could not even be queued. */
+    public boolean publish(String topic, byte[] payload) {
+        try {
+            client.publish(topic, payload, 1, false);
+            return true;
+        } catch (MqttException | RuntimeException e) {
+            LOG.debug("could not publish to {}: {}", topic, e.toString());
+            return false;
+        }
+    }
+
+    public boolean isConnected() {
+        return connected && client.isConnected();
+    }
+
+    public String serverUri() {
+        return settings.serverUri();
+    }
+
+    /** Disconnects cleanly; the broker keeps the session and queues for this client id. */
+    @Override
+    public void close() {
+        closed = true;
+        if (connector != null) {
+            connector.interrupt();
+        }
+        try {
+            if (client.isConnected()) {
+                client.disconnect(5_000).waitForCompletion(6_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect: {}", e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("close: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.parkpulse.ingest.pipeline;
+
+import io.parkpulse.contract.RejectReason;
+import io.parkpulse.contract.Rejection;
+import io.parkpulse.ingest.IngestMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The stateful part of ingest: batches prepared messages, writes them, reports rejections, and
+ * acknowledges each message once all of its points are stored or rejected — never earlier, so a
+ * crash or an InfluxDB outage never loses an acknowledged reading.
+ *
+ * <p>Memory is bounded by the broker: it sends at most the client's receive maximum of
+ * unacknowledged messages, and nothing is acknowledged before it is written.
+ *
+ * <p>Event-loop confined: every method must be called on the context that created it.
+ */
+public final class IngestPipeline {
+
+    private final WriteBatcher batcher;
+    private final BatchWriter writer;
+    private final AckSequencer sequencer;
+    private final Consumer<PreparedMessage> reporter;
+    private final IngestMetrics metrics;
+    private final Vertx vertx;
+
+    /**
+     * @param acknowledge called, in arrival order, for each message to acknowledge to the broker
+     * @param reporter    called for each finished message that has rejections, before it is acknowledged
+     */
+    public IngestPipeline(Vertx vertx, BatchWriter writer, int batchMaxPoints, int batchMaxMessages, Duration batchMaxDelay,
+                          Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> reporter, IngestMetrics metrics) {
+        this.vertx = vertx;
+        this.writer = writer;
+        this.reporter = reporter;
+        this.metrics = metrics;
+        this.sequencer = new AckSequencer(acknowledge);
+        this.batcher = new WriteBatcher(vertx, batchMaxPoints, batchMaxMessages, batchMaxDelay, this::write);
+    }
+
+    /** Takes a prepared message, in the order messages arrived. */
+    public void accept(PreparedMessage message) {
+        sequencer.admit(message);
+        if (message.points().isEmpty()) {
+            finish(message);
+        } else {
+            batcher.add(message);
+        }
+    }
+
+    /** The connection that delivered some messages is gone; the broker will send them again. */
+    public void connectionLost(long connection) {
+        sequencer.forgetConnection(connection);
+    }
+
+    /** Messages received and not yet acknowledged. */
+    public int unacknowledged() {
+        return sequencer.size();
+    }
+
+    /** Points received and not yet stored. */
+    public int pendingPoints() {
+        return batcher.pendingPoints() + writer.pendingPoints();
+    }
+
+    /** Writes what is pending and completes when the writer is idle or {@code timeout} passed. */
+    public Future<Void> drain(Duration timeout) {
+        batcher.flush();
+        Promise<Void> drained = Promise.promise();
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        vertx.setPeriodic(0, 20, id -> {
+            if (writer.idle() || System.currentTimeMillis() >= deadline) {
+                vertx.cancelTimer(id);
+                drained.tryComplete();
+            }
+        });
+        return drained.future();
+    }
+
+    private void write(Batch batch) {
+        writer.write(batch.points()).onComplete(done -> {
+            List<BatchWriter.Refusal> refusals = done.succeeded() ? done.result() : List.of();
+            if (!refusals.isEmpty()) {
+                attach(batch, refusals);
+            }
+            batch.messages().forEach(this::finish);
+        });
+    }
+
+    /** Adds each point InfluxDB refused to the rejections of the message it came from. */
+    private static void attach(Batch batch, List<BatchWriter.Refusal> refusals) {
+        Map<PreparedPoint, PreparedMessage> owner = new IdentityHashMap<>();
+        for (PreparedMessage m : batch.messages()) {
+            for (PreparedPoint p : m.points()) {
+                owner.put(p, m);
+            }
+        }
+        for (BatchWriter.Refusal r : refusals) {
+            PreparedPoint p = r.point();
+            owner.get(p).addRejection(new Rejection(RejectReason.STORAGE_REJECTED, p.path(),
+                    "InfluxDB refused the reading: " + r.reason(), p.meter(), p.timeMs()));
+        }
+    }
+
+    private void finish(PreparedMessage message) {
+        List<Rejection> rejections = message.rejections();
+        for (Rejection r : rejections) {
+            metrics.rejected(r.reason());
+        }
+        if (rejections.isEmpty()) {
+            metrics.message(IngestMetrics.Outcome.STORED);
+        } else {
+            boolean anyStored = message.points().size() > countStorageRefusals(rejections);
+            metrics.message(anyStored ? IngestMetrics.Outcome.PARTIAL : IngestMetrics.Outcome.REJECTED);
+            reporter.accept(message);
+        }
+        sequencer.complete(message);
+    }
+
+    private static int countStorageRefusals(List<Rejection> rejections) {
+        int n = 0;
+        for (Rejection r : rejections) {
+            if (r.reason() == RejectReason.STORAGE_REJECTED) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,108 @@
+package io.parkpulse.ingest.pipeline;
+
+import io.parkpulse.contract.Channel;
+import io.parkpulse.contract.DecodedTelemetry;
+import io.parkpulse.contract.GatewayStatus;
+import io.parkpulse.contract.Reading;
+import io.parkpulse.contract.RejectReason;
+import io.parkpulse.contract.Rejection;
+import io.parkpulse.contract.TelemetryDecoder;
+import io.parkpulse.contract.Topics;
+import io.parkpulse.ingest.mqtt.InboundMessage;
+import io.parkpulse.park.Meter;
+import io.parkpulse.park.Park;
+import io.parkpulse.park.ParkRegistry;
+import io.parkpulse.storage.Point;
+import io.parkpulse.storage.StorageSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Checks one received message against the contract and the park registry and turns what passes
+ * into points. Never throws on input: whatever is wrong becomes a rejection with a reason.
+ *
+ * <p>Thread-safe: runs on the MQTT callback thread, reading the registry current at that moment.
+ */
+public final class MessagePreparer {
+
+    private final TelemetryDecoder decoder;
+    private final Supplier<ParkRegistry> registry;
+    private final ReadingEnricher enricher = new ReadingEnricher();
+
+    public MessagePreparer(TelemetryDecoder decoder, Supplier<ParkRegistry> registry) {
+        this.decoder = decoder;
+        this.registry = registry;
+    }
+
+    public PreparedMessage prepare(InboundMessage message) {
+        Optional<Topics.Address> address = Topics.parse(message.topic());
+        if (address.isEmpty()) {
+            return rejected(message, null, null, RejectReason.INVALID_TOPIC, "\"" + message.topic() + "\" is not dp/v1/{park}/{gateway}/{channel}");
+        }
+        Topics.Address at = address.get();
+        Optional<Park> park = registry.get().park(at.park());
+        if (park.isEmpty()) {
+            return rejected(message, at, null, RejectReason.UNKNOWN_PARK, "park " + at.park() + " has no park file on this platform");
+        }
+        if (!park.get().hasGateway(at.gateway())) {
+            return rejected(message, at, null, RejectReason.UNKNOWN_GATEWAY, "gateway " + at.gateway() + " is not listed in park "
+                    + at.park() + " (" + park.get().source() + ")");
+        }
+        if (at.channel() == Channel.STATUS) {
+            return status(message, at, park.get());
+        }
+        if (at.channel() != Channel.TELEMETRY) {
+            return rejected(message, at, null, RejectReason.INVALID_TOPIC, "ingest does not take messages on " + at.channel().level());
+        }
+        try {
+            return telemetry(message, at, park.get());
+        } catch (RuntimeException e) {
+            // a bug must cost one message, reported, not the service
+            return rejected(message, at, null, RejectReason.INTERNAL_ERROR, "could not prepare the message: " + e);
+        }
+    }
+
+    private PreparedMessage telemetry(InboundMessage message, Topics.Address at, Park park) {
+        DecodedTelemetry decoded = decoder.decode(message.payload());
+        List<Rejection> rejections = new ArrayList<>(decoded.rejections());
+        List<PreparedPoint> points = new ArrayList<>(decoded.readings().size());
+        for (int i = 0; i < decoded.readings().size(); i++) {
+            Reading reading = decoded.readings().get(i);
+            String path = decoded.pathOf(i);
+            Meter meter = park.meters().get(reading.meter());
+            if (meter == null) {
+                rejections.add(new Rejection(RejectReason.UNKNOWN_METER, path, "meter " + reading.meter() + " is not in park "
+                        + park.id() + " (" + park.source() + ")", reading.meter(), reading.timeMs()));
+            } else if (!meter.gateway().equals(at.gateway())) {
+                rejections.add(new Rejection(RejectReason.METER_NOT_ON_GATEWAY, path, "meter " + meter.id()
+                        + " belongs to gateway " + meter.gateway() + ", not " + at.gateway(), reading.meter(), reading.timeMs()));
+            } else {
+                PreparedPoint point = enricher.toPoint(park, meter, reading, path, rejections);
+                if (point != null) {
+                    points.add(point);
+                }
+            }
+        }
+        return new PreparedMessage(message, at, decoded.seq(), points, rejections);
+    }
+
+    private PreparedMessage status(InboundMessage message, Topics.Address at, Park park) {
+        Optional<GatewayStatus> status = GatewayStatus.parse(message.payload());
+        if (status.isEmpty()) {
+            return rejected(message, at, null, RejectReason.WRONG_TYPE, "a status payload is the text online or offline");
+        }
+        String line = Point.measurement(StorageSchema.MEASUREMENT_GATEWAY_STATUS)
+                .tag(StorageSchema.TAG_PARK, park.id())
+                .tag(StorageSchema.TAG_GATEWAY, at.gateway())
+                .field(StorageSchema.FIELD_ONLINE, status.get() == GatewayStatus.ONLINE)
+                .time(message.receivedAtMs())
+                .toLine();
+        return new PreparedMessage(message, at, null, List.of(new PreparedPoint(line, at.gateway(), message.receivedAtMs(), "$")), List.of());
+    }
+
+    private static PreparedMessage rejected(InboundMessage message, Topics.Address at, Long seq, RejectReason reason, String detail) {
+        return new PreparedMessage(message, at, seq, List.of(), List.of(Rejection.ofMessage(reason, detail)));
+    }
+}

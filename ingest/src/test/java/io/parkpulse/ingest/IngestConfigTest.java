@@ -1,0 +1,69 @@
+package io.parkpulse.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+    @Test
+    void hasDocumentedDefaults() {
+        IngestConfig c = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_CLIENT_ID", "ingest-1"));
+        assertThat(c.pahoServerUri()).isEqualTo("tcp://127.0.0.1:1883");
+        assertThat(c.influx().url().toString()).isEqualTo("http://127.0.0.1:8086");
+        assertThat(c.influx().database()).isEqualTo("parkpulse");
+        assertThat(c.shareGroup()).isEqualTo("ingest");
+        assertThat(c.receiveMaximum()).isEqualTo(500);
+        assertThat(c.batchMaxMessages()).isEqualTo(250);
+        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(200));
+        assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(30));
+        assertThat(c.httpHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void readsEveryVariable() {
+        IngestConfig c = IngestConfig.fromEnvironment(Map.ofEntries(
+                Map.entry("PARKPULSE_MQTT_URL", "mqtts://broker.example:8883"),
+                Map.entry("PARKPULSE_MQTT_CLIENT_ID", "ingest-a"),
+                Map.entry("PARKPULSE_MQTT_USERNAME", "ingest"),
+                Map.entry("PARKPULSE_MQTT_PASSWORD", "from-a-secret-store"),
+                Map.entry("PARKPULSE_INFLUX_URL", "https://influx.example:8086/prefix"),
+                Map.entry("PARKPULSE_INFLUX_PASSWORD", "token"),
+                Map.entry("PARKPULSE_BATCH_MAX_DELAY", "500ms"),
+                Map.entry("PARKPULSE_MAX_READING_AGE", "400d"),
+                Map.entry("PARKPULSE_MQTT_RECEIVE_MAXIMUM", "64")));
+        assertThat(c.pahoServerUri()).isEqualTo("ssl://broker.example:8883");
+        assertThat(c.mqttPassword()).isEqualTo("from-a-secret-store");
+        assertThat(c.influx().url().getPath()).isEqualTo("/prefix");
+        assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(400));
+        assertThat(c.batchMaxMessages()).isEqualTo(32);
+        assertThat(c.toString()).doesNotContain("from-a-secret-store").doesNotContain("token");
+    }
+
+    @Test
+    void namesEveryBadVariable() {
+        assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of(
+                "PARKPULSE_BATCH_MAX_DELAY", "2s",
+                "PARKPULSE_MQTT_RECEIVE_MAXIMUM", "lots",
+                "PARKPULSE_INFLUX_URL", "influx:8086",
+                "PARKPULSE_MQTT_SHARE_GROUP", "a/b")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PARKPULSE_BATCH_MAX_DELAY=2s: must be between")
+                .hasMessageContaining("PARKPULSE_MQTT_RECEIVE_MAXIMUM=lots: not a whole number")
+                .hasMessageContaining("PARKPULSE_INFLUX_URL=influx:8086")
+                .hasMessageContaining("PARKPULSE_MQTT_SHARE_GROUP=a/b");
+    }
+
+    @Test
+    void parsesShortAndIsoDurations() {
+        assertThat(Settings.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(Settings.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(Settings.parseDuration("30d")).isEqualTo(Duration.ofDays(30));
+        assertThat(Settings.parseDuration("PT0.2S")).isEqualTo(Duration.ofMillis(200));
+        assertThat(Settings.parseDuration("soon")).isNull();
+    }
+}
