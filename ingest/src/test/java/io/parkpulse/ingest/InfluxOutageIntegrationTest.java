@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Gauge;
 import io.parkpulse.ingest.support.Await;
-import io.parkpulse.ingest.support.GatewayClient;
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.Readings;
 import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.ingest.support.SteadyPublisher;
@@ -36,7 +36,7 @@ class InfluxOutageIntegrationTest {
         long published;
         try (RunningIngest ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-outage",
                 Map.of("PARKPULSE_MQTT_RECEIVE_MAXIMUM", String.valueOf(RECEIVE_MAXIMUM))));
-             GatewayClient gateway = new GatewayClient(broker.url(), "load-park", "gw-1")) {
+             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "load-park", "gw-1"))) {
             SteadyPublisher publisher = new SteadyPublisher(gateway, readings, 20);
             Thread.sleep(4_000);
 

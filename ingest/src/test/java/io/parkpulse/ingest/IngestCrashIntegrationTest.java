@@ -3,7 +3,7 @@ package io.parkpulse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.ingest.support.Await;
-import io.parkpulse.ingest.support.GatewayClient;
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.IngestProcess;
 import io.parkpulse.ingest.support.Readings;
 import io.parkpulse.ingest.support.RunningIngest;
@@ -39,7 +39,7 @@ class IngestCrashIntegrationTest {
         Path log = dir.resolve("ingest.log");
 
         try (IngestProcess first = new IngestProcess(env, log).start().awaitReady();
-             GatewayClient gateway = new GatewayClient(broker.url(), "load-park", "gw-1")) {
+             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "load-park", "gw-1"))) {
             SteadyPublisher publisher = new SteadyPublisher(gateway, readings, 40);
             Thread.sleep(3_000);
             first.kill();

@@ -12,7 +12,7 @@ import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.TelemetryMessage;
 import io.parkpulse.contract.Value;
 import io.parkpulse.ingest.support.Await;
-import io.parkpulse.ingest.support.GatewayClient;
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.Http;
 import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.ingest.support.TestParks;
@@ -42,7 +42,7 @@ class IngestEndToEndIntegrationTest {
     @TempDir
     static Path parks;
     static RunningIngest ingest;
-    static GatewayClient north;
+    static GatewayPublisher north;
     static InfluxDb influx;
 
     @BeforeAll
@@ -50,7 +50,7 @@ class IngestEndToEndIntegrationTest {
         influx = db;
         TestParks.copyDemoPark(parks);
         ingest = RunningIngest.start(RunningIngest.environment(broker.url(), db.url(), parks, "ingest-e2e", Map.of()));
-        north = new GatewayClient(broker.url(), "demo-park", "gw-north");
+        north = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "demo-park", "gw-north"));
     }
 
     @AfterAll
@@ -147,6 +147,7 @@ class IngestEndToEndIntegrationTest {
 
     @Test
     void gatewayStatusIsRecorded() throws Exception {
+        north.publishStatus(GatewayStatus.OFFLINE);
         north.publishStatus(GatewayStatus.ONLINE);
         QueryResult status = awaitRows("SELECT online FROM gateway_status WHERE gateway = 'gw-north'", 1);
         assertThat(status.single().column("online")).contains(true);

@@ -3,7 +3,7 @@ package io.parkpulse.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.ingest.support.Await;
-import io.parkpulse.ingest.support.GatewayClient;
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.Readings;
 import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.ingest.support.TestParks;
@@ -28,7 +28,7 @@ class SharedSubscriptionIntegrationTest {
         TestParks.writeLoadPark(parks, "load-park", METERS);
         try (RunningIngest a = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-a", Map.of()));
              RunningIngest b = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-b", Map.of()));
-             GatewayClient gateway = new GatewayClient(broker.url(), "load-park", "gw-1")) {
+             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "load-park", "gw-1"))) {
             Await.until(Duration.ofSeconds(10), () -> a.registry().get("parkpulse.ingest.broker.connected").gauge().value() == 1
                     && b.registry().get("parkpulse.ingest.broker.connected").gauge().value() == 1, () -> "both connected");
             Readings readings = new Readings(System.currentTimeMillis() - 600_000, METERS);

@@ -48,7 +48,7 @@ public final class MessagePreparer {
         }
         if (!park.get().hasGateway(at.gateway())) {
             return rejected(message, at, null, RejectReason.UNKNOWN_GATEWAY, "gateway " + at.gateway() + " is not listed in park "
-                    + at.park() + " (" + park.get().source() + ")");
+                    + at.park());
         }
         if (at.channel() == Channel.STATUS) {
             return status(message, at, park.get());
@@ -74,7 +74,7 @@ public final class MessagePreparer {
             Meter meter = park.meters().get(reading.meter());
             if (meter == null) {
                 rejections.add(new Rejection(RejectReason.UNKNOWN_METER, path, "meter " + reading.meter() + " is not in park "
-                        + park.id() + " (" + park.source() + ")", reading.meter(), reading.timeMs()));
+                        + park.id(), reading.meter(), reading.timeMs()));
             } else if (!meter.gateway().equals(at.gateway())) {
                 rejections.add(new Rejection(RejectReason.METER_NOT_ON_GATEWAY, path, "meter " + meter.id()
                         + " belongs to gateway " + meter.gateway() + ", not " + at.gateway(), reading.meter(), reading.timeMs()));

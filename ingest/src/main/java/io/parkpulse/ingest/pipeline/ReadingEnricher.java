@@ -10,6 +10,7 @@ import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import io.parkpulse.storage.Point;
 import io.parkpulse.storage.StorageSchema;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -40,7 +41,7 @@ final class ReadingEnricher {
                 rejections.add(new Rejection(RejectReason.QUANTITY_NOT_FOR_METER, path + ".values." + value.quantity().wireName(),
                         problem, meter.id(), reading.timeMs()));
             } else if (value.quantity().isNumeric()) {
-                point.field(value.quantity().wireName(), value.number() * meter.factorFor(value.quantity()));
+                point.field(value.quantity().wireName(), primarySide(value.number(), meter.factorFor(value.quantity())));
             } else {
                 point.field(value.quantity().wireName(), value.state().wireName());
             }
@@ -50,6 +51,18 @@ final class ReadingEnricher {
         }
         point.field(StorageSchema.FIELD_REGISTER_FACTOR, registerFactor(meter)).time(reading.timeMs());
         return new PreparedPoint(point.toLine(), meter.id(), reading.timeMs(), path);
+    }
+
+    /**
+     * {@code register × factor}, computed in decimal: meters send decimal registers (0.0546 kWh) and
+     * ratios are decimal (120 × 1100), so the product is stored as the decimal it is (6552), not as
+     * binary noise (6552.000000000001).
+     */
+    static double primarySide(double register, double factor) {
+        if (factor == 1.0) {
+            return register;
+        }
+        return BigDecimal.valueOf(register).multiply(BigDecimal.valueOf(factor)).doubleValue();
     }
 
     /** The factor applied to the meter's cumulative registers. */

@@ -55,6 +55,15 @@ class MessagePreparerTest {
     }
 
     @Test
+    void scaledValuesAreTheDecimalProductNotBinaryNoise() {
+        assertThat(1.1 * 3).isNotEqualTo(3.3);
+        assertThat(ReadingEnricher.primarySide(1.1, 3)).isEqualTo(3.3);
+        assertThat(ReadingEnricher.primarySide(0.0547, 120_000)).isEqualTo(6564.0);
+        assertThat(ReadingEnricher.primarySide(1234567.89, 4000)).isEqualTo(4_938_271_560.0);
+        assertThat(ReadingEnricher.primarySide(0.1, 1)).isEqualTo(0.1);
+    }
+
+    @Test
     void parkLevelMetersCarryNoEnterpriseTags() {
         PreparedMessage m = prepare("dp/v1/demo-park/gw-nbiot/telemetry", reading("W-PARK-INLET", Value.of(Quantity.VOLUME_M3, 5)));
         assertThat(m.points().get(0).line()).startsWith("water,meter=W-PARK-INLET,park=demo-park volume_m3=5.0,register_factor=1.0 ");

@@ -1,18 +1,20 @@
 package io.parkpulse.ingest.support;
 
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
+
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Publishes {@link Readings} at a fixed message rate on its own thread until stopped. */
 public final class SteadyPublisher implements AutoCloseable {
 
-    private final GatewayClient gateway;
+    private final GatewayPublisher gateway;
     private final Readings readings;
     private final long intervalNanos;
     private final Thread thread;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean running = true;
 
-    public SteadyPublisher(GatewayClient gateway, Readings readings, int messagesPerSecond) {
+    public SteadyPublisher(GatewayPublisher gateway, Readings readings, int messagesPerSecond) {
         this.gateway = gateway;
         this.readings = readings;
         this.intervalNanos = 1_000_000_000L / messagesPerSecond;

@@ -1,0 +1,175 @@
+package io.parkpulse.simulators.mqtt;
+
+import io.parkpulse.contract.GatewayStatus;
+import io.parkpulse.contract.RejectionReport;
+import io.parkpulse.contract.TelemetryEncoder;
+import io.parkpulse.contract.TelemetryMessage;
+import io.parkpulse.contract.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * One simulated gateway's MQTT side, speaking the wire contract: telemetry at QoS 1, a retained
+ * {@code online} status with an {@code offline} last will, and the platform's rejection reports from
+ * the gateway's {@code rejected} topic.
+ *
+ * <p>Thread-safe; {@link #publish} blocks until the broker acknowledged the message.
+ */
+public final class GatewayPublisher implements AutoCloseable {
+
+    private static final int KEPT_REPORTS = 1000;
+
+    /** Where to connect and who to be. */
+    public record Settings(String brokerUrl, String park, String gateway, String username, String password) {
+        public Settings {
+            Objects.requireNonNull(brokerUrl, "brokerUrl");
+            Objects.requireNonNull(park, "park");
+            Objects.requireNonNull(gateway, "gateway");
+        }
+
+        public static Settings anonymous(String brokerUrl, String park, String gateway) {
+            return new Settings(brokerUrl, park, gateway, null, null);
+        }
+    }
+
+    private final Settings settings;
+    private final MqttAsyncClient client;
+    private final TelemetryEncoder encoder = new TelemetryEncoder();
+    private final ArrayDeque<RejectionReport> recentReports = new ArrayDeque<>();
+    private volatile Consumer<RejectionReport> onReport = r -> { };
+
+    private GatewayPublisher(Settings settings) throws MqttException {
+        this.settings = settings;
+        String clientId = "gw-" + settings.park() + "-" + settings.gateway() + "-" + Long.toHexString(System.nanoTime());
+        this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
+        client.setCallback(new ReportListener());
+    }
+
+    /** Connects, subscribes to the gateway's rejection reports and announces the gateway online. */
+    public static GatewayPublisher connect(Settings settings) throws MqttException {
+        GatewayPublisher publisher = new GatewayPublisher(settings);
+        publisher.start();
+        return publisher;
+    }
+
+    private void start() throws MqttException {
+        MqttConnectionOptions options = new MqttConnectionOptions();
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        options.setKeepAliveInterval(30);
+        if (settings.username() != null) {
+            options.setUserName(settings.username());
+            options.setPassword(settings.password() == null ? new byte[0] : settings.password().getBytes(StandardCharsets.UTF_8));
+        }
+        options.setWill(Topics.status(settings.park(), settings.gateway()), new MqttMessage(GatewayStatus.OFFLINE.payload(), 1, true, null));
+        client.connect(options).waitForCompletion(15_000);
+        // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.rejected(settings.park(), settings.gateway()), 1)},
+                null, null, new MqttProperties()).waitForCompletion(15_000);
+        publishStatus(GatewayStatus.ONLINE);
+    }
+
+    /** Receives every rejection report from now on, on Paho's callback thread. */
+    public void onReport(Consumer<RejectionReport> listener) {
+        this.onReport = Objects.requireNonNull(listener);
+    }
+
+    public void publish(TelemetryMessage message) throws MqttException {
+        publishRaw(encoder.encode(message));
+    }
+
+    /** Publishes any bytes as telemetry, as a faulty gateway might. */
+    public void publishRaw(byte[] payload) throws MqttException {
+        client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, 1, false).waitForCompletion(60_000);
+    }
+
+    public void publishStatus(GatewayStatus status) throws MqttException {
+        client.publish(Topics.status(settings.park(), settings.gateway()), status.payload(), 1, true).waitForCompletion(15_000);
+    }
+
+    /**
+     * The first report received (among the last {@value #KEPT_REPORTS}) about the message with this
+     * sequence number ({@code null}: a message whose seq was unreadable), or {@code null} after the timeout.
+     */
+    public RejectionReport reportFor(Long seq, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        do {
+            synchronized (recentReports) {
+                for (RejectionReport r : recentReports) {
+                    if (Objects.equals(r.seq(), seq)) {
+                        return r;
+                    }
+                }
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        return null;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Says {@code offline} (a clean disconnect does not fire the will) and disconnects. */
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            publishStatus(GatewayStatus.OFFLINE);
+            client.disconnect().waitForCompletion(10_000);
+        }
+        client.close();
+    }
+
+    private final class ReportListener implements MqttCallback {
+        @Override
+        public void messageArrived(String topic, MqttMessage message) {
+            RejectionReport report;
+            try {
+                report = RejectionReport.fromJson(message.getPayload());
+            } catch (IllegalArgumentException e) {
+                return;
+            }
+            synchronized (recentReports) {
+                if (recentReports.size() == KEPT_REPORTS) {
+                    recentReports.pollFirst();
+                }
+                recentReports.addLast(report);
+            }
+            onReport.accept(report);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+        }
+    }
+}
