@@ -95,6 +95,7 @@ public final class IngestVerticle extends VerticleBase {
         metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", pipeline::unacknowledged);
         metrics.gauge("parkpulse.ingest.pending.points", "Points received and not yet stored", pipeline::pendingPoints);
         metrics.gauge("parkpulse.ingest.broker.connected", "1 while connected to the broker", () -> mqtt.isConnected() ? 1 : 0);
+        metrics.gauge("parkpulse.ingest.broker.subscribed", "1 while connected with every subscription granted", () -> mqtt.isSubscribed() ? 1 : 0);
         metrics.gauge("parkpulse.ingest.parks", "Parks in the registry", () -> parks.get().parks().size());
         metrics.gauge("parkpulse.ingest.meters", "Meters in the registry", () -> parks.get().meterCount());
     }
@@ -108,14 +109,14 @@ public final class IngestVerticle extends VerticleBase {
 
     /** Completes with the health document; InfluxDB is pinged live. */
     Future<JsonObject> health() {
-        boolean brokerUp = mqtt.isConnected();
+        boolean brokerUp = mqtt.isSubscribed();
         ParkRegistry registryNow = parks.get();
         List<ParkFileError> reloadErrors = parks.lastErrors();
         return influx.ping().transform(ping -> {
             boolean influxUp = ping.succeeded() && !writer.inOutage();
             JsonObject checks = new JsonObject()
                     .put("broker", new JsonObject().put("status", up(brokerUp)).put("url", config.pahoServerUri())
-                            .put("clientId", config.mqttClientId()))
+                            .put("clientId", config.mqttClientId()).put("connected", mqtt.isConnected()).put("subscribed", brokerUp))
                     .put("influxdb", new JsonObject().put("status", up(influxUp)).put("url", config.influx().url().toString())
                             .put("database", config.influx().database())
                             .put("error", ping.succeeded() ? null : ping.cause().getMessage())

@@ -53,7 +53,7 @@ class InfluxOutageIntegrationTest {
             published = publisher.stop();
             assertThat(published).isGreaterThan(20L * METERS * 20);
             Await.until(Duration.ofSeconds(60), () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") == published,
-                    () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") + " of " + published + " stored");
+                    () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") + " of " + published + " stored;" + readings.missingIn(influx, "parkpulse"));
             assertThat(ingest.counter("parkpulse.ingest.write.failures", "kind", "unavailable")).isGreaterThan(0);
         }
         assertThat(influx.count("parkpulse", "SELECT count(power_kw) FROM electricity")).isEqualTo(published);

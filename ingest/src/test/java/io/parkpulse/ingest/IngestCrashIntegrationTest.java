@@ -52,7 +52,7 @@ class IngestCrashIntegrationTest {
                 assertThat(storedAtKill).as("some readings stored before the kill").isPositive().isLessThan(published);
                 Await.until(Duration.ofSeconds(60),
                         () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") == published,
-                        () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") + " of " + published + " stored; log:\n"
+                        () -> influx.count("parkpulse", "SELECT count(energy_kwh) FROM electricity") + " of " + published + " stored;" + readings.missingIn(influx, "parkpulse") + "\nlog:\n"
                                 + tail(log));
             }
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -48,6 +49,7 @@ public final class MqttSource implements AutoCloseable {
     private final MqttAsyncClient client;
     private final AtomicLong connection = new AtomicLong();
     private volatile boolean connected;
+    private volatile boolean subscribed;
     private volatile boolean closed;
     private Thread connector;
 
@@ -102,6 +104,7 @@ public final class MqttSource implements AutoCloseable {
              */
             private void lost(String why) {
                 connected = false;
+                subscribed = false;
                 long number = connection.getAndIncrement();
                 LOG.warn("lost the broker connection {}: {}; unacknowledged messages will be delivered again", number, why);
                 onLost.accept(number);
@@ -149,12 +152,39 @@ public final class MqttSource implements AutoCloseable {
         }
     }
 
+    /**
+     * Subscribes (again: harmless on a persistent session) and checks every SUBACK reason code, since
+     * a broker may refuse a filter (an ACL, a disabled shared subscription) and still answer.
+     */
     private void subscribe() {
         MqttSubscription[] subscriptions = settings.subscriptions().stream().map(t -> new MqttSubscription(t, 1))
                 .toArray(MqttSubscription[]::new);
         try {
             // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
-            client.subscribe(subscriptions, null, null, new MqttProperties());
+            client.subscribe(subscriptions, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    List<String> refused = new java.util.ArrayList<>();
+                    for (int i = 0; i < subscriptions.length; i++) {
+                        int code = codes != null && i < codes.length ? codes[i] : 0x80;
+                        if (code >= 0x80) {
+                            refused.add(subscriptions[i].getTopic() + " (reason code 0x" + Integer.toHexString(code) + ")");
+                        }
+                    }
+                    if (refused.isEmpty()) {
+                        subscribed = true;
+                        LOG.info("subscribed to {}", settings.subscriptions());
+                    } else {
+                        LOG.error("the broker refused the subscription to {}; no messages will arrive until that is fixed", refused);
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable exception) {
+                    LOG.error("subscribing to {} failed: {}", settings.subscriptions(), String.valueOf(exception));
+                }
+            }, new MqttProperties());
         } catch (MqttException e) {
             LOG.error("cannot subscribe to {}: {}", settings.subscriptions(), e.toString());
         }
@@ -192,6 +222,11 @@ public final class MqttSource implements AutoCloseable {
 
     public boolean isConnected() {
         return connected && client.isConnected();
+    }
+
+    /** Connected and every subscription granted: messages can arrive. */
+    public boolean isSubscribed() {
+        return subscribed && isConnected();
     }
 
     public String serverUri() {

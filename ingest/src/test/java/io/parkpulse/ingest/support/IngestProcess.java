@@ -24,6 +24,7 @@ public final class IngestProcess implements AutoCloseable {
     }
 
     public IngestProcess start() throws IOException {
+        subscribedMarker = Files.exists(log) ? count(Files.readString(log)) : 0;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classpath, IngestMain.class.getName()));
@@ -33,12 +34,13 @@ public final class IngestProcess implements AutoCloseable {
         return this;
     }
 
-    /** Waits until the log says ingest is ready (or fails with the log). */
+    /** Waits until this process logged that its subscriptions were granted (or fails with the log). */
     public IngestProcess awaitReady() throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
+        long subscribedBefore = subscribedMarker;
         while (System.currentTimeMillis() < deadline) {
             String text = Files.exists(log) ? Files.readString(log) : "";
-            if (text.contains("connected to ")) {
+            if (count(text) > subscribedBefore) {
                 return this;
             }
             if (!process.isAlive()) {
@@ -47,6 +49,12 @@ public final class IngestProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("ingest not ready after 60 s:\n" + Files.readString(log));
+    }
+
+    private long subscribedMarker;
+
+    private static long count(String text) {
+        return text.lines().filter(line -> line.contains("subscribed to [")).count();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing in flight is flushed or acknowledged. */

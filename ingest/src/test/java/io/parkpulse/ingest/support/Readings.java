@@ -34,4 +34,22 @@ public final class Readings {
     public long published() {
         return round * meters;
     }
+
+    /** Which published messages (by device time) are missing readings in storage, for failure messages. */
+    public String missingIn(io.parkpulse.testkit.InfluxDb influx, String db) {
+        io.parkpulse.testkit.QueryResult result = influx.query(db, "SELECT count(energy_kwh) FROM electricity WHERE time >= "
+                + baseMs + "ms AND time < " + (baseMs + round) + "ms GROUP BY time(1ms) fill(0)");
+        StringBuilder missing = new StringBuilder();
+        int shown = 0;
+        if (!result.isEmpty()) {
+            for (List<Object> row : result.single().values()) {
+                long count = ((Number) row.get(1)).longValue();
+                if (count != meters && shown++ < 20) {
+                    missing.append(" [message ").append(((Number) row.get(0)).longValue() - baseMs).append(" at ")
+                            .append(row.get(0)).append(": ").append(count).append(" of ").append(meters).append(']');
+                }
+            }
+        }
+        return missing.length() == 0 ? " (no message incomplete)" : missing.toString();
+    }
 }

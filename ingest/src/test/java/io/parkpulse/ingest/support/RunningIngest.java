@@ -25,6 +25,16 @@ public final class RunningIngest implements AutoCloseable {
         vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until the broker granted the subscriptions: a message published before a share group's
+     * first subscription exists has no subscriber and is discarded by the broker, by MQTT's rules.
+     */
+    public RunningIngest awaitSubscribed() throws InterruptedException {
+        Await.until(java.time.Duration.ofSeconds(30), () -> registry.get("parkpulse.ingest.broker.subscribed").gauge().value() == 1,
+                () -> "ingest not subscribed");
+        return this;
+    }
+
     /** The environment a test ingest needs, plus {@code extra}. */
     public static Map<String, String> environment(String brokerUrl, String influxUrl, Path parks, String clientId, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>();
@@ -38,8 +48,9 @@ public final class RunningIngest implements AutoCloseable {
         return env;
     }
 
+    /** Starts an instance and returns once it is subscribed. */
     public static RunningIngest start(Map<String, String> environment) throws Exception {
-        return new RunningIngest(IngestConfig.fromEnvironment(environment));
+        return new RunningIngest(IngestConfig.fromEnvironment(environment)).awaitSubscribed();
     }
 
     public int httpPort() {
