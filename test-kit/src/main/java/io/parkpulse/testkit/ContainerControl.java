@@ -20,7 +20,7 @@ import org.testcontainers.containers.GenericContainer;
  *
  * <p>Thread-safety: every method is synchronized.
  */
-final class ContainerControl {
+final class ContainerControl implements ServerControl {
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerControl.class);
     private static final int STOP_GRACE_SECONDS = 10;
@@ -66,21 +66,24 @@ final class ContainerControl {
     }
 
     /** {@code docker stop}: SIGTERM, then SIGKILL after 10 s. Idempotent. */
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (isRunning()) {
             client().stopContainerCmd(container.getContainerId()).withTimeout(STOP_GRACE_SECONDS).exec();
         }
     }
 
     /** {@code docker kill}: SIGKILL. Idempotent. */
-    synchronized void kill() {
+    @Override
+    public synchronized void kill() {
         if (isRunning()) {
             client().killContainerCmd(container.getContainerId()).exec();
         }
     }
 
     /** {@code docker start} on the same container, then waits until {@code ready} holds. No-op if running. */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (closed) {
             throw new IllegalStateException(container.getDockerImageName() + " was closed; it cannot be started again");
         }
@@ -104,18 +107,21 @@ final class ContainerControl {
         LOG.info("{} restarted (container {})", container.getDockerImageName(), container.getContainerId());
     }
 
-    synchronized boolean isRunning() {
+    @Override
+    public synchronized boolean isRunning() {
         return !closed && container.isRunning();
     }
 
-    String logTail(int maxLines) {
+    @Override
+    public String logTail(int maxLines) {
         String[] lines = container.getLogs().split("\r?\n");
         int from = Math.max(0, lines.length - maxLines);
         return String.join("\n", Arrays.copyOfRange(lines, from, lines.length));
     }
 
     /** Removes the container and its volumes. Idempotent. */
-    synchronized void close() {
+    @Override
+    public synchronized void close() {
         if (!closed) {
             closed = true;
             container.stop();

@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>Thread-safe: lifecycle methods are serialised; the HTTP helpers may be called concurrently.
  */
-public final class ContainerInfluxDb implements InfluxDb {
+public final class ContainerInfluxDb extends ManagedInfluxDb {
 
     public static final String IMAGE = "influxdb:1.8.10";
 
@@ -30,14 +30,8 @@ public final class ContainerInfluxDb implements InfluxDb {
             "INFLUXDB_CONTINUOUS_QUERIES_ENABLED", "false",
             "INFLUXDB_LOGGING_LEVEL", "warn");
 
-    private final ContainerControl control;
-    private final String url;
-    private final InfluxHttp http;
-
     private ContainerInfluxDb(ContainerControl control, String url) {
-        this.control = control;
-        this.url = url;
-        this.http = new InfluxHttp(url);
+        super(control, url);
     }
 
     /** Starts a container; the first call may pull the image. */
@@ -55,63 +49,19 @@ public final class ContainerInfluxDb implements InfluxDb {
         return new ContainerInfluxDb(control, url);
     }
 
-    @Override
-    public String url() {
-        return url;
-    }
 
-    @Override
-    public void stop() {
-        control.stop();
-    }
 
-    @Override
-    public void kill() {
-        control.kill();
-    }
 
-    @Override
-    public void start() {
-        control.start();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return control.isRunning();
-    }
 
-    @Override
-    public String logTail(int maxLines) {
-        return control.logTail(maxLines);
-    }
 
-    @Override
-    public void createDatabase(String db) {
-        http.createDatabase(db);
-    }
 
-    @Override
-    public void write(String db, String lineProtocol) {
-        http.write(db, lineProtocol);
-    }
 
-    @Override
-    public QueryResult query(String db, String influxql) {
-        return http.query(db, influxql);
-    }
 
-    @Override
-    public long count(String db, String influxql) {
-        return http.count(db, influxql);
-    }
 
-    @Override
-    public void close() {
-        control.close();
-    }
 
     @Override
     public String toString() {
-        return "ContainerInfluxDb[" + url + "]";
+        return "ContainerInfluxDb[" + url() + "]";
     }
 }

@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  *
  * <p>Thread-safe: lifecycle methods are serialised.
  */
-public final class ContainerMosquitto implements MqttBroker {
+public final class ContainerMosquitto extends ManagedServer implements MqttBroker {
 
     public static final String IMAGE = "eclipse-mosquitto:2.0.18";
 
@@ -27,6 +27,7 @@ public final class ContainerMosquitto implements MqttBroker {
     private final int port;
 
     private ContainerMosquitto(ContainerControl control, int port) {
+        super(control);
         this.control = control;
         this.port = port;
     }
@@ -60,35 +61,11 @@ public final class ContainerMosquitto implements MqttBroker {
         return port;
     }
 
-    @Override
-    public void stop() {
-        control.stop();
-    }
 
-    @Override
-    public void kill() {
-        control.kill();
-    }
 
-    @Override
-    public void start() {
-        control.start();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return control.isRunning();
-    }
 
-    @Override
-    public String logTail(int maxLines) {
-        return control.logTail(maxLines);
-    }
 
-    @Override
-    public void close() {
-        control.close();
-    }
 
     @Override
     public String toString() {

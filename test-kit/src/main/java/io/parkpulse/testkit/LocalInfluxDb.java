@@ -13,16 +13,15 @@ import java.util.Map;
  *
  * <p>Thread-safe: lifecycle methods are serialised; the HTTP helpers may be called concurrently.
  */
-public final class LocalInfluxDb implements InfluxDb {
+public final class LocalInfluxDb extends ManagedInfluxDb {
 
     static final String HOST = "127.0.0.1";
 
     private final LocalServer server;
-    private final InfluxHttp http;
 
     private LocalInfluxDb(LocalServer server) {
+        super(server, Recipe.url(server.ports()[0]));
         this.server = server;
-        this.http = new InfluxHttp(url());
     }
 
     /**
@@ -34,35 +33,11 @@ public final class LocalInfluxDb implements InfluxDb {
         return new LocalInfluxDb(LocalServer.launch("influxdb", 2, new Recipe(influxd)));
     }
 
-    @Override
-    public String url() {
-        return Recipe.url(server.ports()[0]);
-    }
 
-    @Override
-    public void stop() {
-        server.stop();
-    }
 
-    @Override
-    public void kill() {
-        server.kill();
-    }
 
-    @Override
-    public void start() {
-        server.start();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return server.isRunning();
-    }
 
-    @Override
-    public String logTail(int maxLines) {
-        return server.logTail(maxLines);
-    }
 
     /** The server's combined stdout/stderr log, appended across restarts. */
     public Path logFile() {
@@ -74,30 +49,10 @@ public final class LocalInfluxDb implements InfluxDb {
         return server.directory();
     }
 
-    @Override
-    public void createDatabase(String db) {
-        http.createDatabase(db);
-    }
 
-    @Override
-    public void write(String db, String lineProtocol) {
-        http.write(db, lineProtocol);
-    }
 
-    @Override
-    public QueryResult query(String db, String influxql) {
-        return http.query(db, influxql);
-    }
 
-    @Override
-    public long count(String db, String influxql) {
-        return http.count(db, influxql);
-    }
 
-    @Override
-    public void close() {
-        server.close();
-    }
 
     @Override
     public String toString() {

@@ -13,13 +13,14 @@ import java.util.Map;
  *
  * <p>Thread-safe: lifecycle methods are serialised.
  */
-public final class LocalMosquitto implements MqttBroker {
+public final class LocalMosquitto extends ManagedServer implements MqttBroker {
 
     static final String HOST = "127.0.0.1";
 
     private final LocalServer server;
 
     private LocalMosquitto(LocalServer server) {
+        super(server);
         this.server = server;
     }
 
@@ -42,30 +43,10 @@ public final class LocalMosquitto implements MqttBroker {
         return server.ports()[0];
     }
 
-    @Override
-    public void stop() {
-        server.stop();
-    }
 
-    @Override
-    public void kill() {
-        server.kill();
-    }
 
-    @Override
-    public void start() {
-        server.start();
-    }
 
-    @Override
-    public boolean isRunning() {
-        return server.isRunning();
-    }
 
-    @Override
-    public String logTail(int maxLines) {
-        return server.logTail(maxLines);
-    }
 
     /** The broker's combined stdout/stderr log, appended across restarts. */
     public Path logFile() {
@@ -77,10 +58,6 @@ public final class LocalMosquitto implements MqttBroker {
         return server.directory();
     }
 
-    @Override
-    public void close() {
-        server.close();
-    }
 
     @Override
     public String toString() {

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: every method is synchronized, so a test thread and a client thread may stop and
  * query the same server.
  */
-final class LocalServer {
+final class LocalServer implements ServerControl {
 
     /** What differs between servers: config, command line and readiness check. */
     interface Recipe {
@@ -91,7 +91,8 @@ final class LocalServer {
     }
 
     /** Starts the server again on the same ports and data directory; no-op if it is running. */
-    synchronized void start() {
+    @Override
+    public synchronized void start() {
         if (closed) {
             throw new IllegalStateException(name + " was closed; it cannot be started again");
         }
@@ -102,29 +103,34 @@ final class LocalServer {
     }
 
     /** Graceful: SIGTERM, up to 10 s to save state and exit, then SIGKILL. Idempotent. */
-    synchronized void stop() {
+    @Override
+    public synchronized void stop() {
         if (process != null) {
             process.stop(STOP_GRACE);
         }
     }
 
     /** Crash: SIGKILL and wait for the process to be gone. Idempotent. */
-    synchronized void kill() {
+    @Override
+    public synchronized void kill() {
         if (process != null && process.isAlive()) {
             process.kill();
         }
     }
 
-    synchronized boolean isRunning() {
+    @Override
+    public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
 
-    String logTail(int maxLines) {
+    @Override
+    public String logTail(int maxLines) {
         return LogTail.of(logFile, maxLines);
     }
 
     /** Stops the server and deletes its directory. Idempotent. */
-    synchronized void close() {
+    @Override
+    public synchronized void close() {
         if (closed) {
             return;
         }

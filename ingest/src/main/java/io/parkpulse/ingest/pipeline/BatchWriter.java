@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *       point is isolated and refused alone while every good point beside it is stored.</li>
  * </ul>
  *
- * <p>The returned future never fails: it completes with the refused points (usually none) once
- * everything else is stored. Event-loop confined.
+ * <p>The returned future completes with the refused points (usually none) once everything else is
+ * stored; it fails only on a defect, and then nothing of the batch may be acknowledged.
+ * Event-loop confined.
  */
 public final class BatchWriter {
 
@@ -97,7 +98,7 @@ public final class BatchWriter {
             store(next.points).onComplete(done -> {
                 inFlight--;
                 inFlightPoints -= next.points.size();
-                next.promise.complete(done.succeeded() ? done.result() : List.of());
+                next.promise.handle(done);
                 startWaiting();
             });
         }
@@ -123,7 +124,7 @@ public final class BatchWriter {
                     : new InfluxException(InfluxException.Kind.UNAVAILABLE, 0, String.valueOf(result.cause()), result.cause());
             metrics.writeFailed(failure.kind());
             switch (failure.kind()) {
-                case BAD_DATA, TOO_LARGE, QUERY_FAILED -> split(points, failure).onComplete(r -> promise.complete(r.result()));
+                case BAD_DATA, TOO_LARGE, QUERY_FAILED -> split(points, failure).onComplete(promise);
                 case DATABASE_NOT_FOUND -> {
                     noteOutage(failure);
                     influx.createDatabase().onComplete(created -> retryLater(points, body, attempt, promise));

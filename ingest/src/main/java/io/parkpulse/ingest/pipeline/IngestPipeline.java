@@ -11,6 +11,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stateful part of ingest: batches prepared messages, writes them, reports rejections, and
@@ -23,6 +25,8 @@ import java.util.function.Consumer;
  * <p>Event-loop confined: every method must be called on the context that created it.
  */
 public final class IngestPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestPipeline.class);
 
     private final WriteBatcher batcher;
     private final BatchWriter writer;
@@ -73,9 +77,12 @@ public final class IngestPipeline {
     /** Writes what is pending and completes when the writer is idle or {@code timeout} passed. */
     public Future<Void> drain(Duration timeout) {
         batcher.flush();
+        if (writer.idle()) {
+            return Future.succeededFuture();
+        }
         Promise<Void> drained = Promise.promise();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
-        vertx.setPeriodic(0, 20, id -> {
+        vertx.setPeriodic(20, id -> {
             if (writer.idle() || System.currentTimeMillis() >= deadline) {
                 vertx.cancelTimer(id);
                 drained.tryComplete();
@@ -86,9 +93,15 @@ public final class IngestPipeline {
 
     private void write(Batch batch) {
         writer.write(batch.points()).onComplete(done -> {
-            List<BatchWriter.Refusal> refusals = done.succeeded() ? done.result() : List.of();
-            if (!refusals.isEmpty()) {
-                attach(batch, refusals);
+            if (done.failed()) {
+                // A defect, not an outage (outages are retried inside the writer). Never acknowledge what
+                // may not be stored: these messages stay unacknowledged, ingest stops taking more once the
+                // receive window is full (visible in /health), and the broker re-sends them after a restart.
+                LOG.error("writing a batch of {} messages failed; holding them unacknowledged", batch.messages().size(), done.cause());
+                return;
+            }
+            if (!done.result().isEmpty()) {
+                attach(batch, done.result());
             }
             batch.messages().forEach(this::finish);
         });
