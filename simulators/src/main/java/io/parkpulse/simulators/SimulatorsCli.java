@@ -1,0 +1,23 @@
+package io.parkpulse.simulators;
+
+import io.parkpulse.simulators.demo.DemoFeed;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code java -jar parkpulse-simulators.jar <command>}: every simulator behind one command line.
+ */
+@Command(name = "parkpulse-simulators", mixinStandardHelpOptions = true,
+        description = "Simulated parks, gateways and meters: live demo feeds, history backfill, load tests.",
+        subcommands = {DemoFeed.class})
+public final class SimulatorsCli implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new SimulatorsCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}
