@@ -18,7 +18,26 @@ public final class Ids {
     }
 
     public static boolean isValid(String id) {
-        return id != null && SYNTAX.matcher(id).matches();
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH || !isAlphanumeric(id.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!isAlphanumeric(c) && c != '.' && c != '_' && c != ':' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** ASCII letters and digits only: ids must be safe in every system they pass through. */
+    private static boolean isAlphanumeric(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** The documented syntax as a regular expression, for tools and schemas. */
+    public static Pattern syntax() {
+        return SYNTAX;
     }
 
     /** Why {@code id} is not valid, for error messages; {@code null} when it is valid. */

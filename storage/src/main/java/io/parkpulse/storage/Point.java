@@ -1,9 +1,8 @@
 package io.parkpulse.storage;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * One InfluxDB point, rendered as a line of line protocol. Escapes what line protocol can carry and
@@ -12,33 +11,42 @@ import java.util.Objects;
  * numbers) rather than write something that reads back different.
  *
  * <p>InfluxDB 1.x reads a backslash as an escape only before a separator ({@code , = space}); every
- * other backslash is literal. So {@code a\ b} (a backslash, then an escaped space) stores
+ * other backslash is literal. So {@code a\\ b} (a backslash, then an escaped space) stores
  * {@code a\ b}, while a name ending in a backslash cannot be written at all (verified against 1.6).
  *
- * <p>Tags are written sorted by key, which InfluxDB recommends. Not thread-safe; build and discard.
+ * <p>Tags are written sorted by key, which InfluxDB recommends. Points of a known series start from
+ * a {@link Series}, whose tags were escaped once. Not thread-safe; build and discard.
  */
 public final class Point {
 
     private final String measurement;
-    private final List<String[]> tags = new ArrayList<>(4);
+    private final Map<String, String> tags;
+    private final Series series;
     private final StringBuilder fields = new StringBuilder(64);
     private long timeMs = Long.MIN_VALUE;
 
-    private Point(String measurement) {
-        this.measurement = checkName("measurement", measurement);
-        if (measurement.startsWith("#")) {
-            throw new IllegalArgumentException("measurement " + quote(measurement) + " would read as a comment line");
-        }
+    private Point(String measurement, Series series) {
+        this.measurement = measurement;
+        this.series = series;
+        this.tags = series == null ? new TreeMap<>() : null;
     }
 
     public static Point measurement(String name) {
-        return new Point(name);
+        appendName(new StringBuilder(), "measurement", name, false);
+        return new Point(name, null);
+    }
+
+    static Point of(Series series) {
+        return new Point(null, series);
     }
 
     public Point tag(String key, String value) {
+        if (series != null) {
+            throw new IllegalStateException("the tags of a point of series " + series + " are the series'");
+        }
         checkName("tag key", key);
         checkName("tag value of " + key, value);
-        tags.add(new String[] {key, value});
+        tags.put(key, value);
         return this;
     }
 
@@ -87,16 +95,9 @@ public final class Point {
         if (timeMs == Long.MIN_VALUE) {
             throw new IllegalStateException("a point needs a time");
         }
-        StringBuilder sb = new StringBuilder(measurement.length() + fields.length() + 24 * tags.size() + 20);
-        escape(sb, measurement, false);
-        tags.sort(Comparator.comparing(t -> t[0]));
-        for (String[] tag : tags) {
-            sb.append(',');
-            escape(sb, tag[0], true);
-            sb.append('=');
-            escape(sb, tag[1], true);
-        }
-        return sb.append(' ').append(fields).append(' ').append(timeMs).toString();
+        String key = series != null ? series.key() : Series.of(measurement, tags).key();
+        return new StringBuilder(key.length() + fields.length() + 22).append(key).append(' ').append(fields).append(' ')
+                .append(timeMs).toString();
     }
 
     @Override
@@ -105,19 +106,25 @@ public final class Point {
     }
 
     private StringBuilder startField(String key) {
-        checkName("field key", key);
         if ("time".equals(key)) {
             throw new IllegalArgumentException("\"time\" cannot be a field key");
         }
         if (fields.length() > 0) {
             fields.append(',');
         }
-        escape(fields, key, true);
+        appendName(fields, "field key", key, true);
         return fields.append('=');
     }
 
-    /** Escapes commas and spaces, and in keys and tag values also equals signs. Backslashes stay literal. */
-    private static void escape(StringBuilder sb, String text, boolean escapeEquals) {
+    /**
+     * Appends {@code text} escaped: commas and spaces, and in keys and tag values also equals signs;
+     * backslashes stay literal. Refuses what cannot be carried.
+     */
+    static void appendName(StringBuilder sb, String what, String text, boolean escapeEquals) {
+        checkName(what, text);
+        if (what.equals("measurement") && text.startsWith("#")) {
+            throw new IllegalArgumentException("measurement " + quote(text) + " would read as a comment line");
+        }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
@@ -127,7 +134,7 @@ public final class Point {
         }
     }
 
-    private static String checkName(String what, String text) {
+    private static void checkName(String what, String text) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException(what + " must not be empty");
         }
@@ -136,11 +143,10 @@ public final class Point {
             if (c == '\n' || c == '\r') {
                 throw new IllegalArgumentException(what + " " + quote(text) + " contains a line break");
             }
-            if (c == '\\' && i == text.length() - 1) {
-                throw new IllegalArgumentException(what + " " + quote(text) + " ends with a backslash, which line protocol cannot carry");
-            }
         }
-        return text;
+        if (text.charAt(text.length() - 1) == '\\') {
+            throw new IllegalArgumentException(what + " " + quote(text) + " ends with a backslash, which line protocol cannot carry");
+        }
     }
 
     private static String quote(String text) {

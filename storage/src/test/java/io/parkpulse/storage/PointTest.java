@@ -61,4 +61,15 @@ class PointTest {
         assertThatThrownBy(() -> Point.measurement("m").time(1).toLine()).hasMessageContaining("field");
         assertThatThrownBy(() -> Point.measurement("m").field("f", 1.0).toLine()).hasMessageContaining("time");
     }
+
+    @Test
+    void pointsOfASeriesShareItsEscapedTagsAndReadLikeAnyOther() {
+        Series series = Series.of("electricity", java.util.Map.of("park", "demo", "meter", "E 1", "enterprise", "ent-1"));
+        String fromSeries = series.point().field("energy_kwh", 1.5).time(7).toLine();
+        String plain = Point.measurement("electricity").tag("park", "demo").tag("meter", "E 1").tag("enterprise", "ent-1")
+                .field("energy_kwh", 1.5).time(7).toLine();
+        assertThat(fromSeries).isEqualTo(plain).isEqualTo("electricity,enterprise=ent-1,meter=E\\ 1,park=demo energy_kwh=1.5 7");
+        assertThatThrownBy(() -> series.point().tag("x", "y")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Series.of("m", java.util.Map.of("t", "ends\\"))).hasMessageContaining("ends with a backslash");
+    }
 }

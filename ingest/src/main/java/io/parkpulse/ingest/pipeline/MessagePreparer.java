@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * Checks one received message against the contract and the park registry and turns what passes
  * into points. Never throws on input: whatever is wrong becomes a rejection with a reason.
  *
- * <p>Thread-safe: runs on the MQTT callback thread, reading the registry current at that moment.
+ * <p>Not thread-safe: ingest calls it from the MQTT callback thread only; it reads the registry in
+ * force when each message arrives.
  */
 public final class MessagePreparer {
 
@@ -42,7 +43,9 @@ public final class MessagePreparer {
             return rejected(message, null, null, RejectReason.INVALID_TOPIC, "\"" + message.topic() + "\" is not dp/v1/{park}/{gateway}/{channel}");
         }
         Topics.Address at = address.get();
-        Optional<Park> park = registry.get().park(at.park());
+        ParkRegistry parks = registry.get();
+        enricher.use(parks);
+        Optional<Park> park = parks.park(at.park());
         if (park.isEmpty()) {
             return rejected(message, at, null, RejectReason.UNKNOWN_PARK, "park " + at.park() + " has no park file on this platform");
         }
@@ -70,16 +73,15 @@ public final class MessagePreparer {
         List<PreparedPoint> points = new ArrayList<>(decoded.readings().size());
         for (int i = 0; i < decoded.readings().size(); i++) {
             Reading reading = decoded.readings().get(i);
-            String path = decoded.pathOf(i);
             Meter meter = park.meters().get(reading.meter());
             if (meter == null) {
-                rejections.add(new Rejection(RejectReason.UNKNOWN_METER, path, "meter " + reading.meter() + " is not in park "
+                rejections.add(new Rejection(RejectReason.UNKNOWN_METER, decoded.pathOf(i), "meter " + reading.meter() + " is not in park "
                         + park.id(), reading.meter(), reading.timeMs()));
             } else if (!meter.gateway().equals(at.gateway())) {
-                rejections.add(new Rejection(RejectReason.METER_NOT_ON_GATEWAY, path, "meter " + meter.id()
+                rejections.add(new Rejection(RejectReason.METER_NOT_ON_GATEWAY, decoded.pathOf(i), "meter " + meter.id()
                         + " belongs to gateway " + meter.gateway() + ", not " + at.gateway(), reading.meter(), reading.timeMs()));
             } else {
-                PreparedPoint point = enricher.toPoint(park, meter, reading, path, rejections);
+                PreparedPoint point = enricher.toPoint(park, meter, reading, decoded.positions().get(i), rejections);
                 if (point != null) {
                     points.add(point);
                 }
@@ -99,7 +101,7 @@ public final class MessagePreparer {
                 .field(StorageSchema.FIELD_ONLINE, status.get() == GatewayStatus.ONLINE)
                 .time(message.receivedAtMs())
                 .toLine();
-        return new PreparedMessage(message, at, null, List.of(new PreparedPoint(line, at.gateway(), message.receivedAtMs(), "$")), List.of());
+        return new PreparedMessage(message, at, null, List.of(new PreparedPoint(line, at.gateway(), message.receivedAtMs(), -1)), List.of());
     }
 
     private static PreparedMessage rejected(InboundMessage message, Topics.Address at, Long seq, RejectReason reason, String detail) {

@@ -51,8 +51,7 @@ class BatchWriterIntegrationTest {
     static List<PreparedPoint> points(int n) {
         List<PreparedPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            points.add(new PreparedPoint("electricity,meter=E-" + i + ",park=p power_kw=" + i + ".5 " + (1000 + i), "E-" + i, 1000 + i,
-                    "$.readings[" + i + "]"));
+            points.add(new PreparedPoint("electricity,meter=E-" + i + ",park=p power_kw=" + i + ".5 " + (1000 + i), "E-" + i, 1000 + i, i));
         }
         return points;
     }
@@ -61,13 +60,14 @@ class BatchWriterIntegrationTest {
     void aPointInfluxRefusesIsIsolatedAndEveryOtherPointIsStored() throws Exception {
         influx.createDatabase("bisect");
         List<PreparedPoint> points = points(99);
-        points.add(new PreparedPoint("electricity,meter=E-BAD,park=p power_kw=\"text\" 5000", "E-BAD", 5000, "$.readings[99]"));
+        points.add(new PreparedPoint("electricity,meter=E-BAD,park=p power_kw=\"text\" 5000", "E-BAD", 5000, 99));
         points.addAll(points(120).subList(99, 120));
 
         List<BatchWriter.Refusal> refused = write("bisect", points).get(30, TimeUnit.SECONDS);
 
         assertThat(refused).singleElement().satisfies(r -> {
             assertThat(r.point().meter()).isEqualTo("E-BAD");
+            assertThat(r.point().path()).isEqualTo("$.readings[99]");
             assertThat(r.reason()).contains("field type conflict");
         });
         assertThat(influx.count("bisect", "SELECT count(power_kw) FROM electricity")).isEqualTo(120);
