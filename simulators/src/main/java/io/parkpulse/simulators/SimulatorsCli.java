@@ -1,6 +1,8 @@
 package io.parkpulse.simulators;
 
 import io.parkpulse.simulators.demo.DemoFeed;
+import io.parkpulse.simulators.load.BenchCommand;
+import io.parkpulse.simulators.load.LoadCommands;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parkpulse-simulators", mixinStandardHelpOptions = true,
         description = "Simulated parks, gateways and meters: live demo feeds, history backfill, load tests.",
-        subcommands = {DemoFeed.class})
+        subcommands = {DemoFeed.class, LoadCommands.WritePark.class, LoadCommands.Run.class, LoadCommands.Baseline.class, BenchCommand.class})
 public final class SimulatorsCli implements Runnable {
 
     public static void main(String[] args) {

@@ -9,8 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -31,6 +33,8 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 public final class GatewayPublisher implements AutoCloseable {
 
     private static final int KEPT_REPORTS = 1000;
+    /** Messages sent and not yet acknowledged at most, for {@link #publishAsync}; below brokers' usual receive maximum. */
+    private static final int ASYNC_WINDOW = 200;
 
     /** Where to connect and who to be. */
     public record Settings(String brokerUrl, String park, String gateway, String username, String password) {
@@ -50,6 +54,7 @@ public final class GatewayPublisher implements AutoCloseable {
     private final TelemetryEncoder encoder = new TelemetryEncoder();
     private final ArrayDeque<RejectionReport> recentReports = new ArrayDeque<>();
     private volatile Consumer<RejectionReport> onReport = r -> { };
+    private final Semaphore window = new Semaphore(ASYNC_WINDOW);
 
     private GatewayPublisher(Settings settings) throws MqttException {
         this.settings = settings;
@@ -95,6 +100,44 @@ public final class GatewayPublisher implements AutoCloseable {
     /** Publishes any bytes as telemetry, as a faulty gateway might. */
     public void publishRaw(byte[] payload) throws MqttException {
         client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, 1, false).waitForCompletion(60_000);
+    }
+
+    /**
+     * Publishes telemetry without waiting for the broker, keeping at most {@value #ASYNC_WINDOW} messages
+     * unacknowledged (blocks while the window is full). {@code acknowledged} runs on Paho's thread once
+     * the broker acknowledged the message (QoS 1) or it was written to the network (QoS 0);
+     * {@code failed} runs instead if it could not be delivered.
+     */
+    public void publishAsync(byte[] payload, int qos, Runnable acknowledged, Consumer<Throwable> failed) throws InterruptedException {
+        window.acquire();
+        MqttActionListener listener = new MqttActionListener() {
+            @Override
+            public void onSuccess(IMqttToken token) {
+                window.release();
+                acknowledged.run();
+            }
+
+            @Override
+            public void onFailure(IMqttToken token, Throwable exception) {
+                window.release();
+                failed.accept(exception);
+            }
+        };
+        try {
+            client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, qos, false, null, listener);
+        } catch (MqttException e) {
+            window.release();
+            failed.accept(e);
+        }
+    }
+
+    /** Waits until every message passed to {@link #publishAsync} is acknowledged or failed. */
+    public boolean awaitAcknowledged(Duration timeout) throws InterruptedException {
+        if (window.tryAcquire(ASYNC_WINDOW, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            window.release(ASYNC_WINDOW);
+            return true;
+        }
+        return false;
     }
 
     public void publishStatus(GatewayStatus status) throws MqttException {
