@@ -91,8 +91,9 @@ public final class IngestVerticle extends VerticleBase {
                 },
                 lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
         pipeline = new IngestPipeline(vertx, writer, config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay(),
-                message -> mqtt.acknowledge(message.source()), new RejectionReporter(mqtt, metrics), metrics);
-        metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", pipeline::unacknowledged);
+                message -> mqtt.acknowledge(message.source()), message -> mqtt.forget(message.source()),
+                new RejectionReporter(mqtt, metrics), metrics);
+        metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", mqtt::held);
         metrics.gauge("parkpulse.ingest.pending.points", "Points received and not yet stored", pipeline::pendingPoints);
         metrics.gauge("parkpulse.ingest.broker.connected", "1 while connected to the broker", () -> mqtt.isConnected() ? 1 : 0);
         metrics.gauge("parkpulse.ingest.broker.subscribed", "1 while connected with every subscription granted", () -> mqtt.isSubscribed() ? 1 : 0);

@@ -28,12 +28,14 @@ import org.slf4j.LoggerFactory;
  *       down, the broker queues its share of the stream and re-sends what it had not acknowledged.</li>
  *   <li>Manual acknowledgements: {@link #acknowledge} is called only after a message's readings
  *       are stored.</li>
- *   <li>Receive maximum: the broker never has more than that many unacknowledged messages out to
- *       this client, which bounds ingest's memory and stops the flow while writes are behind.</li>
+ *   <li>At most the receive maximum of messages held unacknowledged: announced to the broker (MQTT 5
+ *       receive maximum) and enforced here too ({@link InFlightLimit}), because Mosquitto 2.0.11 stops
+ *       honouring it; when writes fall behind, the flow stops at the broker.</li>
  * </ul>
  *
  * <p>Threading: messages are delivered to the consumer on Paho's callback thread, one at a time, in
- * arrival order; the consumer must not block for long. {@link #acknowledge} and {@link #publish}
+ * arrival order; the consumer must not block for long. Every delivered message must come back through
+ * {@link #acknowledge} or {@link #forget}, which free its place. {@link #acknowledge} and {@link #publish}
  * may be called from any thread.
  */
 public final class MqttSource implements AutoCloseable {
@@ -48,6 +50,7 @@ public final class MqttSource implements AutoCloseable {
     private final Settings settings;
     private final MqttAsyncClient client;
     private final AtomicLong connection = new AtomicLong();
+    private final InFlightLimit inFlight;
     private volatile boolean connected;
     private volatile boolean subscribed;
     private volatile boolean closed;
@@ -60,11 +63,15 @@ public final class MqttSource implements AutoCloseable {
      */
     public MqttSource(Settings settings, Consumer<InboundMessage> onMessage, LongConsumer onLost) throws MqttException {
         this.settings = Objects.requireNonNull(settings, "settings");
+        this.inFlight = new InFlightLimit(settings.receiveMaximum());
         this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(new MqttCallback() {
             @Override
-            public void messageArrived(String topic, MqttMessage message) {
+            public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+                if (!inFlight.admit(() -> client.isConnected() && !closed)) {
+                    return; // the connection is going; the broker delivers this message again on the next one
+                }
                 onMessage.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
                         connection.get(), System.currentTimeMillis()));
             }
@@ -197,6 +204,7 @@ public final class MqttSource implements AutoCloseable {
      * @return whether an acknowledgement was sent
      */
     public boolean acknowledge(InboundMessage message) {
+        inFlight.release();
         if (message.qos() == 0 || message.connection() != connection.get()) {
             return false;
         }
@@ -218,6 +226,16 @@ public final class MqttSource implements AutoCloseable {
             LOG.debug("could not publish to {}: {}", topic, e.toString());
             return false;
         }
+    }
+
+    /** A message left ingest without acknowledgement because its connection was lost. */
+    public void forget(InboundMessage message) {
+        inFlight.release();
+    }
+
+    /** Messages received and not yet acknowledged or forgotten. */
+    public int held() {
+        return inFlight.held();
     }
 
     public boolean isConnected() {

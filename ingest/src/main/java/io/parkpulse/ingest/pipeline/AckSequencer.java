@@ -16,9 +16,15 @@ final class AckSequencer {
 
     private final ArrayDeque<PreparedMessage> inOrder = new ArrayDeque<>();
     private final Consumer<PreparedMessage> acknowledge;
+    private final Consumer<PreparedMessage> forget;
 
-    AckSequencer(Consumer<PreparedMessage> acknowledge) {
+    /**
+     * @param acknowledge receives each message to acknowledge, in arrival order
+     * @param forget      receives each message dropped unacknowledged with its lost connection
+     */
+    AckSequencer(Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> forget) {
         this.acknowledge = acknowledge;
+        this.forget = forget;
     }
 
     /** Registers a message in arrival order. */
@@ -36,7 +42,13 @@ final class AckSequencer {
 
     /** Forgets, without acknowledging, the messages of a lost connection. */
     void forgetConnection(long connection) {
-        inOrder.removeIf(m -> m.source().connection() == connection);
+        inOrder.removeIf(m -> {
+            if (m.source().connection() == connection) {
+                forget.accept(m);
+                return true;
+            }
+            return false;
+        });
         while (!inOrder.isEmpty() && inOrder.peekFirst().isComplete()) {
             acknowledge.accept(inOrder.pollFirst());
         }

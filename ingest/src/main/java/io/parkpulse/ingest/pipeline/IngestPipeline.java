@@ -37,15 +37,17 @@ public final class IngestPipeline {
 
     /**
      * @param acknowledge called, in arrival order, for each message to acknowledge to the broker
+     * @param forget      called for each message dropped unacknowledged because its connection was lost
      * @param reporter    called for each finished message that has rejections, before it is acknowledged
      */
     public IngestPipeline(Vertx vertx, BatchWriter writer, int batchMaxPoints, int batchMaxMessages, Duration batchMaxDelay,
-                          Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> reporter, IngestMetrics metrics) {
+                          Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> forget, Consumer<PreparedMessage> reporter,
+                          IngestMetrics metrics) {
         this.vertx = vertx;
         this.writer = writer;
         this.reporter = reporter;
         this.metrics = metrics;
-        this.sequencer = new AckSequencer(acknowledge);
+        this.sequencer = new AckSequencer(acknowledge, forget);
         this.batcher = new WriteBatcher(vertx, batchMaxPoints, batchMaxMessages, batchMaxDelay, this::write);
     }
 

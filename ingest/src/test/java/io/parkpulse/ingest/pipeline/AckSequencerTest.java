@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class AckSequencerTest {
 
     final List<Integer> acked = new ArrayList<>();
-    final AckSequencer sequencer = new AckSequencer(m -> acked.add(m.source().mqttId()));
+    final List<Integer> forgotten = new ArrayList<>();
+    final AckSequencer sequencer = new AckSequencer(m -> acked.add(m.source().mqttId()), m -> forgotten.add(m.source().mqttId()));
 
     static PreparedMessage message(int id, long connection) {
         return new PreparedMessage(new InboundMessage("t", new byte[0], id, 1, connection, 0), null, null, List.of(), List.of());
@@ -48,6 +49,7 @@ class AckSequencerTest {
         sequencer.forgetConnection(0);
 
         assertThat(acked).containsExactly(1);
+        assertThat(forgotten).containsExactly(1, 2);
         assertThat(sequencer.size()).isZero();
         sequencer.complete(old1);
         assertThat(acked).containsExactly(1);
