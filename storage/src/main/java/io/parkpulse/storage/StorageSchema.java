@@ -25,7 +25,8 @@ public final class StorageSchema {
     /**
      * Field on reading points: the factor applied to the point's cumulative registers (CT × PT for
      * electricity, the multiplier otherwise), so the raw register can be recovered when a ratio change
-     * is declared late.
+     * is declared late. Absent means 1 (a directly connected meter): the field is not written then,
+     * because each field costs InfluxDB about as much as a point.
      */
     public static final String FIELD_REGISTER_FACTOR = "register_factor";
 

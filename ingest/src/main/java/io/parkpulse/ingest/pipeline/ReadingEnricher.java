@@ -71,7 +71,12 @@ final class ReadingEnricher {
         if (!any) {
             return null;
         }
-        point.field(StorageSchema.FIELD_REGISTER_FACTOR, registerFactor(meter)).time(reading.timeMs());
+        double factor = registerFactor(meter);
+        if (factor != 1.0) {
+            // every field costs InfluxDB about as much as a point: write the factor only where it says something
+            point.field(StorageSchema.FIELD_REGISTER_FACTOR, factor);
+        }
+        point.time(reading.timeMs());
         return new PreparedPoint(point.toLine(), meter.id(), reading.timeMs(), position);
     }
 
