@@ -1,6 +1,5 @@
 package io.parkpulse.simulators;
 
-import io.parkpulse.simulators.demo.DemoFeed;
 import io.parkpulse.simulators.load.BenchCommand;
 import io.parkpulse.simulators.load.LoadCommands;
 import picocli.CommandLine;
@@ -11,7 +10,9 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "parkpulse-simulators", mixinStandardHelpOptions = true,
         description = "Simulated parks, gateways and meters: live demo feeds, history backfill, load tests.",
-        subcommands = {DemoFeed.class, LoadCommands.WritePark.class, LoadCommands.Run.class, LoadCommands.Baseline.class, BenchCommand.class})
+        subcommands = {io.parkpulse.simulators.cli.RunCommand.class, io.parkpulse.simulators.cli.GenerateParkCommand.class,
+            io.parkpulse.simulators.cli.OutputReportCommand.class, io.parkpulse.simulators.cli.FootprintCommand.class,
+            LoadCommands.WritePark.class, LoadCommands.Run.class, LoadCommands.Baseline.class, BenchCommand.class})
 public final class SimulatorsCli implements Runnable {
 
     public static void main(String[] args) {

@@ -1,0 +1,111 @@
+package io.parkpulse.simulators.run;
+
+import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes to a broker as the park's gateways: one MQTT connection per gateway
+ * ({@link GatewayPublisher}: QoS 1, waits for each PUBACK, retained online/offline status), the
+ * gateways' lanes sharing a small thread pool so that gateways publish in parallel while each keeps
+ * its order. Counts the rejection reports the platform sends back.
+ *
+ * <p>{@link #send} is called by the simulation thread; everything else is internal.
+ */
+public final class MqttSink implements MessageSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttSink.class);
+    private static final int LOGGED_REPORTS = 20;
+
+    private final List<GatewayLane> lanes;
+    private final ExecutorService pool;
+
+    private MqttSink(List<GatewayLane> lanes, ExecutorService pool) {
+        this.lanes = lanes;
+        this.pool = pool;
+    }
+
+    /**
+     * Connects every gateway.
+     *
+     * @param gateways the model's gateway ids, in its order
+     * @param threads  publishing threads shared by the gateways
+     * @throws IllegalStateException naming the broker and gateway that could not connect
+     */
+    public static MqttSink connect(String brokerUrl, String username, String password, String park, List<String> gateways,
+                                   int threads, RunStats stats) {
+        AtomicInteger number = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, gateways.size())), r -> {
+            Thread t = new Thread(r, "publish-" + number.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicLong logged = new AtomicLong();
+        List<GatewayLane> lanes = new ArrayList<>();
+        for (String gateway : gateways) {
+            GatewayPublisher publisher;
+            try {
+                publisher = GatewayPublisher.connect(new GatewayPublisher.Settings(brokerUrl, park, gateway, username, password));
+            } catch (Exception e) {
+                for (GatewayLane lane : lanes) {
+                    closeQuietly(lane.publisher());
+                }
+                pool.shutdownNow();
+                throw new IllegalStateException("cannot connect to " + brokerUrl + " as gateway " + gateway + " of park " + park
+                        + ": " + e.getMessage(), e);
+            }
+            publisher.onReport(report -> {
+                int count = report.rejections().size() + report.omitted();
+                stats.rejected(count);
+                if (logged.incrementAndGet() <= LOGGED_REPORTS) {
+                    LOG.warn("the platform reported {} rejection(s) for message {} of {}, first: {}", count,
+                            report.seq() == null ? "(unreadable seq)" : report.seq(), gateway,
+                            report.rejections().isEmpty() ? "-" : report.rejections().get(0));
+                }
+            });
+            lanes.add(new GatewayLane(publisher, pool, stats));
+        }
+        return new MqttSink(lanes, pool);
+    }
+
+    @Override
+    public void send(OutgoingMessage message) throws InterruptedException {
+        lanes.get(message.gateway()).put(message);
+    }
+
+    /**
+     * Waits until every message is acknowledged (however long the broker is away: nothing handed
+     * over is dropped), then says {@code offline} for each gateway and disconnects. An interrupt
+     * abandons the wait.
+     */
+    @Override
+    public void close() {
+        try {
+            for (GatewayLane lane : lanes) {
+                lane.awaitDrained();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("stopped waiting for acknowledgements; unacknowledged messages are lost");
+        } finally {
+            for (GatewayLane lane : lanes) {
+                closeQuietly(lane.publisher());
+            }
+            pool.shutdownNow();
+        }
+    }
+
+    private static void closeQuietly(GatewayPublisher publisher) {
+        try {
+            publisher.close();
+        } catch (Exception e) {
+            LOG.debug("closing {}: {}", publisher.settings().gateway(), e.toString());
+        }
+    }
+}

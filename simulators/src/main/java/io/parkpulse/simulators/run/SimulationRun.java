@@ -1,0 +1,94 @@
+package io.parkpulse.simulators.run;
+
+import io.parkpulse.contract.Limits;
+import io.parkpulse.simulators.model.ParkModel;
+import java.util.function.LongConsumer;
+
+/**
+ * Drives a park model through time and sends its readings: warms the model up (unpublished) so
+ * that the first published step finds complete state, then steps at the pace of the time mode,
+ * sending each gateway's readings as messages. While the run is behind the simulated present
+ * (a backfill, a realtime run started in the past) messages are filled up across steps, as a
+ * gateway replaying its buffer would; once it has caught up, every step's readings go out at once.
+ *
+ * <p>Not thread-safe; {@link #run} runs on the calling thread. {@link #stop} may be called from any
+ * thread (a shutdown hook) and makes {@code run} finish its step, send what it holds and return.
+ */
+public final class SimulationRun {
+
+    private final ParkModel model;
+    private final RunSettings settings;
+    private final Pace pace;
+    private final MessageSink sink;
+    private final RunStats stats;
+    private volatile boolean stopRequested;
+    private LongConsumer stepListener = nanos -> { };
+
+    public SimulationRun(ParkModel model, RunSettings settings, Pace pace, MessageSink sink, RunStats stats) {
+        this.model = model;
+        this.settings = settings;
+        this.pace = pace;
+        this.sink = sink;
+        this.stats = stats;
+        model.checkStep(settings.step());
+        model.checkStep(settings.catchUpStep());
+    }
+
+    /** Receives the wall-clock nanoseconds of each published step (model and message encoding), for measurements. */
+    public void onStep(LongConsumer listener) {
+        this.stepListener = listener;
+    }
+
+    public void stop() {
+        stopRequested = true;
+    }
+
+    /** Runs to the end (or until stopped), then closes the sink, which waits for delivery. */
+    public void run() {
+        long step = settings.step().toMillis();
+        long coarse = settings.catchUpStep().toMillis();
+        boolean catchingUp = coarse > step && pace.simulatedNow() > settings.fromMs();
+        long grid = catchingUp ? coarse : step;
+        long from = ceil(settings.fromMs(), grid);
+        long warm = Math.min(from, Math.floorDiv(model.warmUpStart(from), grid) * grid);
+        MessageAssembler assembler = new MessageAssembler(model.gateways(), settings.readingsPerMessage(), Limits.DEFAULT,
+                model.faults(), sink, stats);
+        try {
+            model.start(warm, from);
+            for (long t = warm; t < from; t += grid) {
+                model.step(t, false, null);
+            }
+            long t = from;
+            pace.begin();
+            while ((settings.toMs() == null || t < settings.toMs()) && !stopRequested) {
+                pace.awaitSimulated(t);
+                long started = System.nanoTime();
+                assembler.at(t);
+                model.step(t, true, assembler);
+                stats.simulatedTime(t);
+                long next = t + (catchingUp && t % coarse == 0 && t + coarse <= pace.simulatedNow() ? coarse : step);
+                catchingUp &= next - t == coarse;
+                if (pace.isAhead(next)) {
+                    assembler.flush();
+                }
+                stepListener.accept(System.nanoTime() - started);
+                t = next;
+            }
+            assembler.flush();
+            if (settings.toMs() != null && t == settings.toMs()) {
+                // the interval up to the end counts towards output (a month ending at --to is complete); readings at --to are not sent
+                model.step(t, true, null);
+            }
+        } catch (InterruptedException | MessageAssembler.RunInterruptedException e) {
+            // stopped hard: what was handed over is still delivered by close()
+            Thread.currentThread().interrupt();
+        } finally {
+            model.finish();
+            sink.close();
+        }
+    }
+
+    private static long ceil(long ms, long grid) {
+        return Math.floorDiv(ms + grid - 1, grid) * grid;
+    }
+}

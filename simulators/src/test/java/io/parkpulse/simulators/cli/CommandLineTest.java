@@ -1,0 +1,63 @@
+package io.parkpulse.simulators.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkpulse.park.Park;
+import io.parkpulse.park.ParkFileReader;
+import io.parkpulse.simulators.SimulatorsCli;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CommandLineTest {
+
+    static int run(String... args) {
+        return new CommandLine(new SimulatorsCli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+
+    @Test
+    void generateThenDryRunThenReportOutput(@TempDir Path dir) throws Exception {
+        Path parkFile = dir.resolve("park.yaml");
+        assertThat(run("generate-park", "--enterprises", "12", "--seed", "5", "--park-id", "cli-park", "--out", parkFile.toString())).isZero();
+        Park park = new ParkFileReader().read(parkFile);
+        assertThat(park.enterprises()).hasSize(12);
+
+        Path messages = dir.resolve("messages.txt");
+        Path faults = dir.resolve("faults.jsonl");
+        Path output = dir.resolve("output.jsonl");
+        assertThat(run("run", "--park", parkFile.toString(), "--mode", "backfill", "--from", "2026-10-31", "--to", "2026-11-02",
+                "--interval", "PT1H", "--seed", "3", "--faults", "realistic", "--fault", "duplicate=0.2",
+                "--leak", "W-001-NB,2026-11-01T00:00+08:00,0.5", "--dry-run", messages.toString(), "--fault-log", faults.toString(),
+                "--output-report", output.toString(), "--output-format", "jsonl", "--progress", "PT1M")).isZero();
+        List<String> lines = Files.readAllLines(messages, StandardCharsets.UTF_8);
+        assertThat(lines).isNotEmpty().allSatisfy(l -> assertThat(l.split("\t")).hasSize(3));
+        assertThat(lines.get(0)).contains("\tdp/v1/cli-park/gw-01/telemetry\t{\"seq\":0,");
+        assertThat(Files.readString(faults)).contains("\"type\":\"duplicate_message\"", "\"type\":\"leak\"", "\"meter\":\"W-001-NB\"");
+        List<String> months = Files.readAllLines(output);
+        assertThat(months).hasSize(2 * 12).allSatisfy(l -> assertThat(l).startsWith("{\"park\":\"cli-park\",\"enterprise\":\"ent-"));
+        assertThat(months).filteredOn(l -> l.contains("\"month\":\"2026-10\"")).allSatisfy(l -> assertThat(l).contains("\"complete\":false"));
+
+        Path csv = dir.resolve("output.csv");
+        assertThat(run("output-report", "--park", parkFile.toString(), "--from", "2026-09", "--to", "2026-10", "--truth",
+                "--out", csv.toString())).isZero();
+        List<String> rows = Files.readAllLines(csv);
+        assertThat(rows.get(0)).isEqualTo("park,enterprise,industry,month,unit,quantity,output_value_cny,value_added_cny,tax_cny,"
+                + "employees,rd_spend_cny,complete,sim_efficiency_tier,sim_efficiency_factor");
+        assertThat(rows).hasSize(1 + 2 * 12);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).contains(",true,"));
+    }
+
+    @Test
+    void mistakesAreReportedInOneLineWithAUsageExitCode() {
+        assertThat(run("run", "--park", "no-such-park.yaml", "--mode", "backfill", "--from", "2026-11-01")).isEqualTo(2);
+        assertThat(run("run", "--mode", "accelerated")).as("accelerated needs --from").isEqualTo(2);
+        assertThat(run("run", "--park", "../parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
+                "--interval", "PT7M", "--dry-run", "-")).as("steps off the NB-IoT freeze grid").isEqualTo(2);
+        assertThat(run("run", "--park", "../parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
+                "--readings-per-message", "1001", "--dry-run", "-")).isEqualTo(2);
+    }
+}
