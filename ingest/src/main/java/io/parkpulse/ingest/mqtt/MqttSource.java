@@ -1,5 +1,7 @@
 package io.parkpulse.ingest.mqtt;
 
+import io.parkpulse.mqtt.CallbackAdapter;
+import io.parkpulse.mqtt.MqttClients;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
@@ -9,7 +11,6 @@ import java.util.function.LongConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -66,7 +67,7 @@ public final class MqttSource implements AutoCloseable {
         this.inFlight = new InFlightLimit(settings.receiveMaximum());
         this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
-        client.setCallback(new MqttCallback() {
+        client.setCallback(new CallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
                 if (!inFlight.admit(() -> client.isConnected() && !closed)) {
@@ -94,16 +95,6 @@ public final class MqttSource implements AutoCloseable {
                 LOG.warn("MQTT error: {}", exception.toString());
             }
 
-            @Override
-            public void deliveryComplete(IMqttToken token) {
-                // rejection reports are fire-and-forget
-            }
-
-            @Override
-            public void authPacketArrived(int reasonCode, MqttProperties properties) {
-                // no enhanced authentication
-            }
-
             /*
              * Paho stops its callback thread before reporting a loss and starts it again only for the
              * next connection, so every message of the lost connection was delivered before this runs
@@ -127,7 +118,7 @@ public final class MqttSource implements AutoCloseable {
     }
 
     private void connectUntilConnected() {
-        MqttConnectionOptions options = new MqttConnectionOptions();
+        MqttConnectionOptions options = MqttClients.options(settings.serverUri());
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         options.setReceiveMaximum(settings.receiveMaximum());

@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
  * {@code run}: simulates a park file and publishes its meters' readings as its gateways would, live,
  * accelerated or as a backfill; or writes them to a file (dry run).
  */
-@Command(name = "run", aliases = "demo-feed", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Simulate a park's meters and publish their readings as its gateways would.",
             "realtime: live at wall-clock time (a --from in the past is caught up first); accelerated: --speed times faster "
                 + "than the wall clock from --from; backfill: --from..--to as fast as the broker acknowledges.",

@@ -1,6 +1,8 @@
 package io.parkpulse.simulators.mqtt;
 
 import io.parkpulse.contract.GatewayStatus;
+import io.parkpulse.mqtt.CallbackAdapter;
+import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.TelemetryEncoder;
 import io.parkpulse.contract.TelemetryMessage;
@@ -14,9 +16,7 @@ import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -71,7 +71,7 @@ public final class GatewayPublisher implements AutoCloseable {
     }
 
     private void start() throws MqttException {
-        MqttConnectionOptions options = new MqttConnectionOptions();
+        MqttConnectionOptions options = MqttClients.options(settings.brokerUrl());
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
         options.setAutomaticReconnectDelay(1, 10);
@@ -177,7 +177,7 @@ public final class GatewayPublisher implements AutoCloseable {
         client.close();
     }
 
-    private final class ReportListener implements MqttCallback {
+    private final class ReportListener extends CallbackAdapter {
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             RejectionReport report;
@@ -193,26 +193,6 @@ public final class GatewayPublisher implements AutoCloseable {
                 recentReports.addLast(report);
             }
             onReport.accept(report);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }

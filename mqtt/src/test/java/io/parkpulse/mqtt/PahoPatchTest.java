@@ -1,4 +1,4 @@
-package io.parkpulse.ingest;
+package io.parkpulse.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -26,9 +26,10 @@ import java.io.InputStream;
  * <p>Why this copy exists: Paho's class implements only {@code read()}, so every {@code readFully} of
  * a PUBLISH packet falls back to {@link InputStream#read(byte[], int, int)}'s byte-at-a-time loop over
  * a {@code ByteArrayInputStream}, whose {@code read()} is {@code synchronized} — a lock per payload
- * byte, twice per message. Profiling ingest showed a quarter of its CPU there. The ingest module's own
- * classes come first on its class path and in its jar, so this class is the one Paho loads
- * ({@code PahoPatchTest} checks). Remove it when Paho fixes the class upstream.
+ * byte, twice per message. Profiling ingest showed a quarter of its CPU there. The parkpulse-mqtt
+ * module, which depends on Paho, comes before it on every class path and in every jar built with it,
+ * so this class is the one Paho loads ({@code PahoPatchTest} checks). Remove it when Paho fixes the
+ * class upstream.
  */
 public class CountingInputStream extends InputStream {
     private final InputStream inputStream;
