@@ -63,7 +63,7 @@ public record LoadReport(String label, int gateways, int meters, int readingsPer
         StringBuilder t = new StringBuilder();
         row(t, "run", label);
         row(t, "shape", gateways + " gateways x " + (meters / gateways) + " meters, " + readingsPerMessage + " readings/message, QoS " + qos);
-        row(t, "target rate", targetRate == 0 ? "as fast as ingest writes (at most 200,000 readings queued)" : String.format(Locale.ROOT, "%,.0f readings/s", targetRate));
+        row(t, "target rate", targetRate == 0 ? "as fast as ingest writes (at most 100,000 readings queued)" : String.format(Locale.ROOT, "%,.0f readings/s", targetRate));
         row(t, "published", String.format(Locale.ROOT, "%,d readings in %.1f s = %,.0f readings/s (%,.0f messages/s)", published,
                 publishSeconds, publishedPerSecond(), messagesPerSecond()));
         row(t, "stored (queryable)", String.format(Locale.ROOT, "%,d readings, all written after %.1f s = %,.0f readings/s", stored,
