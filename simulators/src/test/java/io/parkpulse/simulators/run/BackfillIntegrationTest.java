@@ -16,13 +16,10 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
+import io.parkpulse.mqtt.CallbackAdapter;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
@@ -79,30 +76,16 @@ class BackfillIntegrationTest {
     }
 
     /** Hands each telemetry message to a consumer; ignores the rest of Paho's callbacks. */
-    private record Counter(java.util.function.Consumer<MqttMessage> onMessage) implements MqttCallback {
+    private static final class Counter extends CallbackAdapter {
+        private final java.util.function.Consumer<MqttMessage> onMessage;
+
+        Counter(java.util.function.Consumer<MqttMessage> onMessage) {
+            this.onMessage = onMessage;
+        }
+
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             onMessage.accept(message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
