@@ -1,0 +1,35 @@
+package io.parkpulse.efficiency.coal;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * How electricity is converted to standard coal (domain.md 1.4). Every tce figure names its basis: the two differ
+ * by a factor of about 2.4 for electricity.
+ */
+public enum EnergyBasis {
+    /** 当量值: the heat content of a kWh, 0.1229 kgce/kWh. GB/T 2589-2020's default for enterprises. */
+    EQUIVALENT("equivalent", "当量值"),
+    /** 等价值: the coal burned to generate a kWh, the previous year's power-plant figure (a yearly parameter). */
+    EQUAL_VALUE("equal_value", "等价值");
+
+    private final String id;
+    private final String chinese;
+
+    EnergyBasis(String id, String chinese) {
+        this.id = id;
+        this.chinese = chinese;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    public static Optional<EnergyBasis> byId(String id) {
+        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst();
+    }
+}
