@@ -1,0 +1,25 @@
+package io.parkpulse.efficiency.indicator;
+
+import io.parkpulse.efficiency.coal.StandardCoal;
+import java.util.Objects;
+
+/**
+ * Everything an enterprise's indicators for one period are computed from.
+ *
+ * @param enterprise    enterprise id
+ * @param industry      GB/T 4754 code with section letter; peers share it
+ * @param landMu        land area in mu (0: no land of its own)
+ * @param energy        comprehensive energy with its basis
+ * @param electricityKwh electricity, kWh (main meters)
+ * @param waterM3        water, m³
+ * @param output         summed output reports
+ */
+public record EnterpriseFigures(String enterprise, String industry, double landMu, StandardCoal energy,
+                                double electricityKwh, double waterM3, OutputTotals output) {
+
+    public EnterpriseFigures {
+        Objects.requireNonNull(enterprise, "enterprise");
+        Objects.requireNonNull(energy, "energy");
+        Objects.requireNonNull(output, "output");
+    }
+}

@@ -1,0 +1,61 @@
+package io.parkpulse.efficiency.indicator;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The indicators of an enterprise and period (domain.md 1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
+ * basis the figure names. Energy per product is per product and lives in {@link ProductIndicator}.
+ */
+public enum Indicator {
+    COMPREHENSIVE_ENERGY("tce", Direction.NONE, "综合能耗"),
+    ELECTRICITY("kWh", Direction.NONE, "用电量"),
+    WATER("m³", Direction.NONE, "用水量"),
+    OUTPUT_VALUE("10^4 CNY", Direction.HIGHER_IS_BETTER, "产值"),
+    VALUE_ADDED("10^4 CNY", Direction.HIGHER_IS_BETTER, "增加值"),
+    ENERGY_PER_OUTPUT_VALUE("tce/10^4 CNY", Direction.LOWER_IS_BETTER, "单位产值综合能耗"),
+    ENERGY_PER_VALUE_ADDED("tce/10^4 CNY", Direction.LOWER_IS_BETTER, "单位增加值综合能耗"),
+    ELECTRICITY_PER_OUTPUT_VALUE("kWh/10^4 CNY", Direction.LOWER_IS_BETTER, "单位产值电耗"),
+    WATER_PER_OUTPUT_VALUE("m³/10^4 CNY", Direction.LOWER_IS_BETTER, "单位产值水耗"),
+    OUTPUT_VALUE_PER_MU("10^4 CNY/mu", Direction.HIGHER_IS_BETTER, "亩均产值"),
+    VALUE_ADDED_PER_MU("10^4 CNY/mu", Direction.HIGHER_IS_BETTER, "亩均增加值"),
+    TAX_PER_MU("10^4 CNY/mu", Direction.HIGHER_IS_BETTER, "亩均税收"),
+    VALUE_ADDED_PER_ENERGY("10^4 CNY/tce", Direction.HIGHER_IS_BETTER, "单位能耗增加值"),
+    TAX_PER_ENERGY("10^4 CNY/tce", Direction.HIGHER_IS_BETTER, "单位能耗税收"),
+    TAX_PER_ELECTRICITY("10^4 CNY/10^4 kWh", Direction.HIGHER_IS_BETTER, "单位电耗税收"),
+    VALUE_ADDED_PER_EMISSION("10^4 CNY/t", Direction.HIGHER_IS_BETTER, "单位排放增加值"),
+    LABOUR_PRODUCTIVITY("10^4 CNY/person", Direction.HIGHER_IS_BETTER, "全员劳动生产率"),
+    RD_INTENSITY("1", Direction.HIGHER_IS_BETTER, "研发投入强度");
+
+    private final String unit;
+    private final Direction direction;
+    private final String chinese;
+
+    Indicator(String unit, Direction direction, String chinese) {
+        this.unit = unit;
+        this.direction = direction;
+        this.chinese = chinese;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    public String chinese() {
+        return chinese;
+    }
+
+    /** The name in park files and APIs: {@code tax_per_mu}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Indicator> byId(String id) {
+        return Arrays.stream(values()).filter(i -> i.id().equals(id)).findFirst();
+    }
+}

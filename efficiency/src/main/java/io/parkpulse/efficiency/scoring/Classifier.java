@@ -1,0 +1,54 @@
+package io.parkpulse.efficiency.scoring;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Puts scored enterprises into classes. */
+public final class Classifier {
+
+    private Classifier() {
+    }
+
+    /**
+     * By percentile an enterprise falls in the first class whose cumulative share exceeds the share of the group
+     * ranked strictly above it, (r − 1) ÷ n for rank r of n: of 20 firms under 20/60/95/100 ranks 1–4 are A, 5–12 B,
+     * 13–19 C, 20 D, and the best of any group is in the first class. Equal scores share the better rank, so ties
+     * never split across a class boundary. By score it falls in the first class whose least score it reaches (the
+     * last class takes the rest).
+     *
+     * @return enterprise → class name, in the order given
+     */
+    public static Map<String, String> classify(Map<String, Double> scores, ClassRule rule) {
+        Map<String, String> classes = new LinkedHashMap<>();
+        int n = scores.size();
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            double score = e.getValue();
+            if (rule.kind() == ClassRule.Kind.SCORE) {
+                classes.put(e.getKey(), byScore(score, rule));
+            } else {
+                long better = scores.values().stream().filter(s -> s > score).count();
+                double share = 100.0 * better / n;
+                classes.put(e.getKey(), byShare(share, rule));
+            }
+        }
+        return classes;
+    }
+
+    private static String byScore(double score, ClassRule rule) {
+        for (ClassRule.Band band : rule.bands()) {
+            if (score >= band.limit()) {
+                return band.name();
+            }
+        }
+        return rule.bands().get(rule.bands().size() - 1).name();
+    }
+
+    private static String byShare(double share, ClassRule rule) {
+        for (ClassRule.Band band : rule.bands()) {
+            if (share < band.limit() - 1e-9) {
+                return band.name();
+            }
+        }
+        return rule.bands().get(rule.bands().size() - 1).name();
+    }
+}
