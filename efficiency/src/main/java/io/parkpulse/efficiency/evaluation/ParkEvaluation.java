@@ -1,0 +1,181 @@
+package io.parkpulse.efficiency.evaluation;
+
+import io.parkpulse.efficiency.benchmark.FrontrunnerRule;
+import io.parkpulse.efficiency.benchmark.PeerGroup;
+import io.parkpulse.efficiency.calendar.ParkCalendar;
+import io.parkpulse.efficiency.calendar.Period;
+import io.parkpulse.efficiency.coal.CoefficientTable;
+import io.parkpulse.efficiency.coal.EnergyBasis;
+import io.parkpulse.efficiency.coal.EnergyCarrier;
+import io.parkpulse.efficiency.coal.StandardCoal;
+import io.parkpulse.efficiency.counter.BucketGrid;
+import io.parkpulse.efficiency.counter.ConsumptionCalculator;
+import io.parkpulse.efficiency.counter.ConsumptionFigure;
+import io.parkpulse.efficiency.counter.CounterFinding;
+import io.parkpulse.efficiency.counter.CounterReading;
+import io.parkpulse.efficiency.counter.MeterConsumption;
+import io.parkpulse.efficiency.indicator.Direction;
+import io.parkpulse.efficiency.indicator.EnterpriseFigures;
+import io.parkpulse.efficiency.indicator.Indicator;
+import io.parkpulse.efficiency.indicator.IndicatorCalculator;
+import io.parkpulse.efficiency.indicator.IndicatorValue;
+import io.parkpulse.efficiency.indicator.OutputReport;
+import io.parkpulse.efficiency.indicator.OutputTotals;
+import io.parkpulse.efficiency.scoring.ClassRule;
+import io.parkpulse.efficiency.scoring.Classifier;
+import io.parkpulse.efficiency.scoring.GradingScope;
+import io.parkpulse.efficiency.scoring.Score;
+import io.parkpulse.efficiency.scoring.ScoreCard;
+import io.parkpulse.efficiency.scoring.ScoringRule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A park's efficiency for one period, from raw counter readings and output reports: per-enterprise figures and
+ * indicators, peer groups by industry, land-efficiency scores and classes. Pure: give it the same inputs, get the
+ * same answer; late readings change it the next time it runs.
+ */
+public final class ParkEvaluation {
+
+    private final ParkCalendar calendar;
+    private final CoefficientTable coefficients;
+    private final EnergyBasis basis;
+
+    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis) {
+        this.calendar = calendar;
+        this.coefficients = coefficients;
+        this.basis = basis;
+    }
+
+    /**
+     * @param readings meter id → its readings over the period plus a margin on both sides (a day is plenty), so the
+     *                 first and last intervals can be measured
+     * @param reports  output reports of the period's months
+     */
+    public Map<String, EnterprisePeriod> figures(Period period, Collection<EnterpriseInfo> enterprises,
+                                                 Collection<MeterInfo> meters,
+                                                 Function<String, Collection<CounterReading>> readings,
+                                                 Collection<OutputReport> reports) {
+        BucketGrid grid = calendar.dailyGrid(period);
+        Map<String, Map<Metered, ConsumptionFigure>> consumption = new LinkedHashMap<>();
+        Map<String, Map<String, List<CounterFinding>>> findings = new LinkedHashMap<>();
+        for (MeterInfo meter : meters) {
+            MeterConsumption c = ConsumptionCalculator.compute(readings.apply(meter.id()), meter.profile(), grid);
+            consumption.computeIfAbsent(meter.enterprise(), e -> new EnumMap<>(Metered.class))
+                    .merge(meter.metered(), c.total(), ConsumptionFigure::plus);
+            if (!c.findings().isEmpty()) {
+                findings.computeIfAbsent(meter.enterprise(), e -> new LinkedHashMap<>()).put(meter.id(), c.findings());
+            }
+        }
+        Map<String, List<OutputReport>> reportsByEnterprise = new LinkedHashMap<>();
+        for (OutputReport r : reports) {
+            if (!r.month().isBefore(period.firstMonth()) && !r.month().isAfter(period.lastMonth())) {
+                reportsByEnterprise.computeIfAbsent(r.enterprise(), e -> new ArrayList<>()).add(r);
+            }
+        }
+        int year = period.start().getYear();
+        Map<String, EnterprisePeriod> result = new LinkedHashMap<>();
+        for (EnterpriseInfo e : enterprises) {
+            Map<Metered, ConsumptionFigure> used = consumption.getOrDefault(e.id(), Map.of());
+            Map<EnergyCarrier, Double> energy = new EnumMap<>(EnergyCarrier.class);
+            used.forEach((metered, figure) -> {
+                if (metered.carrier() != null) {
+                    energy.put(metered.carrier(), figure.value());
+                }
+            });
+            StandardCoal tce = StandardCoal.of(energy, coefficients, basis, year);
+            EnterpriseFigures f = new EnterpriseFigures(e.id(), e.industry(), e.landMu(), tce,
+                    value(used, Metered.ELECTRICITY), value(used, Metered.WATER),
+                    OutputTotals.of(reportsByEnterprise.getOrDefault(e.id(), List.of())));
+            result.put(e.id(), new EnterprisePeriod(f, IndicatorCalculator.indicators(f), used,
+                    findings.getOrDefault(e.id(), Map.of())));
+        }
+        return result;
+    }
+
+    private static double value(Map<Metered, ConsumptionFigure> used, Metered metered) {
+        ConsumptionFigure f = used.get(metered);
+        return f == null ? 0 : f.value();
+    }
+
+    /** Peer groups of one indicator, one per industry code, of the enterprises that have a value. */
+    public static Map<String, PeerGroup> peerGroups(Map<String, EnterprisePeriod> figures, Indicator indicator,
+                                                    FrontrunnerRule rule) {
+        Map<String, Map<String, Double>> byIndustry = new LinkedHashMap<>();
+        figures.forEach((id, p) -> {
+            IndicatorValue v = p.indicators().get(indicator);
+            if (v != null && v.isPresent()) {
+                byIndustry.computeIfAbsent(p.figures().industry(), k -> new LinkedHashMap<>()).put(id, v.value());
+            }
+        });
+        Map<String, PeerGroup> groups = new LinkedHashMap<>();
+        byIndustry.forEach((industry, values) -> groups.put(industry, PeerGroup.of(values, indicator.direction(), rule)));
+        return groups;
+    }
+
+    /**
+     * An enterprise's land-efficiency result.
+     *
+     * @param score  its score, {@code null} when out of scope
+     * @param grade  its class, the ungraded class, or {@code null} when out of scope
+     * @param reason why it is out of scope or ungraded, or {@code null}
+     */
+    public record LandEfficiency(Score score, String grade, String reason) {
+    }
+
+    /**
+     * Scores everyone in scope together (ungraded enterprises are evaluated too) and grades the graded ones among
+     * themselves.
+     */
+    public static Map<String, LandEfficiency> landEfficiency(Map<String, EnterprisePeriod> figures,
+                                                             Map<String, EnterpriseInfo> enterprises, ScoringRule rule,
+                                                             ClassRule classes, GradingScope scope, LocalDate asOf) {
+        Map<String, Map<Indicator, Double>> values = new LinkedHashMap<>();
+        Map<String, LandEfficiency> result = new LinkedHashMap<>();
+        Map<String, String> ungraded = new LinkedHashMap<>();
+        figures.forEach((id, p) -> {
+            EnterpriseInfo info = enterprises.get(id);
+            String out = scope.outOfScope(info.landMu());
+            if (out != null) {
+                result.put(id, new LandEfficiency(null, null, out));
+                return;
+            }
+            Map<Indicator, Double> v = new EnumMap<>(Indicator.class);
+            p.indicators().forEach((k, iv) -> v.put(k, iv.value()));
+            values.put(id, v);
+            String why = scope.ungraded(info.industry(), info.operatingSince(), asOf);
+            if (why != null) {
+                ungraded.put(id, why);
+            }
+        });
+        Map<String, Score> scores = ScoreCard.score(values, rule);
+        Map<String, Double> graded = new LinkedHashMap<>();
+        scores.forEach((id, s) -> {
+            if (!ungraded.containsKey(id)) {
+                graded.put(id, s.total());
+            }
+        });
+        Map<String, String> grades = Classifier.classify(graded, classes);
+        scores.forEach((id, s) -> result.put(id, ungraded.containsKey(id)
+                ? new LandEfficiency(s, scope.ungradedClass(), ungraded.get(id))
+                : new LandEfficiency(s, grades.get(id), null)));
+        return result;
+    }
+
+    /** Indicators that have a direction and can be ranked. */
+    public static List<Indicator> rankable() {
+        List<Indicator> list = new ArrayList<>();
+        for (Indicator i : Indicator.values()) {
+            if (i.direction() != Direction.NONE) {
+                list.add(i);
+            }
+        }
+        return list;
+    }
+}
