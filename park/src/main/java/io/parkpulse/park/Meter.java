@@ -16,9 +16,16 @@ import java.util.Objects;
  * @param ctRatio    current-transformer ratio (electricity), 1 when connected directly
  * @param ptRatio    voltage-transformer ratio (electricity), 1 when connected directly
  * @param multiplier scale of the register for other kinds (pulse weight, counter scale)
+ * @param counter    role, register modulus, maximum rate, reading interval and declared events
  */
 public record Meter(String id, String name, MeterKind kind, String enterprise, String gateway, Metering metering,
-                    double ctRatio, double ptRatio, double multiplier) {
+                    double ctRatio, double ptRatio, double multiplier, CounterDeclaration counter) {
+
+    /** A main meter without counter declarations. */
+    public Meter(String id, String name, MeterKind kind, String enterprise, String gateway, Metering metering,
+                 double ctRatio, double ptRatio, double multiplier) {
+        this(id, name, kind, enterprise, gateway, metering, ctRatio, ptRatio, multiplier, CounterDeclaration.DEFAULT);
+    }
 
     public Meter {
         Objects.requireNonNull(id, "id");
@@ -26,6 +33,7 @@ public record Meter(String id, String name, MeterKind kind, String enterprise, S
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(metering, "metering");
+        Objects.requireNonNull(counter, "counter");
     }
 
     public boolean isParkLevel() {

@@ -42,7 +42,9 @@ public final class ParkFileReader {
     private static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "industry", "land_mu");
     private static final List<String> GATEWAY_KEYS = List.of("id", "name");
     private static final List<String> METER_KEYS = List.of("id", "name", "kind", "enterprise", "gateway", "metering",
-            "ct_ratio", "pt_ratio", "multiplier");
+            "ct_ratio", "pt_ratio", "multiplier", "role", "register_modulus", "max_rate", "reading_interval", "events");
+    private static final List<String> EVENT_KEYS = List.of("type", "time", "old_final", "new_start", "ct_ratio", "pt_ratio",
+            "multiplier");
 
     public Park read(Path file) {
         String name = file.toString();
@@ -113,8 +115,14 @@ public final class ParkFileReader {
         private final java.util.Set<String> declaredEnterprises = new java.util.HashSet<>();
         private final java.util.Set<String> declaredGateways = new java.util.HashSet<>();
 
+        /** Problems reported so far, so a reader can tell whether its part was clean. */
+        private int problemCount;
+
         Document(YamlMapping.Problems problems) {
-            this.problems = problems;
+            this.problems = (node, field, message) -> {
+                problemCount++;
+                problems.at(node, field, message);
+            };
         }
 
         Park read(Node root, String source) {
@@ -220,10 +228,72 @@ public final class ParkFileReader {
                 ratiosOk &= k != null;
                 multiplier = k == null ? 1 : k;
             }
-            if (id != null && kind != null && metering != null && enterpriseOk && gateway != null && ratiosOk) {
+            CounterDeclaration counter = readCounter(m, kind, metering);
+            if (id != null && kind != null && metering != null && enterpriseOk && gateway != null && ratiosOk && counter != null) {
                 String name = m.optionalText("name", id);
-                meters.put(id, new Meter(id, name, kind, enterprise, gateway, metering, ct, pt, multiplier));
+                meters.put(id, new Meter(id, name, kind, enterprise, gateway, metering, ct, pt, multiplier, counter));
             }
+        }
+
+        /** Role, rollover, interval and declared events of a meter; {@code null} when any is wrong (reported). */
+        private CounterDeclaration readCounter(YamlMapping m, MeterKind kind, Metering metering) {
+            int before = problemCount;
+            CounterDeclaration.Role role = m.parsed("role", ParkFileReader::role, false, CounterDeclaration.Role.MAIN);
+            if (metering == Metering.INSTANTANEOUS) {
+                for (String key : List.of("register_modulus", "max_rate", "events")) {
+                    if (m.has(key)) {
+                        problems.at(m.get(key), m.child(key), "an instantaneous meter has no cumulative register");
+                    }
+                }
+            }
+            double modulus = m.has("register_modulus") ? orNaN(m.optionalNumber("register_modulus", null, YamlMapping.POSITIVE)) : Double.NaN;
+            double maxRate = m.has("max_rate") ? orNaN(m.optionalNumber("max_rate", null, YamlMapping.POSITIVE)) : Double.NaN;
+            if (m.has("register_modulus") && !m.has("max_rate")) {
+                problems.at(m.get("register_modulus"), m.child("register_modulus"),
+                        "a rollover can only be told from a glitch with max_rate; declare max_rate too");
+            }
+            java.time.Duration interval = m.parsed("reading_interval", ParkFileReader::interval, false, java.time.Duration.ofMinutes(15));
+            List<MeterEvent> events = new ArrayList<>();
+            YamlMapping.eachElement(m.get("events"), m.child("events"), problems, (node, path) -> {
+                MeterEvent e = readEvent(node, path, kind);
+                if (e != null) {
+                    events.add(e);
+                }
+            });
+            if (problemCount > before || role == null || interval == null) {
+                return null;
+            }
+            return new CounterDeclaration(role, modulus, maxRate, interval, events);
+        }
+
+        private MeterEvent readEvent(Node node, String path, MeterKind kind) {
+            YamlMapping e = YamlMapping.of(node, path, problems);
+            if (e == null) {
+                return null;
+            }
+            e.allowOnly(EVENT_KEYS);
+            MeterEvent.Type type = e.parsed("type", ParkFileReader::eventType, true, null);
+            java.time.Instant time = e.parsed("time", ParkFileReader::instant, true, null);
+            Double oldFinal = e.requiredNumber("old_final", YamlMapping.NOT_NEGATIVE);
+            Double newStart = e.requiredNumber("new_start", YamlMapping.NOT_NEGATIVE);
+            boolean electricity = kind == MeterKind.ELECTRICITY;
+            for (String key : electricity ? List.of("multiplier") : List.of("ct_ratio", "pt_ratio")) {
+                if (e.has(key)) {
+                    problems.at(e.get(key), e.child(key), electricity
+                            ? "electricity meters change ct_ratio and pt_ratio" : "only electricity meters have " + key + "; use multiplier");
+                }
+            }
+            double ct = e.has("ct_ratio") ? orNaN(e.optionalNumber("ct_ratio", null, YamlMapping.POSITIVE)) : Double.NaN;
+            double pt = e.has("pt_ratio") ? orNaN(e.optionalNumber("pt_ratio", null, YamlMapping.POSITIVE)) : Double.NaN;
+            double k = e.has("multiplier") ? orNaN(e.optionalNumber("multiplier", null, YamlMapping.POSITIVE)) : Double.NaN;
+            if (type == null || time == null || oldFinal == null || newStart == null) {
+                return null;
+            }
+            return new MeterEvent(type, time, oldFinal, newStart, ct, pt, k);
+        }
+
+        private static double orNaN(Double value) {
+            return value == null ? Double.NaN : value;
         }
 
         /** The id at {@code key}, checked for syntax and uniqueness, and added to {@code declared}. */
@@ -276,6 +346,43 @@ public final class ParkFileReader {
         return MeterKind.byWireName(text).orElseThrow(() -> new IllegalArgumentException("\"" + text
                 + "\" is not a meter kind; expected one of " + Arrays.stream(MeterKind.values()).map(MeterKind::wireName)
                 .collect(Collectors.joining(", "))));
+    }
+
+    static CounterDeclaration.Role role(String text) {
+        return switch (text) {
+            case "main" -> CounterDeclaration.Role.MAIN;
+            case "sub" -> CounterDeclaration.Role.SUB;
+            default -> throw new IllegalArgumentException("\"" + text + "\" is not a meter role; expected main or sub");
+        };
+    }
+
+    static MeterEvent.Type eventType(String text) {
+        return switch (text) {
+            case "exchange" -> MeterEvent.Type.EXCHANGE;
+            case "ratio_change" -> MeterEvent.Type.RATIO_CHANGE;
+            default -> throw new IllegalArgumentException("\"" + text + "\" is not a meter event; expected exchange or ratio_change");
+        };
+    }
+
+    static java.time.Instant instant(String text) {
+        try {
+            return java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a time with an offset, such as 2026-10-01T08:20:00+08:00");
+        }
+    }
+
+    static java.time.Duration interval(String text) {
+        java.time.Duration d;
+        try {
+            d = java.time.Duration.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration such as PT15M or PT1H");
+        }
+        if (d.isNegative() || d.isZero() || d.compareTo(java.time.Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException(text + " must be more than 0 and at most a day (P1D)");
+        }
+        return d;
     }
 
     static Metering metering(String text) {
