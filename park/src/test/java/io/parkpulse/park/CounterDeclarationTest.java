@@ -13,28 +13,9 @@ class CounterDeclarationTest {
 
     private final ParkFileReader reader = new ParkFileReader();
 
+    /** The reader test's valid park with more keys for its one electricity meter. */
     private static String park(String meterExtra) {
-        return """
-                schema_version: 1
-                park:
-                  id: p1
-                  name: 测试园区
-                  time_zone: Asia/Shanghai
-                enterprises:
-                  - id: ent-1
-                    name: 甲公司
-                    industry: "3011"
-                    land_mu: 10.5
-                gateways:
-                  - id: gw-1
-                meters:
-                  - id: E-1
-                    kind: electricity
-                    enterprise: ent-1
-                    gateway: gw-1
-                    ct_ratio: 40
-                    pt_ratio: 100
-                """ + meterExtra;
+        return ParkFileReaderTest.VALID + meterExtra;
     }
 
     private List<String> errorsOf(String yaml) {
