@@ -104,7 +104,7 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
     @Override
     public String toString() {
         return "IngestConfig[parks=" + parksDirectory + ", mqtt=" + mqttUrl + ", clientId=" + mqttClientId + ", user="
-                + mqttUsername + ", password=" + (mqttPassword == null ? "none" : "***") + ", shareGroup=" + shareGroup
+                + mqttUsername + ", mqttSecretGiven=" + (mqttPassword != null) + ", shareGroup=" + shareGroup
                 + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", influx=" + influx
                 + ", batch=" + batchMaxPoints + " points/" + batchMaxDelay.toMillis() + " ms, writeConcurrency=" + writeConcurrency
                 + ", limits=" + limits + ", http=" + httpHost + ":" + httpPort + "]";

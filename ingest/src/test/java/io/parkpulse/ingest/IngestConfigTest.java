@@ -41,7 +41,8 @@ class IngestConfigTest {
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(400));
         assertThat(c.batchMaxMessages()).isEqualTo(32);
-        assertThat(c.toString()).doesNotContain("from-a-secret-store").doesNotContain("token");
+        assertThat(c.toString()).doesNotContain("from-a-secret-store").doesNotContain("token")
+                .contains("mqttSecretGiven=true", "secretGiven=true");
     }
 
     @Test

@@ -43,6 +43,6 @@ public record InfluxConfig(URI url, String database, String username, String pas
     @Override
     public String toString() {
         return "InfluxConfig[url=" + url + ", database=" + database + ", username=" + username
-                + ", password=" + (password == null ? "none" : "***") + ", requestTimeout=" + requestTimeout + "]";
+                + ", secretGiven=" + (password != null) + ", requestTimeout=" + requestTimeout + "]";
     }
 }
