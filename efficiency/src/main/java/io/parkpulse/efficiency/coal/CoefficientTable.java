@@ -39,10 +39,6 @@ public record CoefficientTable(String version, Map<EnergyCarrier, Double> kgcePe
         public double kgcePerTonne() {
             return kgcePerKg * 1000;
         }
-
-        public static java.util.Optional<SteamGrade> byId(String id) {
-            return java.util.Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
-        }
     }
 
     /** Natural gas: gas-field or oil-field reference values (domain.md 1.3). */
@@ -65,9 +61,6 @@ public record CoefficientTable(String version, Map<EnergyCarrier, Double> kgcePe
             return kgcePerM3;
         }
 
-        public static java.util.Optional<GasSource> byId(String id) {
-            return java.util.Arrays.stream(values()).filter(g -> g.id.equals(id)).findFirst();
-        }
     }
 
     public CoefficientTable {

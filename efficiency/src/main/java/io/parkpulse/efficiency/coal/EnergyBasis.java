@@ -1,7 +1,5 @@
 package io.parkpulse.efficiency.coal;
 
-import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * How electricity is converted to standard coal (domain.md 1.4). Every tce figure names its basis: the two differ
@@ -29,7 +27,4 @@ public enum EnergyBasis {
         return chinese;
     }
 
-    public static Optional<EnergyBasis> byId(String id) {
-        return Arrays.stream(values()).filter(b -> b.id.equals(id)).findFirst();
-    }
 }

@@ -1,8 +1,6 @@
 package io.parkpulse.efficiency.coal;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /** A kind of energy an enterprise consumes, in the physical unit it is metered and stored in. */
 public enum EnergyCarrier {
@@ -32,7 +30,4 @@ public enum EnergyCarrier {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<EnergyCarrier> byId(String id) {
-        return Arrays.stream(values()).filter(c -> c.id().equals(id)).findFirst();
-    }
 }

@@ -1,8 +1,6 @@
 package io.parkpulse.efficiency.indicator;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The indicators of an enterprise and period (domain.md 1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
@@ -55,7 +53,4 @@ public enum Indicator {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    public static Optional<Indicator> byId(String id) {
-        return Arrays.stream(values()).filter(i -> i.id().equals(id)).findFirst();
-    }
 }
