@@ -35,9 +35,7 @@ final class AckSequencer {
     /** Marks a message finished and acknowledges every finished message at the head. */
     void complete(PreparedMessage message) {
         message.markComplete();
-        while (!inOrder.isEmpty() && inOrder.peekFirst().isComplete()) {
-            acknowledge.accept(inOrder.pollFirst());
-        }
+        releaseHead();
     }
 
     /** Forgets, without acknowledging, the messages of a lost connection. */
@@ -49,6 +47,11 @@ final class AckSequencer {
             }
             return false;
         });
+        releaseHead();
+    }
+
+    /** Acknowledges the finished messages at the head, stopping at the first unfinished one. */
+    private void releaseHead() {
         while (!inOrder.isEmpty() && inOrder.peekFirst().isComplete()) {
             acknowledge.accept(inOrder.pollFirst());
         }

@@ -123,16 +123,15 @@ public final class BatchWriter {
             InfluxException failure = result.cause() instanceof InfluxException e ? e
                     : new InfluxException(InfluxException.Kind.UNAVAILABLE, 0, String.valueOf(result.cause()), result.cause());
             metrics.writeFailed(failure.kind());
-            switch (failure.kind()) {
-                case BAD_DATA, TOO_LARGE, QUERY_FAILED -> split(points, failure).onComplete(promise);
-                case DATABASE_NOT_FOUND -> {
-                    noteOutage(failure);
-                    influx.createDatabase().onComplete(created -> retryLater(points, body, attempt, promise));
-                }
-                default -> {
-                    noteOutage(failure);
-                    retryLater(points, body, attempt, promise);
-                }
+            if (!failure.kind().retriable()) {
+                split(points, failure).onComplete(promise);
+                return;
+            }
+            noteOutage(failure);
+            if (failure.kind() == InfluxException.Kind.DATABASE_NOT_FOUND) {
+                influx.createDatabase().onComplete(created -> retryLater(points, body, attempt, promise));
+            } else {
+                retryLater(points, body, attempt, promise);
             }
         });
     }
@@ -143,20 +142,20 @@ public final class BatchWriter {
         vertx.setTimer(jittered, id -> attempt(points, body, attempt + 1, promise));
     }
 
-    /** Isolates what InfluxDB refuses by halving; single points it still refuses are reported. */
+    /** Isolates what InfluxDB refuses (a kind retrying cannot fix) by halving; single points it still refuses are reported. */
     private Future<List<Refusal>> split(List<PreparedPoint> points, InfluxException failure) {
         if (points.size() == 1) {
             LOG.warn("InfluxDB refused point of meter {} at {}: {}", points.get(0).meter(), points.get(0).timeMs(), failure.getMessage());
             return Future.succeededFuture(List.of(new Refusal(points.get(0), failure.getMessage())));
         }
+        // one half after the other: the split runs inside the write slot of the batch it splits, so
+        // refused points never multiply the requests beyond the configured write concurrency
         int half = points.size() / 2;
-        Future<List<Refusal>> left = store(points.subList(0, half));
-        Future<List<Refusal>> right = store(points.subList(half, points.size()));
-        return Future.all(left, right).map(both -> {
-            List<Refusal> all = new ArrayList<>(left.result());
-            all.addAll(right.result());
+        return store(points.subList(0, half)).compose(left -> store(points.subList(half, points.size())).map(right -> {
+            List<Refusal> all = new ArrayList<>(left);
+            all.addAll(right);
             return all;
-        });
+        }));
     }
 
     private void noteOutage(InfluxException failure) {

@@ -64,11 +64,15 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Option(names = "--repeat", defaultValue = "7", description = "Timed repetitions; the median is printed. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--repeat", defaultValue = "7", description = "Timed repetitions after one warm-up; the median is printed. Default: ${DEFAULT-VALUE}")
     int repeat;
 
     @Override
     public Integer call() {
+        if (repeat < 1 || enterprises < 1) {
+            System.err.println("parkpulse-simulators efficiency-bench: --repeat and --enterprises must be at least 1");
+            return 2;
+        }
         Park park = new ParkGenerator(new ParkGenerator.Settings("bench-park", "Efficiency bench park",
                 ZoneId.of("Asia/Shanghai"), seed, enterprises, 0)).generate().toPark();
         ParkCalendar calendar = new ParkCalendar(park.timeZone());
@@ -102,7 +106,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
         double[] baseline = new double[repeat];
         double[] engine = new double[repeat];
         int graded = 0;
-        for (int r = 0; r < repeat; r++) {
+        for (int r = -1; r < repeat; r++) { // round -1 warms the JIT up and is not recorded
             long t0 = System.nanoTime();
             double sum = 0;
             for (List<CounterReading> list : readings.values()) {
@@ -110,7 +114,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
                     sum += reading.value();
                 }
             }
-            baseline[r] = (System.nanoTime() - t0) / 1e6;
+            double baseMs = (System.nanoTime() - t0) / 1e6;
             if (sum < 0) {
                 throw new IllegalStateException("keeps the loop");
             }
@@ -123,7 +127,11 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
             }
             Map<String, ParkEvaluation.LandEfficiency> land = ParkEvaluation.landEfficiency(figures, infos, rule,
                     ClassRule.huaian(), scope, asOf);
-            engine[r] = (System.nanoTime() - t1) / 1e6;
+            double engineMs = (System.nanoTime() - t1) / 1e6;
+            if (r >= 0) {
+                baseline[r] = baseMs;
+                engine[r] = engineMs;
+            }
             graded = (int) land.values().stream().filter(l -> l.grade() != null && !l.grade().equals("T")).count();
         }
         double baseMs = median(baseline);
@@ -192,6 +200,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
     private static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 }

@@ -52,7 +52,7 @@ public final class OutputReportCommand implements Callable<Integer> {
         }
         Park park = model.readPark();
         try (OutputReportWriter writer = out.equals("-")
-                ? new OutputReportWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)), format, truth, "stdout")
+                ? new OutputReportWriter(new BufferedWriter(new OutputStreamWriter(StandardOutput.keptOpen(), StandardCharsets.UTF_8)), format, truth, "stdout")
                 : OutputReportWriter.create(Path.of(out), format, truth)) {
             ParkModel parkModel = ParkModel.build(park, model.settings().withOutputs(m -> {
                 if (m.complete() && !m.month().isBefore(from) && !m.month().isAfter(to)) {

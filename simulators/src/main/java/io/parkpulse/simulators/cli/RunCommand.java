@@ -19,7 +19,6 @@ import io.parkpulse.simulators.run.RunStats;
 import io.parkpulse.simulators.run.SimulationRun;
 import io.parkpulse.simulators.run.TimeMode;
 import java.io.FileOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -157,17 +156,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private MessageSink sink(Park park, ParkModel parkModel, RunStats stats) throws IOException {
         if (dryRun != null) {
-            OutputStream out = dryRun.equals("-") ? new FilterOutputStream(System.out) {
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    System.out.write(b, off, len);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    flush(); // stdout stays open
-                }
-            } : new FileOutputStream(createParent(Path.of(dryRun)).toFile());
+            OutputStream out = dryRun.equals("-") ? StandardOutput.keptOpen()
+                    : new FileOutputStream(createParent(Path.of(dryRun)).toFile());
             return new DryRunSink(out, park.id(), park.timeZone(), stats);
         }
         // read from the environment only, so the password never shows in a process list

@@ -59,7 +59,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nParkPulse ingest benchmark: %s, %d meters on %d gateways%n%n", park.parkId(), park.meters(), park.gateways());
 
         System.out.println("(a) InfluxDB alone: the same points, written directly");
-        InfluxBaseline.Report baseline = new InfluxBaseline(park, InfluxConfig.of(influx.toString(), "baseline"), 5000, 2).run(baselinePoints);
+        InfluxBaseline.Report baseline = new InfluxBaseline(park, InfluxConfig.of(influx.toString(), "baseline")
+                .withCredentials(System.getenv("PARKPULSE_INFLUX_USERNAME"), System.getenv("PARKPULSE_INFLUX_PASSWORD")), 5000, 2).run(baselinePoints);
         System.out.println(baseline.table());
 
         List<LoadReport> runs = new ArrayList<>();
@@ -68,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
         runs.add(batched);
         System.out.println("(b) full pipeline, one reading per QoS 1 message, as fast as ingest writes");
         runs.add(run("one reading per message, sustained", park, 1, 0));
-        double half = Math.floor(batched.storedPerSecond() / 2_000) * 1_000;
+        // paced, never 0 (which would mean "as fast as possible") even after a failed sustained run
+        double half = Math.max(1_000, Math.floor(batched.storedPerSecond() / 2_000) * 1_000);
         System.out.printf(Locale.ROOT, "latency at half the sustained batched load (%,.0f readings/s)%n", half);
         runs.add(run("batched, half load", park, 50, half));
 

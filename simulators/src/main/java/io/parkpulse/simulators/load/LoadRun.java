@@ -56,7 +56,7 @@ public final class LoadRun {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong nextProbeNanos = new AtomicLong();
-    private volatile long lastRound;
+    private final java.util.concurrent.atomic.AtomicLong lastRound = new java.util.concurrent.atomic.AtomicLong();
 
     public LoadRun(Settings settings) {
         this.settings = settings;
@@ -136,7 +136,7 @@ public final class LoadRun {
             running.add(pool.submit(() -> {
                 long due = System.nanoTime();
                 for (long round = 0; System.nanoTime() < end; round++) {
-                    lastRound = Math.max(lastRound, round);
+                    lastRound.accumulateAndGet(round, Math::max);
                     for (int g = first; g < gateways.size() && System.nanoTime() < end; g += threads) {
                         for (int chunk = 0; chunk < traffic.messagesPerRound() && System.nanoTime() < end; chunk++) {
                             LoadTraffic.Message message = traffic.message(g, round, chunk);
@@ -209,7 +209,7 @@ public final class LoadRun {
     /** Distinct readings of this run in InfluxDB. */
     private long count(InfluxClient influx, LoadTraffic traffic) {
         String q = "SELECT count(power_kw) FROM electricity WHERE park = '" + settings.park().parkId() + "' AND time >= "
-                + traffic.baseMs() + "ms AND time <= " + (traffic.baseMs() + lastRound) + "ms";
+                + traffic.baseMs() + "ms AND time <= " + (traffic.baseMs() + lastRound.get()) + "ms";
         try {
             JsonObject result = influx.query(q).await(120, TimeUnit.SECONDS);
             JsonArray series = result.getJsonArray("results").getJsonObject(0).getJsonArray("series");

@@ -20,7 +20,7 @@ public record NbIotSettings(int uplinksPerDay, Duration freezeInterval) {
     public static final String GATEWAY_MARKER = "nbiot";
 
     public NbIotSettings {
-        if (uplinksPerDay < 1 || 86_400 % uplinksPerDay != 0 || uplinksPerDay > 24) {
+        if (uplinksPerDay < 1 || 24 % uplinksPerDay != 0 || uplinksPerDay > 24) {
             throw new IllegalArgumentException("NB-IoT uplinks per day must divide 24 (1, 2, 3, 4, 6, 8, 12, 24); got " + uplinksPerDay);
         }
         long freeze = freezeInterval.getSeconds();

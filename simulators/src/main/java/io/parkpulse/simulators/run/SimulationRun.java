@@ -53,6 +53,7 @@ public final class SimulationRun {
         long warm = Math.min(from, Math.floorDiv(model.warmUpStart(from), grid) * grid);
         MessageAssembler assembler = new MessageAssembler(model.gateways(), settings.readingsPerMessage(), Limits.DEFAULT,
                 model.faults(), sink, stats);
+        boolean interrupted = false;
         try {
             model.start(warm, from);
             for (long t = warm; t < from; t += grid) {
@@ -80,11 +81,14 @@ public final class SimulationRun {
                 model.step(t, true, null);
             }
         } catch (InterruptedException | MessageAssembler.RunInterruptedException e) {
-            // stopped hard: what was handed over is still delivered by close()
-            Thread.currentThread().interrupt();
+            // stopped hard: what was handed over is still delivered by close(), so the interrupt is restored after it
+            interrupted = true;
         } finally {
             model.finish();
             sink.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
