@@ -15,14 +15,16 @@ import java.util.List;
  *   <li>readings are taken in time order whatever order they arrived in; a repeated instant counts once;</li>
  *   <li>a declared exchange or ratio change closes the old register at its final reading and opens the new one
  *       at its start reading, each side with its own factor;</li>
- *   <li>a fall, or a rise faster than the meter's maximum rate, is a glitch when a reading within
- *       {@link #RECOVERY_WINDOW_MS} returns to a plausible continuation of the last valid one before
- *       {@link #CONFIRMING_READINGS} readings advance from the odd value: the odd readings are ignored (evcc's lesson:
- *       never re-base on a transient zero);</li>
- *   <li>otherwise a fall is a rollover only when the register modulus and maximum rate are known and the rise it
- *       implies is achievable in the elapsed time;</li>
- *   <li>otherwise it is never guessed: the interval's consumption is unknown and flagged, and counting resumes from
- *       the new value; at the end of the data, where later readings may still explain it, it is ignored for now;</li>
+ *   <li>a fall, or a rise faster than the meter's maximum rate, is a glitch when a later reading (or the declared
+ *       final register of an event) continues plausibly from the last valid one before {@link #CONFIRMING_READINGS}
+ *       readings advance from the odd value: the odd readings are ignored (evcc's lesson: never re-base on a
+ *       transient zero). A register that stays still — stuck at zero, frozen — never confirms a reset. A first
+ *       reading neither of the next two continues, while they advance plausibly, is a glitch too;</li>
+ *   <li>a fall that does not recover is a rollover only when the register modulus and maximum rate are known and
+ *       the rise it implies is between 0 and what the maximum rate allows in the elapsed time;</li>
+ *   <li>otherwise it is never guessed: once confirmed (or closed by a declared event) the interval's consumption is
+ *       unknown and flagged and counting resumes from the new value; without confirmation yet (end of the data) the
+ *       odd readings and those after them are ignored for now;</li>
  *   <li>the delta across a gap (a span longer than 1.5 expected intervals) is exact but its distribution in time is
  *       not: it is spread linearly and those buckets are marked estimated.</li>
  * </ul>
@@ -31,9 +33,7 @@ import java.util.List;
  */
 public final class ConsumptionCalculator {
 
-    /** How long after an odd reading a return to normal still makes it a glitch. */
-    public static final long RECOVERY_WINDOW_MS = 24 * 3_600_000L;
-    /** Readings advancing from an odd value that make it a real reset rather than a glitch. */
+    /** Readings advancing from an odd value, one after another, that make it a real reset rather than a glitch. */
     public static final int CONFIRMING_READINGS = 4;
     /** Meter accuracy and timestamp jitter allowed on top of the maximum rate. */
     private static final double RATE_TOLERANCE = 1.05;
@@ -77,10 +77,11 @@ public final class ConsumptionCalculator {
         }
 
         MeterConsumption compute() {
-            if (readings.length > 0) {
-                accept(readings[0], profile.epochAt(readings[0].timeMs()));
+            int first = firstTrustworthy();
+            if (first < readings.length) {
+                accept(readings[first], profile.epochAt(readings[first].timeMs()));
             }
-            int i = 1;
+            int i = first + 1;
             while (i < readings.length) {
                 CounterReading r = readings[i];
                 crossEventsBefore(profile.epochAt(r.timeMs()));
@@ -93,11 +94,11 @@ public final class ConsumptionCalculator {
                     continue;
                 }
                 Outcome outcome = resolve(i);
-                if (outcome.recovery() > 0) {
+                if (outcome.recovery() >= 0) {
                     for (int k = i; k < outcome.recovery(); k++) {
                         findings.add(new CounterFinding(readings[k].timeMs(), Type.GLITCH_REJECTED,
-                                "register " + readings[k].register() + " after " + lastRegister + " ignored: the reading at "
-                                        + readings[outcome.recovery()].timeMs() + " continues from " + lastRegister));
+                                "register " + readings[k].register() + " after " + lastRegister + " ignored: a later reading"
+                                        + " (or the declared final register) continues from " + lastRegister));
                     }
                     i = outcome.recovery();
                     continue;
@@ -152,27 +153,30 @@ public final class ConsumptionCalculator {
         }
 
         /**
-         * What the readings after an odd one say about it: a later reading that continues plausibly from the last
-         * valid one makes it a glitch; {@link #CONFIRMING_READINGS} readings that advance plausibly from the odd
-         * value (or the end of the recovery window, or a declared event) make it persist; fewer make it unconfirmed.
+         * What follows an odd reading says about it. A later reading of the same register that continues plausibly
+         * from the last valid one — or the declared final register of an event that closes it — makes the odd readings
+         * a glitch ({@code recovery} is where counting resumes). {@link #CONFIRMING_READINGS} readings that each
+         * advance plausibly from the one before, starting at the odd value, make it persist; a register that stays
+         * still (stuck at zero or frozen) never confirms. A declared event reached without either also makes it
+         * persist; the end of the data without either leaves it unconfirmed.
          */
         private Outcome resolve(int odd) {
-            long until = readings[odd].timeMs() + RECOVERY_WINDOW_MS;
             double factor = profile.factor(epoch);
             int confirmations = 0;
             int chain = odd;
             for (int j = odd + 1; j < readings.length; j++) {
-                if (readings[j].timeMs() > until || profile.epochAt(readings[j].timeMs()) != epoch) {
-                    return new Outcome(-1, true);
+                if (profile.epochAt(readings[j].timeMs()) != epoch) {
+                    CounterEvent closing = profile.events().get(epoch);
+                    double rise = closing.oldFinalRegister() - lastRegister;
+                    boolean continues = rise >= 0 && plausible(rise * factor, lastT, closing.timeMs());
+                    return continues ? new Outcome(j, false) : new Outcome(-1, true);
                 }
                 double rise = readings[j].register() - lastRegister;
                 if (rise >= 0 && plausible(rise * factor, lastT, readings[j].timeMs())) {
                     return new Outcome(j, false);
                 }
                 double chainRise = readings[j].register() - readings[chain].register();
-                // a register stuck at zero is a failing meter, not a new one: it never confirms a reset
-                if (chainRise >= 0 && readings[j].register() > 0
-                        && plausible(chainRise * factor, readings[chain].timeMs(), readings[j].timeMs())) {
+                if (chainRise > 0 && plausible(chainRise * factor, readings[chain].timeMs(), readings[j].timeMs())) {
                     chain = j;
                     if (++confirmations >= CONFIRMING_READINGS) {
                         return new Outcome(-1, true);
@@ -182,9 +186,39 @@ public final class ConsumptionCalculator {
             return new Outcome(-1, false);
         }
 
+        /**
+         * Index of the first reading to count from: a first reading that neither of the next two continues, while
+         * the second advances plausibly from the first of them, is a glitch (a spike or a fall at the start).
+         */
+        private int firstTrustworthy() {
+            int first = 0;
+            while (first + 2 < readings.length && !continues(readings[first], readings[first + 1])
+                    && advances(readings[first + 1], readings[first + 2]) && !continues(readings[first], readings[first + 2])) {
+                findings.add(new CounterFinding(readings[first].timeMs(), Type.GLITCH_REJECTED, "first register "
+                        + readings[first].register() + " is not continued by the readings after it: ignored"));
+                first++;
+            }
+            return first;
+        }
+
+        /** {@code to} is above {@code from} by a plausible amount: a still register (stuck, frozen) does not advance. */
+        private boolean advances(CounterReading from, CounterReading to) {
+            return to.register() > from.register() && continues(from, to);
+        }
+
+        private boolean continues(CounterReading from, CounterReading to) {
+            int fromEpoch = profile.epochAt(from.timeMs());
+            if (profile.epochAt(to.timeMs()) != fromEpoch) {
+                return true; // a declared event lies between them: their registers are not comparable
+            }
+            double rise = to.register() - from.register();
+            return rise >= 0 && plausible(rise * profile.factor(fromEpoch), from.timeMs(), to.timeMs());
+        }
+
         private boolean isRollover(double rise, long timeMs) {
-            return profile.knowsRollover()
-                    && plausible((rise + profile.registerModulus()) * profile.factor(epoch), lastT, timeMs);
+            double wrapped = rise + profile.registerModulus();
+            return profile.knowsRollover() && wrapped >= 0
+                    && plausible(wrapped * profile.factor(epoch), lastT, timeMs);
         }
 
         private boolean plausible(double primaryRise, long fromMs, long toMs) {

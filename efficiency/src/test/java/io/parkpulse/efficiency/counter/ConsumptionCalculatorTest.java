@@ -156,6 +156,70 @@ class ConsumptionCalculatorTest {
     }
 
     @Test
+    void a_zero_followed_by_a_long_silence_never_rebases_the_counter() {
+        // 12 000, then 0, then nothing for 25 hours, then 12 100: 100 kWh in all, not 12 100
+        BucketGrid days = new BucketGrid(T0, T0 + 2 * 96 * Q, 96 * Q);
+        List<CounterReading> readings = List.of(at(0, 12_000), at(1, 0), at(101, 12_100));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain(), days);
+
+        assertThat(c.total().value()).isCloseTo(100, within(1e-9));
+        assertThat(c.findings()).extracting(CounterFinding::type).containsExactly(Type.GLITCH_REJECTED);
+    }
+
+    @Test
+    void registers_stuck_at_zero_or_frozen_never_confirm_a_reset() {
+        BucketGrid days = new BucketGrid(T0, T0 + 2 * 96 * Q, 96 * Q);
+        List<CounterReading> stuck = new ArrayList<>(List.of(at(0, 12_000)));
+        for (int q = 1; q <= 120; q++) {
+            stuck.add(at(q, 0)); // 30 hours of zeros
+        }
+        stuck.add(at(121, 12_340));
+        assertThat(ConsumptionCalculator.compute(stuck, CounterProfile.plain(), days).total().value()).isCloseTo(340, within(1e-9));
+
+        List<CounterReading> frozen = new ArrayList<>(List.of(at(0, 12_000), at(1, 12_025)));
+        for (int q = 2; q <= 7; q++) {
+            frozen.add(at(q, 7)); // a bad register value repeated
+        }
+        frozen.add(at(8, 12_200));
+        assertThat(ConsumptionCalculator.compute(frozen, CounterProfile.plain(), days).total().value()).isCloseTo(200, within(1e-9));
+    }
+
+    @Test
+    void a_glitch_just_before_a_declared_exchange_is_measured_against_the_declared_final_register() {
+        CounterEvent exchange = new CounterEvent(CounterEvent.Type.EXCHANGE, T0 + 3 * Q, 12_030, 0, 1.0);
+        List<CounterReading> readings = List.of(at(0, 12_000), at(1, 12_010), at(2, 0), at(4, 20));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withEvents(List.of(exchange)), GRID);
+
+        assertThat(c.total().value()).isCloseTo(30 + 20, within(1e-9));
+        assertThat(c.findings()).extracting(CounterFinding::type).containsExactly(Type.GLITCH_REJECTED, Type.EXCHANGE);
+    }
+
+    @Test
+    void a_reading_above_the_modulus_is_never_a_negative_rollover() {
+        List<CounterReading> readings = new ArrayList<>(List.of(at(0, 999_000), at(1, 999_010), at(2, 1_039_000)));
+        for (int q = 3; q <= 7; q++) {
+            readings.add(at(q, 1_039_000 + (q - 2) * 10)); // a register the modulus does not allow, persisting
+        }
+        CounterProfile profile = CounterProfile.plain().withModulus(1_000_000, 100_000);
+        MeterConsumption c = ConsumptionCalculator.compute(readings, profile, GRID);
+
+        assertThat(c.findings()).extracting(CounterFinding::type).doesNotContain(Type.ROLLOVER);
+        assertThat(c.total().value()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void an_odd_first_reading_is_not_counted_from() {
+        List<CounterReading> spikeFirst = List.of(at(0, 99_999), at(1, 1_000), at(2, 1_025), at(3, 1_050));
+        MeterConsumption spike = ConsumptionCalculator.compute(spikeFirst, CounterProfile.plain(), GRID);
+        assertThat(spike.total().value()).isCloseTo(50, within(1e-9));
+        assertThat(spike.findings()).extracting(CounterFinding::type).containsExactly(Type.GLITCH_REJECTED);
+
+        List<CounterReading> zeroFirst = List.of(at(0, 0), at(1, 12_000), at(2, 12_025), at(3, 12_050));
+        CounterProfile rated = CounterProfile.plain().withModulus(1_000_000, 500);
+        assertThat(ConsumptionCalculator.compute(zeroFirst, rated, GRID).total().value()).isCloseTo(50, within(1e-9));
+    }
+
+    @Test
     void fall_at_the_end_of_the_data_is_ignored_until_later_readings_explain_it() {
         List<CounterReading> readings = List.of(at(0, 500), at(1, 525), at(2, 550), at(3, 0));
         MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain(), GRID);
