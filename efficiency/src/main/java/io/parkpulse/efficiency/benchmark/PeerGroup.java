@@ -48,7 +48,7 @@ public record PeerGroup(int count, double frontrunner, List<String> leaders, dou
         double mean = Arrays.stream(sorted).average().orElseThrow();
         double[] ascending = sorted.clone();
         Arrays.sort(ascending);
-        double median = n % 2 == 1 ? ascending[n / 2] : (ascending[n / 2 - 1] + ascending[n / 2]) / 2;
+        double median = Statistics.median(ascending);
 
         List<String> leaders = new ArrayList<>();
         Map<String, PeerStanding> standings = new LinkedHashMap<>();

@@ -11,8 +11,6 @@ package io.parkpulse.efficiency.counter;
  */
 public record ConsumptionFigure(double value, double coverage, double estimatedShare, double completeness) {
 
-    public static final ConsumptionFigure NONE = new ConsumptionFigure(0, 0, 0, 0);
-
     /** Every part of the period is known (it may still be partly estimated). */
     public boolean isComplete() {
         return coverage >= 1.0 - 1e-9;

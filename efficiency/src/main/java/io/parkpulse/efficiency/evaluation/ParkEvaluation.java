@@ -43,6 +43,12 @@ import java.util.function.Function;
  */
 public final class ParkEvaluation {
 
+    /**
+     * Least share of the period whose consumption must be known for a figure to count: below it an indicator is
+     * missing rather than low (the online-monitoring completeness rule, domain.md section 5, asks for 90 %).
+     */
+    public static final double MIN_COVERAGE = 0.9;
+
     private final ParkCalendar calendar;
     private final CoefficientTable coefficients;
     private final EnergyBasis basis;
@@ -86,10 +92,12 @@ public final class ParkEvaluation {
             Map<EnergyCarrier, Double> energy = new EnumMap<>(EnergyCarrier.class);
             used.forEach((metered, figure) -> {
                 if (metered.carrier() != null) {
-                    energy.put(metered.carrier(), figure.value());
+                    energy.put(metered.carrier(), usable(figure));
                 }
             });
-            StandardCoal tce = StandardCoal.of(energy, coefficients, basis, year);
+            // no energy meter at all: comprehensive energy is unknown, not zero
+            StandardCoal tce = energy.isEmpty() ? new StandardCoal(Double.NaN, basis, coefficients.version(), Map.of())
+                    : StandardCoal.of(energy, coefficients, basis, year);
             EnterpriseFigures f = new EnterpriseFigures(e.id(), e.industry(), e.landMu(), tce,
                     value(used, Metered.ELECTRICITY), value(used, Metered.WATER),
                     OutputTotals.of(reportsByEnterprise.getOrDefault(e.id(), List.of())));
@@ -99,9 +107,14 @@ public final class ParkEvaluation {
         return result;
     }
 
+    /** The consumption, or {@code NaN} when there is no such meter or too little of the period is known. */
     private static double value(Map<Metered, ConsumptionFigure> used, Metered metered) {
         ConsumptionFigure f = used.get(metered);
-        return f == null ? 0 : f.value();
+        return f == null ? Double.NaN : usable(f);
+    }
+
+    private static double usable(ConsumptionFigure f) {
+        return f.coverage() >= MIN_COVERAGE ? f.value() : Double.NaN;
     }
 
     /** Peer groups of one indicator, one per industry code, of the enterprises that have a value. */

@@ -10,8 +10,8 @@ import java.util.Objects;
  * @param industry      GB/T 4754 code with section letter; peers share it
  * @param landMu        land area in mu (0: no land of its own)
  * @param energy        comprehensive energy with its basis
- * @param electricityKwh electricity, kWh (main meters)
- * @param waterM3        water, m³
+ * @param electricityKwh electricity, kWh (main meters); {@code NaN} when not measured for enough of the period
+ * @param waterM3        water, m³; {@code NaN} likewise
  * @param output         summed output reports
  */
 public record EnterpriseFigures(String enterprise, String industry, double landMu, StandardCoal energy,

@@ -22,9 +22,9 @@ public final class IndicatorCalculator {
         double revenue = Double.isNaN(o.revenue()) ? o.outputValue() : o.revenue();
 
         Map<Indicator, IndicatorValue> v = new EnumMap<>(Indicator.class);
-        v.put(Indicator.COMPREHENSIVE_ENERGY, IndicatorValue.of(tce));
-        v.put(Indicator.ELECTRICITY, IndicatorValue.of(f.electricityKwh()));
-        v.put(Indicator.WATER, IndicatorValue.of(f.waterM3()));
+        v.put(Indicator.COMPREHENSIVE_ENERGY, measured(tce, "energy"));
+        v.put(Indicator.ELECTRICITY, measured(f.electricityKwh(), "electricity"));
+        v.put(Indicator.WATER, measured(f.waterM3(), "water"));
         v.put(Indicator.OUTPUT_VALUE, reported(output, "output value"));
         v.put(Indicator.VALUE_ADDED, reported(valueAdded, "value added"));
         v.put(Indicator.ENERGY_PER_OUTPUT_VALUE, ratio(tce, "energy", output, "output value"));
@@ -57,21 +57,33 @@ public final class IndicatorCalculator {
         return list;
     }
 
+    /** Quantities that come from meters rather than from output reports. */
+    private static final java.util.Set<String> METERED = java.util.Set.of("energy", "energy consumption", "electricity",
+            "electricity consumption", "water");
+
+    private static IndicatorValue measured(double value, String what) {
+        return Double.isNaN(value) ? IndicatorValue.missing(absent(what)) : IndicatorValue.of(value);
+    }
+
     private static IndicatorValue reported(double value, String what) {
         return Double.isNaN(value) ? IndicatorValue.missing("no " + what + " reported") : IndicatorValue.of(value);
     }
 
     private static IndicatorValue ratio(double numerator, String numeratorName, double denominator, String denominatorName) {
         if (Double.isNaN(numerator)) {
-            return IndicatorValue.missing("no " + numeratorName + " reported");
+            return IndicatorValue.missing(absent(numeratorName));
         }
         if (Double.isNaN(denominator)) {
-            return IndicatorValue.missing("no " + denominatorName + " reported");
+            return IndicatorValue.missing(absent(denominatorName));
         }
         if (!(denominator > 0)) {
             return IndicatorValue.missing(denominatorName + " is zero");
         }
         return IndicatorValue.of(numerator / denominator);
+    }
+
+    private static String absent(String name) {
+        return METERED.contains(name) ? "no " + name + " measured for enough of the period" : "no " + name + " reported";
     }
 
     private static IndicatorValue perMu(double value, double landMu, String what) {

@@ -1,10 +1,7 @@
 package io.parkpulse.efficiency.indicator;
 
-import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,15 +9,14 @@ import java.util.Map;
  * months reported. A figure no month reported stays {@code NaN}.
  */
 public record OutputTotals(double outputValue, double valueAdded, double tax, double revenue, double rdSpend,
-                           double employees, double emissions, Map<String, ProductTotal> products,
-                           List<YearMonth> monthsReported) {
+                           double employees, double emissions, Map<String, ProductTotal> products) {
 
     /** @param energyShare share of the enterprise's energy attributed to the product (quantity-weighted over months) */
     public record ProductTotal(double quantity, String unit, double energyShare) {
     }
 
     public static final OutputTotals NONE = new OutputTotals(Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, Double.NaN, Double.NaN, Map.of(), List.of());
+            Double.NaN, Double.NaN, Double.NaN, Map.of());
 
     public static OutputTotals of(Collection<OutputReport> reports) {
         if (reports.isEmpty()) {
@@ -30,10 +26,8 @@ public record OutputTotals(double outputValue, double valueAdded, double tax, do
         int employeeMonths = 0;
         Map<String, double[]> products = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();
-        List<YearMonth> months = new ArrayList<>();
         double[] sums = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         for (OutputReport r : reports) {
-            months.add(r.month());
             double[] values = {r.outputValue(), r.valueAdded(), r.tax(), r.revenue(), r.rdSpend(), r.emissions()};
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isNaN(values[i])) {
@@ -54,8 +48,7 @@ public record OutputTotals(double outputValue, double valueAdded, double tax, do
         Map<String, ProductTotal> productTotals = new LinkedHashMap<>();
         products.forEach((id, acc) -> productTotals.put(id,
                 new ProductTotal(acc[0], units.get(id), acc[0] > 0 ? acc[1] / acc[0] : 0)));
-        months.sort(null);
         return new OutputTotals(sums[0], sums[1], sums[2], sums[3], sums[4],
-                employeeMonths == 0 ? Double.NaN : employeesSum / employeeMonths, sums[5], productTotals, months);
+                employeeMonths == 0 ? Double.NaN : employeesSum / employeeMonths, sums[5], productTotals);
     }
 }

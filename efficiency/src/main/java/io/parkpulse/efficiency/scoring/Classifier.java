@@ -21,17 +21,31 @@ public final class Classifier {
     public static Map<String, String> classify(Map<String, Double> scores, ClassRule rule) {
         Map<String, String> classes = new LinkedHashMap<>();
         int n = scores.size();
+        double[] ascending = scores.values().stream().mapToDouble(Double::doubleValue).sorted().toArray();
         for (Map.Entry<String, Double> e : scores.entrySet()) {
             double score = e.getValue();
             if (rule.kind() == ClassRule.Kind.SCORE) {
                 classes.put(e.getKey(), byScore(score, rule));
             } else {
-                long better = scores.values().stream().filter(s -> s > score).count();
-                double share = 100.0 * better / n;
-                classes.put(e.getKey(), byShare(share, rule));
+                classes.put(e.getKey(), byShare(100.0 * strictlyAbove(ascending, score) / n, rule));
             }
         }
         return classes;
+    }
+
+    /** How many of the sorted scores are greater than {@code score}. */
+    private static int strictlyAbove(double[] ascending, double score) {
+        int low = 0;
+        int high = ascending.length;
+        while (low < high) { // first index whose score is greater
+            int mid = (low + high) >>> 1;
+            if (ascending[mid] <= score) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return ascending.length - low;
     }
 
     private static String byScore(double score, ClassRule rule) {

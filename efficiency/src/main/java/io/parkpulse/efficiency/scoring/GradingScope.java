@@ -19,11 +19,6 @@ public record GradingScope(double minLandMu, List<String> ungradedIndustries, in
         ungradedIndustries = List.copyOf(ungradedIndustries);
     }
 
-    /** Everyone in scope, everyone graded. */
-    public static GradingScope everyone() {
-        return new GradingScope(0, List.of(), 0, "T");
-    }
-
     /** Why the enterprise is out of scope, or {@code null}. */
     public String outOfScope(double landMu) {
         return landMu < minLandMu ? "land " + landMu + " mu is below the " + minLandMu + " mu threshold" : null;

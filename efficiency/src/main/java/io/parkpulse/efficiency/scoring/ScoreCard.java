@@ -1,5 +1,6 @@
 package io.parkpulse.efficiency.scoring;
 
+import io.parkpulse.efficiency.benchmark.Statistics;
 import io.parkpulse.efficiency.indicator.Direction;
 import io.parkpulse.efficiency.indicator.Indicator;
 import java.util.ArrayList;
@@ -29,13 +30,9 @@ public final class ScoreCard {
             filled.put(e, EnumSet.noneOf(Indicator.class));
         });
         for (ScoredIndicator line : rule.indicators()) {
-            List<Double> present = new ArrayList<>();
-            values.values().forEach(v -> {
-                Double x = v.get(line.indicator());
-                if (x != null && !Double.isNaN(x)) {
-                    present.add(x);
-                }
-            });
+            double[] present = values.values().stream().map(v -> v.get(line.indicator()))
+                    .filter(x -> x != null && !Double.isNaN(x)).mapToDouble(Double::doubleValue).sorted().toArray();
+            double benchmark = benchmark(line, present);
             List<String> missing = new ArrayList<>();
             double sum = 0;
             for (Map.Entry<String, Map<Indicator, Double>> e : values.entrySet()) {
@@ -45,7 +42,7 @@ public final class ScoreCard {
                     continue;
                 }
                 double p = bounded(line, rule.method() == ScoringMethod.RATIO
-                        ? ratioPoints(x, benchmark(line, present), line)
+                        ? ratioPoints(x, benchmark, line)
                         : minMaxPoints(x, present, line, rule.minMaxFloor()));
                 points.get(e.getKey()).put(line.indicator(), p);
                 sum += p;
@@ -63,20 +60,19 @@ public final class ScoreCard {
         return scores;
     }
 
-    private static double benchmark(ScoredIndicator line, List<Double> present) {
+    /** The line's benchmark over the group's values (ascending); only the ratio method uses it. */
+    private static double benchmark(ScoredIndicator line, double[] ascending) {
         if (line.benchmark() instanceof Benchmark.Fixed fixed) {
             return fixed.value();
         }
         Benchmark.OfPeers peers = (Benchmark.OfPeers) line.benchmark();
-        if (present.isEmpty()) {
+        if (ascending.length == 0) {
             return Double.NaN;
         }
-        double[] sorted = present.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double statistic = switch (peers.statistic()) {
-            case MEAN -> java.util.Arrays.stream(sorted).average().orElseThrow();
-            case MEDIAN -> sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                    : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-            case BEST -> line.direction() == Direction.HIGHER_IS_BETTER ? sorted[sorted.length - 1] : sorted[0];
+            case MEAN -> java.util.Arrays.stream(ascending).average().orElseThrow();
+            case MEDIAN -> Statistics.median(ascending);
+            case BEST -> line.direction() == Direction.HIGHER_IS_BETTER ? ascending[ascending.length - 1] : ascending[0];
         };
         return statistic * peers.factor();
     }
@@ -89,9 +85,9 @@ public final class ScoreCard {
         return line.direction() == Direction.HIGHER_IS_BETTER ? ratio * line.weight() : Math.max(0, 2 - ratio) * line.weight();
     }
 
-    private static double minMaxPoints(double x, List<Double> present, ScoredIndicator line, double floorPercent) {
-        double min = present.stream().mapToDouble(Double::doubleValue).min().orElse(x);
-        double max = present.stream().mapToDouble(Double::doubleValue).max().orElse(x);
+    private static double minMaxPoints(double x, double[] ascending, ScoredIndicator line, double floorPercent) {
+        double min = ascending[0];
+        double max = ascending[ascending.length - 1];
         double position = max == min ? 1 : (x - min) / (max - min);
         if (line.direction() == Direction.LOWER_IS_BETTER) {
             position = max == min ? 1 : (max - x) / (max - min);
@@ -104,9 +100,7 @@ public final class ScoreCard {
         if (!Double.isNaN(line.cap())) {
             p = Math.min(p, line.cap() * line.weight());
         }
-        if (!Double.isNaN(line.floor())) {
-            p = Math.max(p, line.floor() * line.weight());
-        }
-        return p;
+        // no floor means 0: a negative value (a loss-making firm's value added) earns no points, never negative ones
+        return Math.max(p, Double.isNaN(line.floor()) ? 0 : line.floor() * line.weight());
     }
 }

@@ -46,6 +46,21 @@ class ParkEvaluationTest {
         return list;
     }
 
+    @Test
+    void a_meter_known_for_less_than_90_percent_of_the_month_gives_no_figure() {
+        long from = SHANGHAI.start(OCTOBER).toEpochMilli();
+        List<CounterReading> firstHalf = steady(100).stream().filter(r -> r.timeMs() <= from + 15L * 96 * Q).toList();
+        EnterpriseInfo a = new EnterpriseInfo("a", "C3011", 100, null);
+        Map<String, EnterprisePeriod> figures = new ParkEvaluation(SHANGHAI, CoefficientTable.gbt2589(), EnergyBasis.EQUIVALENT)
+                .figures(OCTOBER, List.of(a), List.of(new MeterInfo("E-a", "a", Metered.ELECTRICITY, CounterProfile.plain())),
+                        id -> firstHalf, List.of(report("a", 30_000_000, 2_000_000)));
+
+        EnterprisePeriod p = figures.get("a");
+        assertThat(p.consumption().get(Metered.ELECTRICITY).coverage()).isCloseTo(15.0 / 31, within(1e-12));
+        assertThat(p.indicators().get(Indicator.ELECTRICITY).isPresent()).isFalse();
+        assertThat(p.indicators().get(Indicator.ENERGY_PER_OUTPUT_VALUE).missing()).isEqualTo("no energy measured for enough of the period");
+    }
+
     private static OutputReport report(String enterprise, double outputValue, double tax) {
         return new OutputReport(enterprise, YearMonth.of(2026, 10), outputValue, outputValue * 0.25, tax, Double.NaN,
                 Double.NaN, 100, Double.NaN, List.of());
@@ -92,6 +107,13 @@ class ParkEvaluationTest {
         assertThat(cement.leaders()).containsExactly("c");
         assertThat(ParkEvaluation.peerGroups(figures, Indicator.ENERGY_PER_OUTPUT_VALUE, FrontrunnerRule.BEST))
                 .containsKeys("C3011", "D4620").doesNotContainKey("I6513"); // s reported nothing
+
+        // no water meter is no water figure, not zero water: b and c are not the water frontrunners
+        assertThat(figures.get("b").indicators().get(Indicator.WATER_PER_OUTPUT_VALUE).missing())
+                .isEqualTo("no water measured for enough of the period");
+        assertThat(ParkEvaluation.peerGroups(figures, Indicator.WATER_PER_OUTPUT_VALUE, FrontrunnerRule.BEST).get("C3011")
+                .standings()).containsOnlyKeys("a");
+        assertThat(figures.get("s").indicators().get(Indicator.COMPREHENSIVE_ENERGY).isPresent()).isFalse();
 
         ScoringRule taxOnly = ScoringRule.ratio(List.of(ScoredIndicator.ratio(Indicator.TAX_PER_MU, 10, 100)));
         GradingScope scope = new GradingScope(3, List.of("D44", "D45", "D46"), 2, "T");

@@ -45,6 +45,14 @@ class ScoreCardTest {
     }
 
     @Test
+    void a_negative_value_earns_no_points_when_no_floor_is_set() {
+        Map<String, Score> s = ScoreCard.score(group(Indicator.VALUE_ADDED_PER_MU, -30, 30),
+                ScoringRule.ratio(List.of(ScoredIndicator.ratio(Indicator.VALUE_ADDED_PER_MU, 10, 20))));
+        assertThat(s.get("e1").total()).isZero();
+        assertThat(s.get("e2").total()).isCloseTo(60, within(1e-12));
+    }
+
+    @Test
     void benchmark_can_be_twice_the_group_mean() {
         ScoredIndicator tax = new ScoredIndicator(Indicator.TAX_PER_MU, Direction.HIGHER_IS_BETTER, 45,
                 new Benchmark.OfPeers(Benchmark.Statistic.MEAN, 2.0), Double.NaN, Double.NaN, MissingRule.ZERO);
