@@ -58,10 +58,6 @@ public final class IngestMetrics {
         reloadFailures = Counter.builder("parkpulse.ingest.parks.reload.failures").description("Park file reloads that found errors").register(registry);
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     public void message(Outcome outcome) {
         messages.get(outcome).increment();
     }

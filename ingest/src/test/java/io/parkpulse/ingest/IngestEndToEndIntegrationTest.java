@@ -147,10 +147,16 @@ class IngestEndToEndIntegrationTest {
 
     @Test
     void gatewayStatusIsRecorded() throws Exception {
+        // the publisher announced ONLINE when it connected: the test's own OFFLINE must appear as false,
+        // and the ONLINE after it as a later true
         north.publishStatus(GatewayStatus.OFFLINE);
+        QueryResult offline = awaitRows("SELECT online FROM gateway_status WHERE gateway = 'gw-north' AND online = false", 1);
+        assertThat(offline.single().column("online")).containsOnly(false);
+        Thread.sleep(5); // status points are stamped with their arrival millisecond
         north.publishStatus(GatewayStatus.ONLINE);
-        QueryResult status = awaitRows("SELECT online FROM gateway_status WHERE gateway = 'gw-north'", 1);
-        assertThat(status.single().column("online")).contains(true);
+        QueryResult after = awaitRows("SELECT online FROM gateway_status WHERE gateway = 'gw-north' AND time > '"
+                + java.time.Instant.ofEpochMilli(((Number) offline.single().column("time").get(0)).longValue()) + "'", 1);
+        assertThat(after.single().column("online")).containsOnly(true);
     }
 
     @Test

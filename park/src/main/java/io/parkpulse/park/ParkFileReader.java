@@ -114,6 +114,7 @@ public final class ParkFileReader {
         /** Ids declared in the file, valid or not, so one bad entry does not make its references fail too. */
         private final java.util.Set<String> declaredEnterprises = new java.util.HashSet<>();
         private final java.util.Set<String> declaredGateways = new java.util.HashSet<>();
+        private final java.util.Set<String> declaredMeters = new java.util.HashSet<>();
 
         /** Problems reported so far, so a reader can tell whether its part was clean. */
         private int problemCount;
@@ -191,7 +192,7 @@ public final class ParkFileReader {
                 return;
             }
             m.allowOnly(METER_KEYS);
-            String id = uniqueId(m, meters.keySet(), "meter");
+            String id = uniqueId(m, declaredMeters, "meter");
             MeterKind kind = m.parsed("kind", ParkFileReader::kind, true, null);
             Metering metering = m.parsed("metering", ParkFileReader::metering, false, Metering.CUMULATIVE);
 
@@ -303,7 +304,7 @@ public final class ParkFileReader {
                 problems.at(mapping.get("id"), mapping.child("id"), what + " id \"" + id + "\" is already used above");
                 return null;
             }
-            if (id != null && declared != meters.keySet()) {
+            if (id != null) {
                 declared.add(id);
             }
             return id;

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -73,14 +72,6 @@ final class YamlMapping {
 
     interface ElementReader {
         void read(Node element, String path);
-    }
-
-    Node node() {
-        return node;
-    }
-
-    String path() {
-        return path;
     }
 
     String child(String key) {
@@ -215,12 +206,6 @@ final class YamlMapping {
 
     interface Parser<T> {
         T parse(String text);
-    }
-
-    void ifPresent(String key, Consumer<Node> action) {
-        if (has(key)) {
-            action.accept(values.get(key));
-        }
     }
 
     static boolean isNull(Node node) {

@@ -41,10 +41,6 @@ public final class InfluxClient implements AutoCloseable {
                 new PoolOptions().setHttp1MaxSize(8));
     }
 
-    public InfluxConfig config() {
-        return config;
-    }
-
     /**
      * Writes line protocol (lines separated by {@code \n}, times in milliseconds). Completes once
      * InfluxDB answered 204, i.e. the points are in its write-ahead log.

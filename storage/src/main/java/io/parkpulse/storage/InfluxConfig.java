@@ -36,10 +36,6 @@ public record InfluxConfig(URI url, String database, String username, String pas
         return new InfluxConfig(url, database, user, secret, requestTimeout);
     }
 
-    public InfluxConfig withDatabase(String db) {
-        return new InfluxConfig(url, db, username, password, requestTimeout);
-    }
-
     @Override
     public String toString() {
         return "InfluxConfig[url=" + url + ", database=" + database + ", username=" + username

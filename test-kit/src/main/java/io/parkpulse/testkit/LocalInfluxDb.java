@@ -39,11 +39,6 @@ public final class LocalInfluxDb extends ManagedInfluxDb {
 
 
 
-    /** The server's combined stdout/stderr log, appended across restarts. */
-    public Path logFile() {
-        return server.logFile();
-    }
-
     /** Holds {@code influxdb.conf}, {@code meta/}, {@code data/}, {@code wal/} and the log. */
     public Path directory() {
         return server.directory();

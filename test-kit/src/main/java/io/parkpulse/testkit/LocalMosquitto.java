@@ -48,11 +48,6 @@ public final class LocalMosquitto extends ManagedServer implements MqttBroker {
 
 
 
-    /** The broker's combined stdout/stderr log, appended across restarts. */
-    public Path logFile() {
-        return server.logFile();
-    }
-
     /** Holds {@code mosquitto.conf}, {@code mosquitto.db}, the log and files from {@link MosquittoConfig#withFile}. */
     public Path directory() {
         return server.directory();

@@ -21,10 +21,8 @@ final class InFlightLimit {
     private static final long POLL_MS = 100;
 
     private final Semaphore permits;
-    private final int limit;
 
     InFlightLimit(int limit) {
-        this.limit = limit;
         this.permits = new Semaphore(limit);
     }
 
@@ -48,10 +46,5 @@ final class InFlightLimit {
     /** A message left ingest's hands: acknowledged, or forgotten with its lost connection. */
     void release() {
         permits.release();
-    }
-
-    /** Messages held now. */
-    int held() {
-        return limit - permits.availablePermits();
     }
 }

@@ -54,6 +54,7 @@ public final class MqttSource implements AutoCloseable {
     private final InFlightLimit inFlight;
     private volatile boolean connected;
     private volatile boolean subscribed;
+    private volatile boolean taking = true;
     private volatile boolean closed;
     private Thread connector;
 
@@ -70,8 +71,8 @@ public final class MqttSource implements AutoCloseable {
         client.setCallback(new CallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-                if (!inFlight.admit(() -> client.isConnected() && !closed)) {
-                    return; // the connection is going; the broker delivers this message again on the next one
+                if (!taking || !inFlight.admit(() -> client.isConnected() && !closed && taking)) {
+                    return; // stopping, or the connection is going: the broker delivers this message again later
                 }
                 onMessage.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
                         connection.get(), System.currentTimeMillis()));
@@ -224,11 +225,6 @@ public final class MqttSource implements AutoCloseable {
         inFlight.release();
     }
 
-    /** Messages received and not yet acknowledged or forgotten. */
-    public int held() {
-        return inFlight.held();
-    }
-
     public boolean isConnected() {
         return connected && client.isConnected();
     }
@@ -238,8 +234,12 @@ public final class MqttSource implements AutoCloseable {
         return subscribed && isConnected();
     }
 
-    public String serverUri() {
-        return settings.serverUri();
+    /**
+     * Takes no more messages: later deliveries are left unacknowledged for the broker to send again, so a
+     * shutdown can finish what it holds instead of chasing a stream that keeps coming.
+     */
+    public void stopTaking() {
+        taking = false;
     }
 
     /** Disconnects cleanly; the broker keeps the session and queues for this client id. */

@@ -10,13 +10,15 @@ import java.util.function.Consumer;
  * <p>When the connection that delivered messages is lost, their packet ids mean nothing on the next
  * connection; the broker will deliver them again, so they are dropped here without acknowledgement.
  *
- * <p>Event-loop confined.
+ * <p>Event-loop confined, except {@link #size}.
  */
 final class AckSequencer {
 
     private final ArrayDeque<PreparedMessage> inOrder = new ArrayDeque<>();
     private final Consumer<PreparedMessage> acknowledge;
     private final Consumer<PreparedMessage> forget;
+    /** The deque's size, published for readers off the event loop (metrics, /health). */
+    private volatile int size;
 
     /**
      * @param acknowledge receives each message to acknowledge, in arrival order
@@ -30,6 +32,7 @@ final class AckSequencer {
     /** Registers a message in arrival order. */
     void admit(PreparedMessage message) {
         inOrder.addLast(message);
+        size = inOrder.size();
     }
 
     /** Marks a message finished and acknowledges every finished message at the head. */
@@ -55,10 +58,11 @@ final class AckSequencer {
         while (!inOrder.isEmpty() && inOrder.peekFirst().isComplete()) {
             acknowledge.accept(inOrder.pollFirst());
         }
+        size = inOrder.size();
     }
 
-    /** Messages received and not yet acknowledged. */
+    /** Messages received and not yet acknowledged; safe to read from any thread. */
     int size() {
-        return inOrder.size();
+        return size;
     }
 }

@@ -31,6 +31,7 @@ public final class IngestPipeline {
     private final WriteBatcher batcher;
     private final BatchWriter writer;
     private final AckSequencer sequencer;
+    private volatile String stalled;
     private final Consumer<PreparedMessage> reporter;
     private final IngestMetrics metrics;
     private final Vertx vertx;
@@ -66,6 +67,11 @@ public final class IngestPipeline {
         sequencer.forgetConnection(connection);
     }
 
+    /** Why acknowledgements stopped (a batch write failed by a defect), or {@code null} while they flow. */
+    public String stalled() {
+        return stalled;
+    }
+
     /** Messages received and not yet acknowledged. */
     public int unacknowledged() {
         return sequencer.size();
@@ -98,8 +104,10 @@ public final class IngestPipeline {
             if (done.failed()) {
                 // A defect, not an outage (outages are retried inside the writer). Never acknowledge what
                 // may not be stored: these messages stay unacknowledged, ingest stops taking more once the
-                // receive window is full (visible in /health), and the broker re-sends them after a restart.
+                // receive window is full (/health reports DOWN), and the broker re-sends them after a restart.
                 LOG.error("writing a batch of {} messages failed; holding them unacknowledged", batch.messages().size(), done.cause());
+                stalled = "writing a batch of " + batch.messages().size() + " messages failed (" + done.cause()
+                        + "); they and every later message stay unacknowledged until a restart";
                 return;
             }
             if (!done.result().isEmpty()) {

@@ -1,6 +1,5 @@
 package io.parkpulse.ingest.pipeline;
 
-import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.Rejection;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.mqtt.InboundMessage;
@@ -37,10 +36,6 @@ public final class PreparedMessage {
     /** Park, gateway and channel from the topic, or {@code null} when the topic was not a ParkPulse topic. */
     public Topics.Address address() {
         return address;
-    }
-
-    public Channel channel() {
-        return address == null ? null : address.channel();
     }
 
     public Long seq() {
