@@ -36,7 +36,8 @@ final class ReadingEnricher {
         }
     }
 
-    private final Map<String, Series> seriesByMeter = new HashMap<>();
+    /** Keyed by the registry's own meter objects (identity), so the hot path builds no key string. */
+    private final Map<Meter, Series> seriesByMeter = new java.util.IdentityHashMap<>();
     private ParkRegistry seriesFrom;
 
     /** Forgets cached series when the registry in force is another one (a park file changed). */
@@ -53,7 +54,7 @@ final class ReadingEnricher {
      * @return the point, or {@code null} when no value of the reading is left to store
      */
     PreparedPoint toPoint(Park park, Meter meter, Reading reading, int position, List<Rejection> rejections) {
-        Point point = seriesByMeter.computeIfAbsent(park.id() + '/' + meter.id(), k -> seriesOf(park, meter)).point();
+        Point point = seriesByMeter.computeIfAbsent(meter, k -> seriesOf(park, meter)).point();
         boolean any = false;
         for (Value value : reading.values()) {
             String problem = meter.cannotReport(value.quantity());
