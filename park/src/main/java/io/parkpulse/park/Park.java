@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.efficiency.policy.Policy;
 import java.time.ZoneId;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,13 +16,23 @@ import java.util.Optional;
  * @param timeZone where days and months begin for this park's reports
  * @param revision the operator's revision label of the file, or empty
  * @param source   the file it was read from, for messages
+ * @param policy   how its enterprises' efficiency is measured, compared and classed ({@link Policy#standard()} when
+ *                 the file has no {@code policy:} section)
  */
 public record Park(String id, String name, ZoneId timeZone, String revision, String source,
-                   Map<String, Enterprise> enterprises, Map<String, Gateway> gateways, Map<String, Meter> meters) {
+                   Map<String, Enterprise> enterprises, Map<String, Gateway> gateways, Map<String, Meter> meters,
+                   Policy policy) {
+
+    /** A park under the standard policy. */
+    public Park(String id, String name, ZoneId timeZone, String revision, String source,
+                Map<String, Enterprise> enterprises, Map<String, Gateway> gateways, Map<String, Meter> meters) {
+        this(id, name, timeZone, revision, source, enterprises, gateways, meters, Policy.standard());
+    }
 
     public Park {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(timeZone, "timeZone");
+        Objects.requireNonNull(policy, "policy");
         enterprises = Collections.unmodifiableMap(new LinkedHashMap<>(enterprises));
         gateways = Collections.unmodifiableMap(new LinkedHashMap<>(gateways));
         meters = Collections.unmodifiableMap(new LinkedHashMap<>(meters));

@@ -37,9 +37,10 @@ public final class ParkFileReader {
     public static final int SCHEMA_VERSION = 1;
     static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-    private static final List<String> TOP_KEYS = List.of("schema_version", "park", "enterprises", "gateways", "meters");
+    private static final List<String> TOP_KEYS = List.of("schema_version", "park", "enterprises", "gateways", "meters",
+            "policy");
     private static final List<String> PARK_KEYS = List.of("id", "name", "time_zone", "revision");
-    private static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "industry", "land_mu");
+    private static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "industry", "land_mu", "operating_since");
     private static final List<String> GATEWAY_KEYS = List.of("id", "name");
     private static final List<String> METER_KEYS = List.of("id", "name", "kind", "enterprise", "gateway", "metering",
             "ct_ratio", "pt_ratio", "multiplier", "role", "register_modulus", "max_rate", "reading_interval", "events");
@@ -72,11 +73,40 @@ public final class ParkFileReader {
     /** Reads park file text; {@code name} only labels the errors. */
     public Park read(String name, String text) {
         List<ParkFileError> errors = new ArrayList<>();
-        YamlMapping.Problems problems = (node, field, message) -> {
+        Node root = compose(name, text);
+        Park park = new Document(problems(name, errors)).read(root, name);
+        if (!errors.isEmpty() || park == null) {
+            throw new InvalidParkFileException(errors);
+        }
+        return park;
+    }
+
+    /**
+     * Reads a policy on its own, in the format of a park file's {@code policy:} section (YAML or JSON), such as a
+     * draft to compare with the park's current policy.
+     *
+     * @throws InvalidParkFileException listing every problem, each naming line and field
+     */
+    public io.parkpulse.efficiency.policy.Policy readPolicy(String name, String text) {
+        List<ParkFileError> errors = new ArrayList<>();
+        Node root = compose(name, text);
+        io.parkpulse.efficiency.policy.Policy policy = new PolicyReader(problems(name, errors)).read(root, "policy");
+        if (!errors.isEmpty() || policy == null) {
+            throw new InvalidParkFileException(errors);
+        }
+        return policy;
+    }
+
+    private static YamlMapping.Problems problems(String name, List<ParkFileError> errors) {
+        return (node, field, message) -> {
             Mark mark = node == null ? null : node.getStartMark();
             errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                     field, message));
         };
+    }
+
+    /** The YAML node tree of {@code text}; refuses aliases bombs, duplicate keys and empty documents. */
+    private static Node compose(String name, String text) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -94,11 +124,7 @@ public final class ParkFileReader {
         if (root == null) {
             throw invalid(name, "the file is empty");
         }
-        Park park = new Document(problems).read(root, name);
-        if (!errors.isEmpty() || park == null) {
-            throw new InvalidParkFileException(errors);
-        }
-        return park;
+        return root;
     }
 
     private static InvalidParkFileException invalid(String file, String message) {
@@ -153,10 +179,13 @@ public final class ParkFileReader {
                 top.require("gateways");
             }
             YamlMapping.eachElement(top.get("meters"), "meters", problems, this::readMeter);
-            if (version == null || id == null || name == null || zone == null) {
+            io.parkpulse.efficiency.policy.Policy policy = top.has("policy")
+                    ? new PolicyReader(problems).read(top.get("policy"), "policy")
+                    : io.parkpulse.efficiency.policy.Policy.standard();
+            if (version == null || id == null || name == null || zone == null || policy == null) {
                 return null;
             }
-            return new Park(id, name, zone, revision, source, enterprises, gateways, meters);
+            return new Park(id, name, zone, revision, source, enterprises, gateways, meters, policy);
         }
 
         private void readEnterprise(Node node, String path) {
@@ -169,8 +198,10 @@ public final class ParkFileReader {
             String name = e.requiredText("name");
             IndustryCode industry = e.parsed("industry", IndustryCode::parse, true, null);
             Double land = e.requiredNumber("land_mu", YamlMapping.NOT_NEGATIVE);
-            if (id != null && name != null && industry != null && land != null) {
-                enterprises.put(id, new Enterprise(id, name, industry, land));
+            boolean sinceOk = !e.has("operating_since");
+            java.time.LocalDate since = e.parsed("operating_since", ParkFileReader::date, false, null);
+            if (id != null && name != null && industry != null && land != null && (sinceOk || since != null)) {
+                enterprises.put(id, new Enterprise(id, name, industry, land, since));
             }
         }
 
@@ -370,6 +401,14 @@ public final class ParkFileReader {
             return java.time.OffsetDateTime.parse(text).toInstant();
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not a time with an offset, such as 2026-10-01T08:20:00+08:00");
+        }
+    }
+
+    static java.time.LocalDate date(String text) {
+        try {
+            return java.time.LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a date such as 2021-06-01");
         }
     }
 

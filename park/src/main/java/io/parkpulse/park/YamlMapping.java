@@ -90,6 +90,26 @@ final class YamlMapping {
         }
     }
 
+    /** The keys of this mapping, in file order. */
+    java.util.Set<String> keys() {
+        return values.keySet();
+    }
+
+    /** Text of a scalar that is not under a key (a list element); {@code null} when it is not text (reported). */
+    static String textOf(Node node, String path, Problems problems) {
+        return new YamlMapping(node, path, problems).text(node, path);
+    }
+
+    /** A number that is not under a key; {@code null} when it is not one or breaks {@code rule} (reported). */
+    static Double numberOf(Node node, String path, Problems problems, NumberRule rule) {
+        return new YamlMapping(node, path, problems).number(node, path, rule);
+    }
+
+    /** The number under {@code key}, checked by {@code rule}; {@code null} when wrong (reported). */
+    Double numberAt(String key, NumberRule rule) {
+        return number(values.get(key), child(key), rule);
+    }
+
     Node get(String key) {
         return values.get(key);
     }

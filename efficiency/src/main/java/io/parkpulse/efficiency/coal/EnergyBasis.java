@@ -27,4 +27,12 @@ public enum EnergyBasis {
         return chinese;
     }
 
+    public static java.util.Optional<EnergyBasis> byId(String id) {
+        for (EnergyBasis b : values()) {
+            if (b.id.equals(id)) {
+                return java.util.Optional.of(b);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

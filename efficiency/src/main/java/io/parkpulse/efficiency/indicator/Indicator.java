@@ -53,4 +53,13 @@ public enum Indicator {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The indicator named {@code id} in a park file or API call. */
+    public static java.util.Optional<Indicator> byId(String id) {
+        for (Indicator i : values()) {
+            if (i.id().equals(id)) {
+                return java.util.Optional.of(i);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }
