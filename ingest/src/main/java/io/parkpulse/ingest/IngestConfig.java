@@ -2,8 +2,8 @@ package io.parkpulse.ingest;
 
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.Limits;
+import io.parkpulse.storage.EnvSettings;
 import io.parkpulse.storage.InfluxConfig;
-import io.parkpulse.storage.StorageSchema;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -42,7 +42,7 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
 
     /** Reads the configuration from {@code env} (normally {@link System#getenv()}). */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
-        Settings s = new Settings(env);
+        EnvSettings s = new EnvSettings(env);
         Path parks = Path.of(s.text("PARKPULSE_PARKS_DIR", "parks"));
         Duration reload = s.duration("PARKPULSE_PARKS_RELOAD_INTERVAL", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofHours(1));
 
@@ -55,11 +55,7 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
         int receiveMaximum = s.integer("PARKPULSE_MQTT_RECEIVE_MAXIMUM", 500, 2, 65_535);
         Duration session = s.duration("PARKPULSE_MQTT_SESSION_EXPIRY", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(136 * 365));
 
-        URI influxUrl = s.uri("PARKPULSE_INFLUX_URL", "http://127.0.0.1:8086", List.of("http", "https"));
-        String database = s.text("PARKPULSE_INFLUX_DATABASE", StorageSchema.DEFAULT_DATABASE);
-        Duration influxTimeout = s.duration("PARKPULSE_INFLUX_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(5));
-        InfluxConfig influx = new InfluxConfig(influxUrl, database, s.optional("PARKPULSE_INFLUX_USERNAME"),
-                s.optional("PARKPULSE_INFLUX_PASSWORD"), influxTimeout);
+        InfluxConfig influx = InfluxConfig.fromEnvironment(s);
 
         int batchPoints = s.integer("PARKPULSE_BATCH_MAX_POINTS", 5_000, 1, 100_000);
         Duration batchDelay = s.duration("PARKPULSE_BATCH_MAX_DELAY", Duration.ofMillis(200), Duration.ZERO, Duration.ofSeconds(1));

@@ -1,5 +1,7 @@
 package io.parkpulse.ingest;
 
+import io.parkpulse.storage.EnvSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,10 +63,10 @@ class IngestConfigTest {
 
     @Test
     void parsesShortAndIsoDurations() {
-        assertThat(Settings.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(Settings.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));
-        assertThat(Settings.parseDuration("30d")).isEqualTo(Duration.ofDays(30));
-        assertThat(Settings.parseDuration("PT0.2S")).isEqualTo(Duration.ofMillis(200));
-        assertThat(Settings.parseDuration("soon")).isNull();
+        assertThat(EnvSettings.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(EnvSettings.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1500));
+        assertThat(EnvSettings.parseDuration("30d")).isEqualTo(Duration.ofDays(30));
+        assertThat(EnvSettings.parseDuration("PT0.2S")).isEqualTo(Duration.ofMillis(200));
+        assertThat(EnvSettings.parseDuration("soon")).isNull();
     }
 }

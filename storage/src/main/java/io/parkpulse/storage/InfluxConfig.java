@@ -28,6 +28,14 @@ public record InfluxConfig(URI url, String database, String username, String pas
         }
     }
 
+    /** From {@code PARKPULSE_INFLUX_URL}, {@code _DATABASE}, {@code _USERNAME}, {@code _PASSWORD} and {@code _TIMEOUT}. */
+    public static InfluxConfig fromEnvironment(EnvSettings s) {
+        URI url = s.uri("PARKPULSE_INFLUX_URL", "http://127.0.0.1:8086", java.util.List.of("http", "https"));
+        String database = s.text("PARKPULSE_INFLUX_DATABASE", StorageSchema.DEFAULT_DATABASE);
+        Duration timeout = s.duration("PARKPULSE_INFLUX_TIMEOUT", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(5));
+        return new InfluxConfig(url, database, s.optional("PARKPULSE_INFLUX_USERNAME"), s.optional("PARKPULSE_INFLUX_PASSWORD"), timeout);
+    }
+
     public static InfluxConfig of(String url, String database) {
         return new InfluxConfig(URI.create(url), database, null, null, Duration.ofSeconds(10));
     }

@@ -1,4 +1,4 @@
-package io.parkpulse.ingest;
+package io.parkpulse.storage;
 
 import java.net.URI;
 import java.time.Duration;
@@ -14,29 +14,29 @@ import java.util.regex.Pattern;
  * Reads typed settings from environment variables, collecting every bad value with the variable's
  * name so a misconfigured service says everything that is wrong at once.
  */
-final class Settings {
+public final class EnvSettings {
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h|d)");
 
     private final Map<String, String> env;
     private final List<String> problems = new ArrayList<>();
 
-    Settings(Map<String, String> env) {
+    public EnvSettings(Map<String, String> env) {
         this.env = env;
     }
 
-    String text(String name, String fallback) {
+    public String text(String name, String fallback) {
         String value = env.get(name);
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 
     /** The value, or {@code null} when unset; for optional secrets and credentials. */
-    String optional(String name) {
+    public String optional(String name) {
         String value = env.get(name);
         return value == null || value.isEmpty() ? null : value;
     }
 
-    int integer(String name, int fallback, int min, int max) {
+    public int integer(String name, int fallback, int min, int max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -55,7 +55,7 @@ final class Settings {
     }
 
     /** A duration written as {@code 200ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT0.2S}). */
-    Duration duration(String name, Duration fallback, Duration min, Duration max) {
+    public Duration duration(String name, Duration fallback, Duration min, Duration max) {
         String value = env.get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -72,7 +72,7 @@ final class Settings {
         return parsed;
     }
 
-    URI uri(String name, String fallback, List<String> schemes) {
+    public URI uri(String name, String fallback, List<String> schemes) {
         String value = text(name, fallback);
         try {
             URI uri = new URI(value);
@@ -87,20 +87,20 @@ final class Settings {
         }
     }
 
-    void check(boolean ok, String problem) {
+    public void check(boolean ok, String problem) {
         if (!ok) {
             problems.add(problem);
         }
     }
 
     /** @throws IllegalArgumentException listing every problem found */
-    void throwIfInvalid() {
+    public void throwIfInvalid() {
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid configuration:\n  " + String.join("\n  ", problems));
         }
     }
 
-    static Duration parseDuration(String text) {
+    public static Duration parseDuration(String text) {
         Matcher m = SHORT_DURATION.matcher(text.toLowerCase(Locale.ROOT));
         if (m.matches()) {
             double amount = Double.parseDouble(m.group(1));
