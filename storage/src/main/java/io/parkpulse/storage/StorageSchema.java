@@ -35,6 +35,37 @@ public final class StorageSchema {
     /** Boolean field: true when the gateway said {@code online}, false for {@code offline}. */
     public static final String FIELD_ONLINE = "online";
 
+    /**
+     * Measurement of enterprises' monthly output reports: tags {@link #TAG_PARK}, {@link #TAG_ENTERPRISE}; time = the
+     * first instant of the month in the park's time zone, so a correction overwrites the same point. Fields: the
+     * {@code REPORT_*} names; money in CNY; a figure not reported is not written.
+     */
+    public static final String MEASUREMENT_OUTPUT_REPORT = "output_report";
+    public static final String REPORT_OUTPUT_VALUE = "output_value_cny";
+    public static final String REPORT_VALUE_ADDED = "value_added_cny";
+    public static final String REPORT_TAX = "tax_cny";
+    public static final String REPORT_REVENUE = "revenue_cny";
+    public static final String REPORT_RD_SPEND = "rd_spend_cny";
+    public static final String REPORT_EMPLOYEES = "employees";
+    public static final String REPORT_EMISSIONS = "emissions_t";
+    /** String field: the products of this report as a JSON array of names, so a correction that drops one drops it. */
+    public static final String REPORT_PRODUCTS = "products";
+    /** Field: when the report (or its latest correction) was received, epoch ms. */
+    public static final String REPORT_SUBMITTED_AT = "submitted_at_ms";
+    /** String field: the caller that submitted it, for audit. */
+    public static final String REPORT_SUBMITTED_BY = "submitted_by";
+
+    /**
+     * Measurement of product quantities of the output reports: tags {@link #TAG_PARK}, {@link #TAG_ENTERPRISE},
+     * {@link #TAG_PRODUCT}; same time as its report. Only products the report lists under {@link #REPORT_PRODUCTS}
+     * count.
+     */
+    public static final String MEASUREMENT_PRODUCT_OUTPUT = "product_output";
+    public static final String TAG_PRODUCT = "product";
+    public static final String PRODUCT_QUANTITY = "quantity";
+    public static final String PRODUCT_UNIT = "unit";
+    public static final String PRODUCT_ENERGY_SHARE = "energy_share";
+
     private StorageSchema() {
     }
 

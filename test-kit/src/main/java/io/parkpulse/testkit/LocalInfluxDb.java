@@ -95,6 +95,7 @@ public final class LocalInfluxDb extends ManagedInfluxDb {
                     "[http]",
                     "  bind-address = \"" + HOST + ":" + httpPort + "\"",
                     "  log-enabled = false",
+                    "  max-row-limit = 0",
                     "[monitor]",
                     "  store-enabled = false",
                     "[subscriber]",

@@ -1,0 +1,142 @@
+package io.parkpulse.dashboard.reports;
+
+import static io.parkpulse.storage.StorageSchema.*;
+
+import io.parkpulse.efficiency.indicator.OutputReport;
+import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
+import io.parkpulse.storage.InfluxClient;
+import io.parkpulse.storage.Point;
+import io.parkpulse.storage.QuerySeries;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Output reports in InfluxDB (docs/storage.md#output-reports): one {@code output_report} point per enterprise and month
+ * at the month's first local instant, its products as {@code product_output} points at the same time. A correction
+ * writes the same points again, so it replaces the earlier report; the report lists its products, so a product dropped
+ * by a correction is no longer counted.
+ */
+public final class OutputReportStore {
+
+    private final InfluxClient influx;
+
+    public OutputReportStore(InfluxClient influx) {
+        this.influx = influx;
+    }
+
+    /** Writes the reports (and so replaces earlier reports of the same enterprise and month) in one request. */
+    public Future<Void> write(String park, ZoneId zone, List<OutputReport> reports, String submittedBy, long nowMs) {
+        StringBuilder lines = new StringBuilder();
+        for (OutputReport r : reports) {
+            long time = monthStart(r.month(), zone).toEpochMilli();
+            JsonArray names = new JsonArray();
+            r.products().forEach(p -> names.add(p.product()));
+            Point report = Point.measurement(MEASUREMENT_OUTPUT_REPORT).tag(TAG_PARK, park).tag(TAG_ENTERPRISE, r.enterprise())
+                    .field(REPORT_OUTPUT_VALUE, r.outputValue())
+                    .field(REPORT_PRODUCTS, names.encode())
+                    .field(REPORT_SUBMITTED_AT, (double) nowMs)
+                    .field(REPORT_SUBMITTED_BY, submittedBy)
+                    .time(time);
+            optional(report, REPORT_VALUE_ADDED, r.valueAdded());
+            optional(report, REPORT_TAX, r.tax());
+            optional(report, REPORT_REVENUE, r.revenue());
+            optional(report, REPORT_RD_SPEND, r.rdSpend());
+            optional(report, REPORT_EMPLOYEES, r.employees());
+            optional(report, REPORT_EMISSIONS, r.emissions());
+            lines.append(report.toLine()).append('\n');
+            for (ProductOutput p : r.products()) {
+                lines.append(Point.measurement(MEASUREMENT_PRODUCT_OUTPUT).tag(TAG_PARK, park).tag(TAG_ENTERPRISE, r.enterprise())
+                        .tag(TAG_PRODUCT, p.product())
+                        .field(PRODUCT_QUANTITY, p.quantity()).field(PRODUCT_UNIT, p.unit())
+                        .field(PRODUCT_ENERGY_SHARE, p.energyShare()).time(time).toLine()).append('\n');
+            }
+        }
+        return influx.write(Buffer.buffer(lines.toString()));
+    }
+
+    /**
+     * InfluxDB cannot remove one field of a point, so a figure a correction leaves out is written as {@code -1}, which
+     * reads back as not reported: without it, the earlier report's value would survive the correction.
+     */
+    private static void optional(Point point, String field, double value) {
+        point.field(field, Double.isNaN(value) ? NOT_REPORTED : value);
+    }
+
+    private static final double NOT_REPORTED = -1;
+
+    /** Reports of the park's months {@code from}..{@code to} (inclusive), of every enterprise or only {@code enterprise}. */
+    public Future<List<OutputReport>> read(String park, ZoneId zone, YearMonth from, YearMonth to, String enterprise) {
+        long start = monthStart(from, zone).toEpochMilli();
+        long end = monthStart(to.plusMonths(1), zone).toEpochMilli();
+        String where = " WHERE park = $park" + (enterprise == null ? "" : " AND enterprise = $enterprise")
+                + " AND time >= " + start + "ms AND time < " + end + "ms";
+        Map<String, Object> params = new HashMap<>();
+        params.put("park", park);
+        if (enterprise != null) {
+            params.put("enterprise", enterprise);
+        }
+        String q = "SELECT * FROM " + MEASUREMENT_OUTPUT_REPORT + where + " GROUP BY " + TAG_ENTERPRISE + ";"
+                + "SELECT * FROM " + MEASUREMENT_PRODUCT_OUTPUT + where + " GROUP BY " + TAG_ENTERPRISE + ", " + TAG_PRODUCT;
+        return influx.query(q, params).map(answer -> reports(QuerySeries.of(answer), zone));
+    }
+
+    private static List<OutputReport> reports(List<QuerySeries> all, ZoneId zone) {
+        Map<String, ProductOutput> products = new HashMap<>();
+        for (QuerySeries s : all) {
+            if (!MEASUREMENT_PRODUCT_OUTPUT.equals(s.name())) {
+                continue;
+            }
+            int t = s.column("time");
+            int q = s.column(PRODUCT_QUANTITY);
+            int u = s.column(PRODUCT_UNIT);
+            int share = s.column(PRODUCT_ENERGY_SHARE);
+            for (int i = 0; i < s.rows().size(); i++) {
+                JsonArray row = s.rows().getJsonArray(i);
+                products.put(s.tags().get(TAG_ENTERPRISE) + "|" + row.getLong(t) + "|" + s.tags().get(TAG_PRODUCT),
+                        new ProductOutput(s.tags().get(TAG_PRODUCT), row.getDouble(q), row.getString(u), row.getDouble(share)));
+            }
+        }
+        List<OutputReport> reports = new ArrayList<>();
+        for (QuerySeries s : all) {
+            if (!MEASUREMENT_OUTPUT_REPORT.equals(s.name())) {
+                continue;
+            }
+            String enterprise = s.tags().get(TAG_ENTERPRISE);
+            for (int i = 0; i < s.rows().size(); i++) {
+                JsonArray row = s.rows().getJsonArray(i);
+                long time = row.getLong(s.column("time"));
+                List<ProductOutput> listed = new ArrayList<>();
+                for (Object name : new JsonArray(row.getString(s.column(REPORT_PRODUCTS)))) {
+                    ProductOutput p = products.get(enterprise + "|" + time + "|" + name);
+                    if (p != null) {
+                        listed.add(p);
+                    }
+                }
+                reports.add(new OutputReport(enterprise, YearMonth.from(Instant.ofEpochMilli(time).atZone(zone)),
+                        value(s, row, REPORT_OUTPUT_VALUE), value(s, row, REPORT_VALUE_ADDED), value(s, row, REPORT_TAX),
+                        value(s, row, REPORT_REVENUE), value(s, row, REPORT_RD_SPEND), value(s, row, REPORT_EMPLOYEES),
+                        value(s, row, REPORT_EMISSIONS), listed));
+            }
+        }
+        return reports;
+    }
+
+    private static double value(QuerySeries s, JsonArray row, String field) {
+        int i = s.column(field);
+        Double v = i < 0 ? null : row.getDouble(i);
+        return v == null || v < 0 ? Double.NaN : v;
+    }
+
+    /** The first instant of {@code month} in the park's time zone: where its report point lives. */
+    public static Instant monthStart(YearMonth month, ZoneId zone) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+}
