@@ -37,7 +37,7 @@ public final class OutputReportParser {
     public static final String ENERGY_SHARE = "energy_share";
 
     /** Money and counts of a report, in upload order; output value is the one required. */
-    static final List<String> FIGURES = List.of(StorageSchema.REPORT_OUTPUT_VALUE, StorageSchema.REPORT_VALUE_ADDED, StorageSchema.REPORT_TAX, StorageSchema.REPORT_REVENUE,
+    public static final List<String> FIGURES = List.of(StorageSchema.REPORT_OUTPUT_VALUE, StorageSchema.REPORT_VALUE_ADDED, StorageSchema.REPORT_TAX, StorageSchema.REPORT_REVENUE,
             StorageSchema.REPORT_RD_SPEND, StorageSchema.REPORT_EMPLOYEES, StorageSchema.REPORT_EMISSIONS);
     private static final Set<String> REPORT_KEYS = Set.copyOf(concat(List.of(ENTERPRISE, MONTH, PRODUCTS), FIGURES));
     private static final Set<String> PRODUCT_KEYS = Set.of(PRODUCT, QUANTITY, UNIT, ENERGY_SHARE);

@@ -1,0 +1,76 @@
+package io.parkpulse.dashboard;
+
+import io.parkpulse.dashboard.auth.ApiTokens;
+import io.parkpulse.dashboard.efficiency.EfficiencyService;
+import io.parkpulse.dashboard.http.DashboardApi;
+import io.parkpulse.dashboard.readings.CounterReadingStore;
+import io.parkpulse.dashboard.reports.OutputReportStore;
+import io.parkpulse.park.ParkDirectory;
+import io.parkpulse.storage.InfluxClient;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One dashboard API instance: loads parks and tokens, serves the API, reloads park files as they change. */
+public final class DashboardVerticle extends VerticleBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardVerticle.class);
+
+    private final DashboardConfig config;
+    private final Clock clock;
+    private InfluxClient influx;
+    private HttpServer server;
+    private long reloadTimer = -1;
+
+    public DashboardVerticle(DashboardConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Override
+    public Future<?> start() {
+        Parks parks = new Parks(new ParkDirectory(config.parksDirectory()));
+        return vertx.executeBlocking(() -> {
+            parks.load();
+            return ApiTokens.read(config.tokensFile());
+        }).compose(tokens -> {
+            LOG.info("{} API token(s) from {}", tokens.size(), config.tokensFile());
+            influx = new InfluxClient(vertx, config.influx());
+            OutputReportStore reports = new OutputReportStore(influx);
+            EfficiencyService service = new EfficiencyService(vertx, new CounterReadingStore(influx), reports);
+            reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(),
+                    id -> vertx.executeBlocking(() -> {
+                        parks.reload();
+                        return null;
+                    }, true).onFailure(e -> LOG.error("park reload failed", e)));
+            return vertx.createHttpServer(new HttpServerOptions().setCompressionSupported(true))
+                    .requestHandler(DashboardApi.router(vertx, parks, tokens, influx, service, reports, clock))
+                    .listen(config.httpPort(), config.httpHost());
+        }).onSuccess(s -> {
+            server = s;
+            LOG.info("dashboard API listening on http://{}:{}{}", config.httpHost(), s.actualPort(), DashboardApi.BASE);
+        });
+    }
+
+    /** The port actually bound (for port 0). */
+    public int port() {
+        return server.actualPort();
+    }
+
+    @Override
+    public Future<?> stop() {
+        if (reloadTimer >= 0) {
+            vertx.cancelTimer(reloadTimer);
+        }
+        Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+        return closed.onComplete(done -> {
+            if (influx != null) {
+                influx.close();
+            }
+        });
+    }
+}

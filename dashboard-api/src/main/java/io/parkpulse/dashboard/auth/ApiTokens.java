@@ -1,0 +1,127 @@
+package io.parkpulse.dashboard.auth;
+
+import io.parkpulse.contract.Ids;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The API's bearer tokens, known only by their SHA-256: the file (docs/dashboard-api.md#tokens) never holds a token
+ * itself, so it can be read by operations staff and copied between machines without handing out access.
+ */
+public final class ApiTokens {
+
+    private final Map<String, Caller> byHash;
+
+    private ApiTokens(Map<String, Caller> byHash) {
+        this.byHash = Map.copyOf(byHash);
+    }
+
+    /** The caller a presented token stands for. */
+    public Optional<Caller> caller(String token) {
+        if (token == null || token.length() < 16 || token.length() > 256) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(byHash.get(sha256(token)));
+    }
+
+    public int size() {
+        return byHash.size();
+    }
+
+    /** Hex SHA-256 of a token, as the tokens file stores it. */
+    public static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    public static ApiTokens of(Map<String, Caller> byHash) {
+        return new ApiTokens(byHash);
+    }
+
+    /**
+     * Reads a tokens file: {@code tokens:} a list of {@code {name, sha256, role: operator|enterprise, park,
+     * enterprise}}.
+     *
+     * @throws IllegalArgumentException listing every problem with its entry
+     */
+    public static ApiTokens read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the API tokens file " + file + ": " + e.getMessage());
+        }
+        Object root;
+        try {
+            root = new Yaml(new LoaderOptions()).load(text);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(file + ": not valid YAML: " + e.getMessage());
+        }
+        if (!(root instanceof Map<?, ?> top) || !(top.get("tokens") instanceof List<?> entries)) {
+            throw new IllegalArgumentException(file + ": expected \"tokens:\" with a list of tokens");
+        }
+        Map<String, Caller> byHash = new ConcurrentHashMap<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String where = file + ": tokens[" + i + "]";
+            if (!(entries.get(i) instanceof Map<?, ?> e)) {
+                problems.add(where + ": must be a mapping");
+                continue;
+            }
+            String name = text(e.get("name"));
+            String hash = text(e.get("sha256"));
+            String role = text(e.get("role"));
+            String park = text(e.get("park"));
+            String enterprise = text(e.get("enterprise"));
+            int before = problems.size();
+            if (name == null) {
+                problems.add(where + ".name: required");
+            }
+            if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+                problems.add(where + ".sha256: required, the 64 lowercase hex digits of the token's SHA-256 "
+                        + "(printf %s \"$TOKEN\" | sha256sum)");
+            } else if (byHash.containsKey(hash)) {
+                problems.add(where + ".sha256: the same token is listed twice");
+            }
+            if (park == null || !(park.equals(Caller.ANY_PARK) || Ids.isValid(park))) {
+                problems.add(where + ".park: required, a park id or *");
+            }
+            Caller.Role r = "operator".equals(role) ? Caller.Role.OPERATOR : "enterprise".equals(role) ? Caller.Role.ENTERPRISE : null;
+            if (r == null) {
+                problems.add(where + ".role: must be operator or enterprise");
+            } else if (r == Caller.Role.ENTERPRISE && (enterprise == null || !Ids.isValid(enterprise))) {
+                problems.add(where + ".enterprise: required for the enterprise role, an enterprise id");
+            } else if (r == Caller.Role.ENTERPRISE && Caller.ANY_PARK.equals(park)) {
+                problems.add(where + ".park: an enterprise belongs to one park");
+            } else if (r == Caller.Role.OPERATOR && enterprise != null) {
+                problems.add(where + ".enterprise: an operator sees the whole park; leave enterprise out");
+            }
+            if (problems.size() == before) {
+                byHash.put(hash, new Caller(name, r, park, r == Caller.Role.ENTERPRISE ? enterprise : null));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+        }
+        return new ApiTokens(byHash);
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString().trim().isEmpty() ? null : value.toString().trim();
+    }
+}

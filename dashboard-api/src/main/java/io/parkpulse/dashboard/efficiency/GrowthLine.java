@@ -1,0 +1,64 @@
+package io.parkpulse.dashboard.efficiency;
+
+import io.parkpulse.efficiency.benchmark.PeerGroup;
+import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
+import io.parkpulse.efficiency.growth.GrowthComparison;
+import io.parkpulse.efficiency.growth.IntensityLevel;
+import io.parkpulse.efficiency.indicator.Indicator;
+import io.parkpulse.efficiency.indicator.IndicatorValue;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One enterprise's year-on-year growth comparison (domain.md section 4): energy and output now and a year earlier,
+ * the comparison when both year-earlier figures are known, and its energy intensity against the peer median.
+ *
+ * @param energyNow        comprehensive energy, tce on the policy's basis
+ * @param energyYearAgo    the same a year earlier
+ * @param outputNow        output value, 10⁴ CNY
+ * @param outputYearAgo    the same a year earlier
+ * @param comparison       growth rates, elasticity and quadrant; {@code null} when a figure is missing
+ * @param missing          why there is no comparison, or {@code null}
+ * @param intensity        tce per 10⁴ CNY output value now, {@code NaN} when unknown
+ * @param peerMedian       median intensity of its industry in the park now, {@code NaN} when unknown
+ * @param level            intensity against the peer median, {@code null} when unknown
+ */
+public record GrowthLine(double energyNow, double energyYearAgo, double outputNow, double outputYearAgo,
+                         GrowthComparison comparison, String missing, double intensity, double peerMedian,
+                         IntensityLevel level) {
+
+    /** Every enterprise of {@code now}, compared with {@code yearAgo} under {@code now}'s policy. */
+    public static Map<String, GrowthLine> of(ParkPeriodResult now, ParkPeriodResult yearAgo) {
+        Map<String, GrowthLine> lines = new LinkedHashMap<>();
+        double flat = now.policy().growthFlatThreshold();
+        double band = now.policy().intensityBand();
+        now.figures().forEach((id, p) -> {
+            EnterprisePeriod before = yearAgo.figures().get(id);
+            double eNow = p.figures().energy().tce();
+            double vNow = value(p, Indicator.OUTPUT_VALUE);
+            double eBefore = before == null ? Double.NaN : before.figures().energy().tce();
+            double vBefore = before == null ? Double.NaN : value(before, Indicator.OUTPUT_VALUE);
+            String missing = null;
+            GrowthComparison comparison = null;
+            if (Double.isNaN(eNow) || Double.isNaN(vNow)) {
+                missing = "energy or output value of " + now.period() + " is not known";
+            } else if (!(eBefore > 0) || !(vBefore > 0)) {
+                missing = "no positive energy and output value for " + yearAgo.period() + " to grow from";
+            } else {
+                comparison = GrowthComparison.of(eNow, eBefore, vNow, vBefore, flat);
+            }
+            double intensity = value(p, Indicator.ENERGY_PER_OUTPUT_VALUE);
+            PeerGroup peers = now.peerGroupOf(id, Indicator.ENERGY_PER_OUTPUT_VALUE);
+            double median = peers == null ? Double.NaN : peers.median();
+            IntensityLevel level = Double.isNaN(intensity) || Double.isNaN(median) ? null
+                    : IntensityLevel.of(intensity, median, band);
+            lines.put(id, new GrowthLine(eNow, eBefore, vNow, vBefore, comparison, missing, intensity, median, level));
+        });
+        return lines;
+    }
+
+    private static double value(EnterprisePeriod p, Indicator indicator) {
+        IndicatorValue v = p.indicators().get(indicator);
+        return v == null ? Double.NaN : v.value();
+    }
+}
