@@ -16,9 +16,17 @@ import java.util.Map;
  * @param influx              InfluxDB connection
  * @param httpHost            address to listen on
  * @param httpPort            port to listen on (0: any free port)
+ * @param resultTtl           how long an evaluation under a park's policy is reused (late readings count after it)
+ * @param maxReadings         the most readings one evaluation may read
  */
 public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
-                              String httpHost, int httpPort) {
+                              String httpHost, int httpPort, Duration resultTtl, long maxReadings) {
+
+    /** Defaults for what is not given: results kept 30 s, at most 40 million readings per evaluation. */
+    public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
+                           String httpHost, int httpPort) {
+        this(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, Duration.ofSeconds(30), 40_000_000L);
+    }
 
     public static DashboardConfig fromEnvironment(Map<String, String> env) {
         EnvSettings s = new EnvSettings(env);
@@ -29,7 +37,10 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         InfluxConfig influx = InfluxConfig.fromEnvironment(s);
         String host = s.text("PARKPULSE_API_HOST", "127.0.0.1");
         int port = s.integer("PARKPULSE_API_PORT", 8090, 0, 65_535);
+        Duration ttl = s.duration("PARKPULSE_API_RESULT_TTL", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
+        int maxMillions = s.integer("PARKPULSE_API_MAX_READINGS_MILLIONS", 40, 1, 10_000);
         s.throwIfInvalid();
-        return new DashboardConfig(parks, reload, Path.of(tokens), influx, host, port);
+        return new DashboardConfig(parks, reload, tokens == null ? null : Path.of(tokens), influx, host, port, ttl,
+                maxMillions * 1_000_000L);
     }
 }

@@ -41,7 +41,8 @@ public final class DashboardVerticle extends VerticleBase {
             LOG.info("{} API token(s) from {}", tokens.size(), config.tokensFile());
             influx = new InfluxClient(vertx, config.influx());
             OutputReportStore reports = new OutputReportStore(influx);
-            EfficiencyService service = new EfficiencyService(vertx, new CounterReadingStore(influx), reports);
+            EfficiencyService service = new EfficiencyService(vertx, new CounterReadingStore(vertx, influx), reports,
+                    config.resultTtl(), config.maxReadings());
             reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(),
                     id -> vertx.executeBlocking(() -> {
                         parks.reload();

@@ -65,6 +65,11 @@ public final class InfluxClient implements AutoCloseable {
      * by InfluxDB itself with {@code params.get("name")}, so outside values never become InfluxQL text.
      */
     public Future<JsonObject> query(String influxql, Map<String, Object> params) {
+        return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
+                .compose(this::checkQuery);
+    }
+
+    private HttpRequest<Buffer> queryRequest(String influxql, Map<String, Object> params) {
         HttpRequest<Buffer> request = authorized(web.get(path("/query")))
                 .addQueryParam("db", config.database())
                 .addQueryParam("epoch", "ms")
@@ -73,7 +78,18 @@ public final class InfluxClient implements AutoCloseable {
         if (!params.isEmpty()) {
             request.addQueryParam("params", new JsonObject(params).encode());
         }
-        return request.send().recover(e -> Future.failedFuture(unreachable("query", e))).compose(this::checkQuery);
+        return request;
+    }
+
+    /**
+     * Runs a reading statement and hands back InfluxDB's JSON answer unparsed, for answers too large to hold as a
+     * {@link JsonObject} tree (a park's month of readings); the caller stream-parses it and must look for statement
+     * errors under {@code results[].error}.
+     */
+    public Future<Buffer> queryRaw(String influxql, Map<String, Object> params) {
+        return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
+                .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(r.body() == null ? Buffer.buffer() : r.body())
+                        : Future.failedFuture(failure("query", r)));
     }
 
     /** Runs a statement that changes things (CREATE, DROP, ALTER), which the v1 API wants as a POST. */

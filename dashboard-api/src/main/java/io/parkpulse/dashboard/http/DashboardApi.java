@@ -41,7 +41,7 @@ public final class DashboardApi {
                     .put("park", c.park()).put("enterprise", c.enterprise()));
         });
         new EfficiencyRoutes(parks, service).mount(api);
-        new OutputReportRoutes(parks, reports, clock).mount(api);
+        new OutputReportRoutes(parks, reports, service, clock).mount(api);
         api.route().failureHandler(rc -> {
             if (rc.failure() != null) {
                 Http.fail(rc, rc.failure());

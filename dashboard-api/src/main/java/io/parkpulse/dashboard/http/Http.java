@@ -34,6 +34,8 @@ final class Http {
             json(rc, error.status(), new JsonObject().put("error", error.getMessage()).put("field", error.field()));
         } else if (e instanceof EfficiencyService.PolicyProblem problem) {
             json(rc, 422, new JsonObject().put("error", problem.getMessage()).put("field", "policy"));
+        } else if (e instanceof EfficiencyService.TooMuchData tooMuch) {
+            json(rc, 422, new JsonObject().put("error", tooMuch.getMessage()).put("field", "period"));
         } else if (e instanceof InfluxException influx) {
             LOG.warn("{} {}: InfluxDB: {}", rc.request().method(), rc.request().path(), influx.getMessage());
             json(rc, 503, new JsonObject().put("error", "the time-series store is not answering; try again shortly"));

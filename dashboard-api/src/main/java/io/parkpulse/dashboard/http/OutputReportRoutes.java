@@ -2,6 +2,7 @@ package io.parkpulse.dashboard.http;
 
 import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.auth.Caller;
+import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.dashboard.reports.OutputReportParser;
 import io.parkpulse.dashboard.reports.OutputReportStore;
@@ -25,11 +26,13 @@ final class OutputReportRoutes {
 
     private final Parks parks;
     private final OutputReportStore store;
+    private final EfficiencyService service;
     private final Clock clock;
 
-    OutputReportRoutes(Parks parks, OutputReportStore store, Clock clock) {
+    OutputReportRoutes(Parks parks, OutputReportStore store, EfficiencyService service, Clock clock) {
         this.parks = parks;
         this.store = store;
+        this.service = service;
         this.clock = clock;
     }
 
@@ -83,7 +86,10 @@ final class OutputReportRoutes {
         // 200 when all were taken; 207 tells a client that some of its upload needs fixing
         int status = result.rejected().isEmpty() ? 200 : 207;
         store.write(park.park().id(), zone, result.accepted(), caller.name(), clock.millis())
-                .onSuccess(done -> Http.json(rc, status, answer))
+                .onSuccess(done -> {
+                    service.forget(park.park().id()); // kept results used the reports this replaces
+                    Http.json(rc, status, answer);
+                })
                 .onFailure(e -> Http.fail(rc, e));
     }
 
