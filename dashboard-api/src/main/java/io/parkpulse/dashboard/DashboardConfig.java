@@ -36,7 +36,7 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         s.check(tokens != null, "PARKPULSE_API_TOKENS_FILE: required, the file of API token hashes (docs/dashboard-api.md#tokens)");
         InfluxConfig influx = InfluxConfig.fromEnvironment(s);
         String host = s.text("PARKPULSE_API_HOST", "127.0.0.1");
-        int port = s.integer("PARKPULSE_API_PORT", 8090, 0, 65_535);
+        int port = s.integer("PARKPULSE_API_PORT", 8082, 0, 65_535);
         Duration ttl = s.duration("PARKPULSE_API_RESULT_TTL", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
         int maxMillions = s.integer("PARKPULSE_API_MAX_READINGS_MILLIONS", 40, 1, 10_000);
         s.throwIfInvalid();

@@ -40,6 +40,10 @@ public record InfluxConfig(URI url, String database, String username, String pas
         return new InfluxConfig(URI.create(url), database, null, null, Duration.ofSeconds(10));
     }
 
+    public InfluxConfig withTimeout(Duration timeout) {
+        return new InfluxConfig(url, database, username, password, timeout);
+    }
+
     public InfluxConfig withCredentials(String user, String secret) {
         return new InfluxConfig(url, database, user, secret, requestTimeout);
     }

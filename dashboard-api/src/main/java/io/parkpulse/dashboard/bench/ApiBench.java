@@ -1,0 +1,251 @@
+package io.parkpulse.dashboard.bench;
+
+import io.parkpulse.dashboard.DashboardConfig;
+import io.parkpulse.dashboard.DashboardVerticle;
+import io.parkpulse.dashboard.auth.ApiTokens;
+import io.parkpulse.storage.InfluxClient;
+import io.parkpulse.storage.InfluxConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * How long the dashboard API takes to answer rankings and classes for a large park over a month of 15-minute data,
+ * against a real InfluxDB: a generated park of {@code --enterprises} (default 1 000) with electricity on every
+ * enterprise, water on most and gas or steam on some, written once; then, timed, InfluxDB alone returning the month's
+ * readings (the baseline), the API answering from InfluxDB (cold: nothing kept) and the API answering a dashboard's
+ * next questions about the same month (warm).
+ *
+ * <p>Run by {@code ./parkpulse bench}: {@code java -cp parkpulse-dashboard-api.jar
+ * io.parkpulse.dashboard.bench.ApiBench --influx http://127.0.0.1:8090}.
+ */
+public final class ApiBench {
+
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    private static final long QUARTER = 15 * 60_000L;
+    private static final String DB = "parkpulse_api_bench";
+    private static final String[] INDUSTRIES = {"C3011", "C1713", "C3484", "C3982", "C1431", "C2927", "C2614", "C3360"};
+
+    private ApiBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String influxUrl = options.getOrDefault("--influx", "http://127.0.0.1:8086");
+        int enterprises = Integer.parseInt(options.getOrDefault("--enterprises", "1000"));
+        int repeat = Integer.parseInt(options.getOrDefault("--repeat", "5"));
+        Path dir = Files.createTempDirectory("parkpulse-api-bench");
+        Path parks = Files.createDirectories(dir.resolve("parks"));
+        SplittableRandom random = new SplittableRandom(1);
+        ParkShape shape = ParkShape.generate(enterprises, random);
+        Files.writeString(parks.resolve("bench-park.yaml"), shape.yaml());
+        String token = "bench-" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong());
+        Path tokens = dir.resolve("tokens.yaml");
+        Files.writeString(tokens, "tokens:\n  - {name: bench, sha256: " + ApiTokens.sha256(token)
+                + ", role: operator, park: bench-park}\n");
+
+        Vertx vertx = Vertx.vertx();
+        InfluxConfig influxConfig = InfluxConfig.of(influxUrl, DB);
+        InfluxClient influx = new InfluxClient(vertx, influxConfig.withTimeout(Duration.ofMinutes(5)));
+        long from = LocalDate.of(2026, 9, 30).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+        long to = LocalDate.of(2026, 11, 2).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+        influx.execute("DROP DATABASE " + DB).await(5, TimeUnit.MINUTES);
+        influx.createDatabase().await(1, TimeUnit.MINUTES);
+        long t0 = System.nanoTime();
+        long points = shape.write(influx, from, to, random);
+        double writeS = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "dashboard API bench: %,d enterprises, %,d billing meters, %,d readings written in %.0f s (2026-10 with a day each side)%n",
+                enterprises, shape.meterCount(), points, writeS);
+        influx.query("SELECT count(energy_kwh) FROM electricity WHERE time > 0").await(5, TimeUnit.MINUTES); // warms InfluxDB's caches
+
+        String q = shape.readingQuery(from, to);
+        double[] baseline = new double[repeat];
+        long bytes = 0;
+        for (int r = 0; r < repeat; r++) {
+            long s = System.nanoTime();
+            Buffer body = influx.queryRaw(q, Map.of("park", "bench-park")).await(5, TimeUnit.MINUTES);
+            baseline[r] = (System.nanoTime() - s) / 1e6;
+            bytes = body.length();
+        }
+
+        Clock clock = Clock.fixed(Instant.parse("2026-11-15T00:00:00Z"), SHANGHAI);
+        DashboardVerticle cold = new DashboardVerticle(new DashboardConfig(parks, Duration.ofMinutes(10), tokens,
+                influxConfig.withTimeout(Duration.ofMinutes(5)), "127.0.0.1", 0, Duration.ZERO, 100_000_000L), clock);
+        DashboardVerticle warm = new DashboardVerticle(new DashboardConfig(parks, Duration.ofMinutes(10), tokens,
+                influxConfig.withTimeout(Duration.ofMinutes(5)), "127.0.0.1", 0, Duration.ofMinutes(10), 100_000_000L), clock);
+        vertx.deployVerticle(cold).await(2, TimeUnit.MINUTES);
+        vertx.deployVerticle(warm).await(2, TimeUnit.MINUTES);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String rankings = "/api/v1/parks/bench-park/rankings?period=2026-10&indicator=energy_per_output_value";
+        String classes = "/api/v1/parks/bench-park/classes?period=2026-10";
+
+        get(http, cold.port(), rankings, token); // JIT warm-up, not recorded
+        double[] coldRank = new double[repeat];
+        double[] coldClasses = new double[repeat];
+        double[] warmBoth = new double[repeat];
+        for (int r = 0; r < repeat; r++) {
+            coldRank[r] = get(http, cold.port(), rankings, token);
+            coldClasses[r] = get(http, cold.port(), classes, token);
+        }
+        get(http, warm.port(), rankings, token); // the dashboard's first question evaluates the month
+        for (int r = 0; r < repeat; r++) {
+            warmBoth[r] = get(http, warm.port(), rankings, token) + get(http, warm.port(), classes, token);
+        }
+        double base = median(baseline);
+        System.out.printf(Locale.ROOT, "  InfluxDB alone: the month's readings as JSON (%.0f MB)   %8.0f ms (median of %d) = baseline%n",
+                bytes / 1e6, base, repeat);
+        System.out.printf(Locale.ROOT, "  API cold: rankings of one indicator, from InfluxDB    %8.0f ms = %.2f x baseline%n",
+                median(coldRank), median(coldRank) / base);
+        System.out.printf(Locale.ROOT, "  API cold: classes, from InfluxDB                      %8.0f ms = %.2f x baseline%n",
+                median(coldClasses), median(coldClasses) / base);
+        System.out.printf(Locale.ROOT, "  API warm: rankings + classes of a month already asked  %8.1f ms = %.4f x baseline; target < 1000 ms%n",
+                median(warmBoth), median(warmBoth) / base);
+        vertx.close().await(1, TimeUnit.MINUTES);
+    }
+
+    /** Milliseconds for one authorised GET; fails on anything but 200. */
+    private static double get(HttpClient http, int port, String path, String token) throws Exception {
+        long s = System.nanoTime();
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        double ms = (System.nanoTime() - s) / 1e6;
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return ms;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!List.of("--influx", "--enterprises", "--repeat").contains(args[i])) {
+                throw new IllegalArgumentException("unknown option " + args[i] + "; known: --influx URL, --enterprises N, --repeat N");
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+
+    /** The generated park: which meters each enterprise has; its park file; its readings and output reports. */
+    private record ParkShape(int enterprises, boolean[] water, int[] fuel, String[] industry) {
+
+        static ParkShape generate(int n, SplittableRandom random) {
+            boolean[] water = new boolean[n];
+            int[] fuel = new int[n];
+            String[] industry = new String[n];
+            for (int i = 0; i < n; i++) {
+                water[i] = random.nextDouble() < 0.8;
+                fuel[i] = random.nextDouble() < 0.3 ? 1 + random.nextInt(2) : 0; // 1 gas, 2 steam
+                industry[i] = INDUSTRIES[random.nextInt(INDUSTRIES.length)];
+            }
+            return new ParkShape(n, water, fuel, industry);
+        }
+
+        int meterCount() {
+            int count = enterprises;
+            for (int i = 0; i < enterprises; i++) {
+                count += (water[i] ? 1 : 0) + (fuel[i] > 0 ? 1 : 0);
+            }
+            return count;
+        }
+
+        String yaml() {
+            StringBuilder y = new StringBuilder("schema_version: 1\npark: {id: bench-park, name: 基准园区, time_zone: Asia/Shanghai}\nenterprises:\n");
+            for (int i = 0; i < enterprises; i++) {
+                y.append("  - {id: ent-").append(i).append(", name: 企业").append(i).append(", industry: ").append(industry[i])
+                        .append(", land_mu: ").append(5 + i % 200).append("}\n");
+            }
+            y.append("gateways:\n  - {id: gw-1}\nmeters:\n");
+            for (int i = 0; i < enterprises; i++) {
+                y.append("  - {id: E-").append(i).append(", kind: electricity, enterprise: ent-").append(i).append(", gateway: gw-1}\n");
+                if (water[i]) {
+                    y.append("  - {id: W-").append(i).append(", kind: water, enterprise: ent-").append(i).append(", gateway: gw-1}\n");
+                }
+                if (fuel[i] > 0) {
+                    String kind = fuel[i] == 1 ? "gas" : "steam";
+                    y.append("  - {id: ").append(kind.charAt(0) == 'g' ? "G-" : "S-").append(i).append(", kind: ").append(kind)
+                            .append(", enterprise: ent-").append(i).append(", gateway: gw-1}\n");
+                }
+            }
+            return y.toString();
+        }
+
+        /** The readings the API will read, written as ingest stores them, and one output report per enterprise. */
+        long write(InfluxClient influx, long from, long to, SplittableRandom random) throws Exception {
+            StringBuilder lines = new StringBuilder(1 << 20);
+            long points = 0;
+            for (int i = 0; i < enterprises; i++) {
+                points += meter(lines, "electricity", "energy_kwh", "E-" + i, i, from, to, random.split());
+                if (water[i]) {
+                    points += meter(lines, "water", "volume_m3", "W-" + i, i, from, to, random.split());
+                }
+                if (fuel[i] == 1) {
+                    points += meter(lines, "gas", "gas_m3", "G-" + i, i, from, to, random.split());
+                } else if (fuel[i] == 2) {
+                    points += meter(lines, "steam", "steam_t", "S-" + i, i, from, to, random.split());
+                }
+                double output = 1e6 + random.nextDouble() * 1e8;
+                lines.append("output_report,enterprise=ent-").append(i).append(",park=bench-park output_value_cny=").append(output)
+                        .append(",value_added_cny=").append(output * 0.25).append(",tax_cny=").append(output * 0.04)
+                        .append(",employees=").append(20 + random.nextInt(500)).append(",rd_spend_cny=").append(output * 0.02)
+                        .append(",revenue_cny=-1,emissions_t=-1,products=\"[]\",submitted_at_ms=0,submitted_by=\"bench\" ")
+                        .append(LocalDate.of(2026, 10, 1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli()).append('\n');
+                if (lines.length() > 4 << 20) {
+                    influx.write(Buffer.buffer(lines.toString())).await(5, TimeUnit.MINUTES);
+                    lines.setLength(0);
+                }
+            }
+            influx.write(Buffer.buffer(lines.toString())).await(5, TimeUnit.MINUTES);
+            return points;
+        }
+
+        private long meter(StringBuilder lines, String measurement, String field, String meter, int enterprise, long from,
+                           long to, SplittableRandom random) {
+            double rate = 1 + random.nextDouble() * 500;
+            double register = random.nextDouble() * 100_000;
+            long n = 0;
+            for (long t = from; t < to; t += QUARTER) {
+                register += rate * (0.8 + 0.4 * random.nextDouble());
+                lines.append(measurement).append(",enterprise=ent-").append(enterprise).append(",industry=")
+                        .append(industry[enterprise]).append(",meter=").append(meter).append(",park=bench-park ")
+                        .append(field).append('=').append(Math.round(register * 100) / 100.0).append(' ').append(t).append('\n');
+                n++;
+            }
+            return n;
+        }
+
+        /** The statement the API itself sends, so the baseline reads exactly what the API reads. */
+        String readingQuery(long from, long to) {
+            StringBuilder q = new StringBuilder();
+            for (String[] m : new String[][] {{"electricity", "energy_kwh"}, {"water", "volume_m3"}, {"gas", "gas_m3"}, {"steam", "steam_t"}}) {
+                q.append("SELECT \"").append(m[1]).append("\", register_factor FROM \"").append(m[0])
+                        .append("\" WHERE park = $park AND time >= ").append(from).append("ms AND time < ").append(to)
+                        .append("ms GROUP BY meter;");
+            }
+            return q.toString();
+        }
+    }
+}
