@@ -32,6 +32,13 @@ public final class DashboardApi {
                 .onFailure(e -> Http.json(rc, 503, new JsonObject().put("status", "DOWN")
                         .put("influxdb", e.getMessage()))));
 
+        root.route(BASE + "/*").subRouter(api(vertx, parks, tokens, service, reports, clock));
+        return root;
+    }
+
+    /** The routes under {@link #BASE}; every one behind the bearer-token check. */
+    static Router api(Vertx vertx, Parks parks, ApiTokens tokens, EfficiencyService service, OutputReportStore reports,
+                      Clock clock) {
         Router api = Router.router(vertx);
         api.route().handler(BodyHandler.create(false).setBodyLimit(OutputReportRoutes.MAX_UPLOAD_BYTES));
         api.route().handler(new Authentication(tokens));
@@ -54,7 +61,6 @@ public final class DashboardApi {
         });
         api.route().handler(rc -> Http.json(rc, 404, new JsonObject().put("error", "no such API: " + rc.request().method()
                 + " " + rc.request().path() + "; see docs/openapi.yaml")));
-        root.route(BASE + "/*").subRouter(api);
-        return root;
+        return api;
     }
 }
