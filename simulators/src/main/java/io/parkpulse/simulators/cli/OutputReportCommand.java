@@ -32,7 +32,7 @@ public final class OutputReportCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, description = "Last month, inclusive, e.g. 2026-10")
     YearMonth to;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or jsonl. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--format", defaultValue = "csv", description = "csv, jsonl, or upload (CSV the dashboard API takes as it is). Default: ${DEFAULT-VALUE}")
     OutputReportFormat format;
 
     @Option(names = "--truth", description = "Add the simulator's ground truth: efficiency tier and factor of each enterprise-month")

@@ -95,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--output-report", description = "Write enterprises' monthly output to this file")
     Path outputReport;
 
-    @Option(names = "--output-format", defaultValue = "csv", description = "csv or jsonl. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--output-format", defaultValue = "csv", description = "csv, jsonl, or upload (CSV the dashboard API takes as it is). Default: ${DEFAULT-VALUE}")
     OutputReportFormat outputFormat;
 
     @Option(names = "--progress", defaultValue = "PT10S", converter = DurationConverter.class,

@@ -25,7 +25,8 @@ public enum Industry {
             .media(0.3, 0, 0)
             .size(100, 300, 60, 200)
             .machines(2, 4, 0.001, "熟料皮带秤", "水泥磨出磨秤", "包装机计数", "生料磨喂料秤")
-            .subMeters("回转窑", "水泥磨", "生料磨", "空压站")),
+            .subMeters("回转窑", "水泥磨", "生料磨", "空压站")
+            .product("熟料")),
     FERROSILICON(spec("C3140", "铁合金冶炼 (硅铁)", "ferroalloy", "硅业有限公司", "t", ShiftPattern.CONTINUOUS, SeasonalPattern.STEADY)
             .energy(8_650, 0.02, 0.4, 0.88)
             .money(6_200, 0.18, 0.04, 0.005, 2_500_000)
@@ -168,6 +169,8 @@ public enum Industry {
     public double counterMultiplier() { return s.counterMultiplier; }
     public List<String> machineNames() { return s.machineNames; }
     public List<String> subMeterNames() { return s.subMeterNames; }
+    /** What its output report calls the product (the industry's name unless the product has its own, 熟料 for cement). */
+    public String product() { return s.product == null ? s.nameZh : s.product; }
     public boolean usesGas() { return s.gas > 0; }
     public boolean usesSteam() { return s.steam > 0; }
 
@@ -206,6 +209,7 @@ public enum Industry {
         double counterMultiplier;
         List<String> machineNames = List.of();
         List<String> subMeterNames = List.of();
+        String product;
 
         Spec(String code, String nameZh, String tag, String companySuffix, String unit, ShiftPattern shift, SeasonalPattern seasonal) {
             this.code = code;
@@ -263,6 +267,11 @@ public enum Industry {
 
         Spec subMeters(String... names) {
             this.subMeterNames = List.of(names);
+            return this;
+        }
+
+        Spec product(String name) {
+            this.product = name;
             return this;
         }
     }

@@ -5,5 +5,7 @@ public enum OutputReportFormat {
     /** Comma-separated with a header line. */
     CSV,
     /** One JSON object per line. */
-    JSONL
+    JSONL,
+    /** CSV in the dashboard API's upload format (docs/dashboard-api.md#output-reports), ready to POST. */
+    UPLOAD
 }

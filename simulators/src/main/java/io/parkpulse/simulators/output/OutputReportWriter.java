@@ -2,7 +2,9 @@ package io.parkpulse.simulators.output;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.parkpulse.park.IndustryCode;
 import io.parkpulse.simulators.model.EnterpriseMonth;
+import io.parkpulse.simulators.model.Industry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,9 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
     static final List<String> FIELDS = List.of("park", "enterprise", "industry", "month", "unit", "quantity", "output_value_cny",
             "value_added_cny", "tax_cny", "employees", "rd_spend_cny", "complete");
     static final List<String> TRUTH = List.of("sim_efficiency_tier", "sim_efficiency_factor");
+    /** The dashboard API's CSV columns: its names for the same figures, the product named by the industry. */
+    static final List<String> UPLOAD_FIELDS = List.of("enterprise", "month", "output_value_cny", "value_added_cny", "tax_cny",
+            "employees", "rd_spend_cny", "product", "quantity", "unit");
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -43,6 +48,11 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
         this.name = name;
         if (format == OutputReportFormat.CSV) {
             write(String.join(",", FIELDS) + (withTruth ? "," + String.join(",", TRUTH) : "") + "\n");
+        } else if (format == OutputReportFormat.UPLOAD) {
+            if (withTruth) {
+                throw new IllegalArgumentException("the upload format is what a real enterprise sends: it has no ground truth");
+            }
+            write(String.join(",", UPLOAD_FIELDS) + "\n");
         }
     }
 
@@ -62,6 +72,13 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
     @Override
     public void accept(EnterpriseMonth m) {
         rows++;
+        if (format == OutputReportFormat.UPLOAD) {
+            String product = Industry.of(IndustryCode.parse(m.industry())).product();
+            write(csv(m.enterprise()) + ',' + m.month() + ',' + plain(m.outputValueCny()) + ',' + plain(m.valueAddedCny()) + ','
+                    + plain(m.taxCny()) + ',' + m.employees() + ',' + plain(m.rdSpendCny()) + ',' + csv(product) + ','
+                    + plain(m.quantity()) + ',' + m.unit() + '\n');
+            return;
+        }
         if (format == OutputReportFormat.CSV) {
             StringBuilder b = new StringBuilder(160);
             b.append(csv(m.park())).append(',').append(csv(m.enterprise())).append(',').append(m.industry()).append(',')

@@ -62,6 +62,15 @@ class CommandLineTest {
                 + "employees,rd_spend_cny,complete,sim_efficiency_tier,sim_efficiency_factor");
         assertThat(rows).hasSize(1 + 2 * 12);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).contains(",true,"));
+
+        Path upload = dir.resolve("upload.csv");
+        assertThat(run("output-report", "--park", parkFile.toString(), "--from", "2026-10", "--to", "2026-10", "--format", "upload",
+                "--out", upload.toString())).isZero();
+        List<String> uploadRows = Files.readAllLines(upload);
+        assertThat(uploadRows.get(0)).isEqualTo("enterprise,month,output_value_cny,value_added_cny,tax_cny,employees,rd_spend_cny,"
+                + "product,quantity,unit");
+        assertThat(uploadRows).hasSize(1 + 12);
+        assertThat(uploadRows.subList(1, uploadRows.size())).allSatisfy(r -> assertThat(r).matches("ent-[^,]+,2026-10,[0-9.]+,.*"));
     }
 
     @Test
