@@ -46,20 +46,20 @@ public final class MeterConsumption {
 
     /** Buckets {@code [fromBucket, toBucket)}. */
     public ConsumptionFigure total(int fromBucket, int toBucket) {
-        double sum = 0;
-        long known = 0;
-        long estimated = 0;
-        long present = 0;
-        for (int b = fromBucket; b < toBucket; b++) {
-            sum += value[b];
-            known += knownMs[b];
-            estimated += estimatedMs[b];
-            present += readings[b];
+        return BucketConsumption.sum(buckets().subList(fromBucket, toBucket), expectedIntervalMs);
+    }
+
+    /** Every bucket's raw sums, in grid order: what can be stored and added up later. */
+    public List<BucketConsumption> buckets() {
+        java.util.List<BucketConsumption> list = new java.util.ArrayList<>(grid.size());
+        for (int b = 0; b < grid.size(); b++) {
+            list.add(new BucketConsumption(grid.start(b), grid.bucketMs(), value[b], knownMs[b], estimatedMs[b], readings[b]));
         }
-        long span = (toBucket - fromBucket) * grid.bucketMs();
-        double expected = (double) span / expectedIntervalMs;
-        return new ConsumptionFigure(sum, (double) known / span, (double) estimated / span,
-                Math.min(1.0, present / expected));
+        return list;
+    }
+
+    public long expectedIntervalMs() {
+        return expectedIntervalMs;
     }
 
     /** Everything noticed in the readings, in time order. */

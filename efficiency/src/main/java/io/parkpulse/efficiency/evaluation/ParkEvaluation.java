@@ -69,14 +69,29 @@ public final class ParkEvaluation {
                                                  Function<String, Collection<CounterReading>> readings,
                                                  Collection<OutputReport> reports) {
         BucketGrid grid = calendar.dailyGrid(period);
-        Map<String, Map<Metered, ConsumptionFigure>> consumption = new LinkedHashMap<>();
-        Map<String, Map<String, List<CounterFinding>>> findings = new LinkedHashMap<>();
+        List<MeterFigure> computed = new ArrayList<>(meters.size());
         for (MeterInfo meter : meters) {
             MeterConsumption c = ConsumptionCalculator.compute(readings.apply(meter.id()), meter.profile(), grid);
+            computed.add(new MeterFigure(meter, c.total(), c.findings()));
+        }
+        return figures(period, enterprises, computed, reports);
+    }
+
+    /**
+     * The same from each billing meter's consumption over the period, already known.
+     *
+     * @param reports output reports; those outside the period's months are ignored
+     */
+    public Map<String, EnterprisePeriod> figures(Period period, Collection<EnterpriseInfo> enterprises,
+                                                 Collection<MeterFigure> meters, Collection<OutputReport> reports) {
+        Map<String, Map<Metered, ConsumptionFigure>> consumption = new LinkedHashMap<>();
+        Map<String, Map<String, List<CounterFinding>>> findings = new LinkedHashMap<>();
+        for (MeterFigure m : meters) {
+            MeterInfo meter = m.meter();
             consumption.computeIfAbsent(meter.enterprise(), e -> new EnumMap<>(Metered.class))
-                    .merge(meter.metered(), c.total(), ConsumptionFigure::plus);
-            if (!c.findings().isEmpty()) {
-                findings.computeIfAbsent(meter.enterprise(), e -> new LinkedHashMap<>()).put(meter.id(), c.findings());
+                    .merge(meter.metered(), m.total(), ConsumptionFigure::plus);
+            if (!m.findings().isEmpty()) {
+                findings.computeIfAbsent(meter.enterprise(), e -> new LinkedHashMap<>()).put(meter.id(), m.findings());
             }
         }
         Map<String, List<OutputReport>> reportsByEnterprise = new LinkedHashMap<>();
