@@ -1,9 +1,11 @@
 package io.parkpulse.dashboard;
 
 import io.parkpulse.dashboard.auth.ApiTokens;
+import io.parkpulse.dashboard.efficiency.DailyConsumption;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.http.DashboardApi;
 import io.parkpulse.dashboard.readings.CounterReadingStore;
+import io.parkpulse.dashboard.readings.MeterDayStore;
 import io.parkpulse.dashboard.reports.OutputReportStore;
 import io.parkpulse.park.ParkDirectory;
 import io.parkpulse.storage.InfluxClient;
@@ -41,8 +43,9 @@ public final class DashboardVerticle extends VerticleBase {
             LOG.info("{} API token(s) from {}", tokens.size(), config.tokensFile());
             influx = new InfluxClient(vertx, config.influx());
             OutputReportStore reports = new OutputReportStore(influx);
-            EfficiencyService service = new EfficiencyService(vertx, new CounterReadingStore(vertx, influx), reports,
-                    config.resultTtl(), config.maxReadings());
+            DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
+                    new MeterDayStore(influx), config.maxReadings());
+            EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(), clock);
             reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(),
                     id -> vertx.executeBlocking(() -> {
                         parks.reload();

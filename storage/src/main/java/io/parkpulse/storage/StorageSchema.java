@@ -66,6 +66,35 @@ public final class StorageSchema {
     public static final String PRODUCT_UNIT = "unit";
     public static final String PRODUCT_ENERGY_SHARE = "energy_share";
 
+    /**
+     * Measurement of late-reading marks, written by ingest beside a reading that arrives more than
+     * {@link #LATE_AFTER_MS} after its device time: tags {@link #TAG_PARK}, {@link #TAG_METER}; time = the first
+     * instant of the reading's local day in the park's time zone; field {@link #LATE_ARRIVED_AT}. The dashboard recomputes the stored days such a reading may change.
+     */
+    public static final String MEASUREMENT_LATE_READING = "late_reading";
+    /** Field: when ingest received the late reading, epoch ms. */
+    public static final String LATE_ARRIVED_AT = "arrived_ms";
+    /** A reading older than this when it arrives is marked late. */
+    public static final long LATE_AFTER_MS = 60 * 60_000L;
+
+    /**
+     * Measurement of each billing meter's consumption per local day, computed by the efficiency engine and kept so
+     * a period is added up from days instead of read from raw readings: tags {@link #TAG_PARK}, {@link #TAG_METER};
+     * time = the local day's first instant; fields the {@code DAY_*} names.
+     */
+    public static final String MEASUREMENT_METER_DAY = "meter_day";
+    /** Consumption in the day's known part, primary units. */
+    public static final String DAY_VALUE = "value";
+    /** The day's length, ms (23 or 25 hours on daylight-saving changes). */
+    public static final String DAY_LENGTH_MS = "length_ms";
+    public static final String DAY_KNOWN_MS = "known_ms";
+    public static final String DAY_ESTIMATED_MS = "estimated_ms";
+    public static final String DAY_READINGS = "readings";
+    /** When the day was computed, epoch ms: late marks newer than this make it stale. */
+    public static final String DAY_COMPUTED_AT = "computed_at_ms";
+    /** String field, only when there were any: the counter findings of the day as a JSON array. */
+    public static final String DAY_FINDINGS = "findings";
+
     private StorageSchema() {
     }
 

@@ -38,6 +38,7 @@ public final class ParkModel {
     private final Park park;
     private final Map<String, EnterpriseInfo> enterprises = new LinkedHashMap<>();
     private final List<MeterInfo> meters = new ArrayList<>();
+    private final Map<String, MeterInfo> meterInfos = new LinkedHashMap<>();
     private final Map<String, Meter> parkMeters = new LinkedHashMap<>();
 
     public ParkModel(Park park) {
@@ -51,7 +52,9 @@ public final class ParkModel {
                     || m.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
-            meters.add(new MeterInfo(m.id(), m.enterprise(), register.metered(), profile(m)));
+            MeterInfo info = new MeterInfo(m.id(), m.enterprise(), register.metered(), profile(m));
+            meters.add(info);
+            meterInfos.put(m.id(), info);
             parkMeters.put(m.id(), m);
         }
     }
@@ -67,6 +70,11 @@ public final class ParkModel {
     /** The billing meters. */
     public List<MeterInfo> meters() {
         return meters;
+    }
+
+    /** A billing meter by id. */
+    public MeterInfo meter(String meterId) {
+        return meterInfos.get(meterId);
     }
 
     /** The billing register of meters of {@code kind}, or {@code null} when such meters bill nothing. */

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.efficiency.counter.CounterReading;
-import io.parkpulse.efficiency.evaluation.MeterInfo;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.InfluxException;
 import io.parkpulse.storage.StorageSchema;
@@ -40,13 +39,33 @@ public final class CounterReadingStore {
         this.influx = influx;
     }
 
+    /** Above this many meters a park-wide statement is cheaper than naming each. */
+    private static final int MAX_NAMED_METERS = 200;
+
     /** Meter id → its readings in [fromMs, toMs), for the park's billing meters. */
     public Future<Map<String, List<CounterReading>>> read(ParkModel model, long fromMs, long toMs) {
+        Set<String> all = new HashSet<>();
+        model.meters().forEach(m -> all.add(m.id()));
+        return read(model, all, fromMs, toMs);
+    }
+
+    /** Meter id → its readings in [fromMs, toMs), for {@code meters} (billing meters of the park). */
+    public Future<Map<String, List<CounterReading>>> read(ParkModel model, Set<String> meters, long fromMs, long toMs) {
         Set<MeterKind> kinds = new LinkedHashSet<>();
-        Set<String> wanted = new HashSet<>();
-        for (MeterInfo m : model.meters()) {
-            kinds.add(model.kindOf(m.id()));
-            wanted.add(m.id());
+        Set<String> wanted = new HashSet<>(meters);
+        for (String m : wanted) {
+            kinds.add(model.kindOf(m));
+        }
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("park", model.park().id());
+        StringBuilder named = new StringBuilder();
+        if (wanted.size() <= MAX_NAMED_METERS && wanted.size() < model.meters().size()) {
+            int i = 0;
+            for (String m : wanted) {
+                named.append(i == 0 ? " AND (" : " OR ").append(StorageSchema.TAG_METER).append(" = $m").append(i);
+                params.put("m" + i++, m);
+            }
+            named.append(')');
         }
         if (kinds.isEmpty()) {
             return Future.succeededFuture(Map.of());
@@ -57,10 +76,10 @@ public final class CounterReadingStore {
             q.append("SELECT ").append(InfluxClient.quoteIdentifier(field)).append(", ")
                     .append(StorageSchema.FIELD_REGISTER_FACTOR).append(" FROM ")
                     .append(InfluxClient.quoteIdentifier(StorageSchema.measurementOf(kind)))
-                    .append(" WHERE park = $park AND time >= ").append(fromMs).append("ms AND time < ").append(toMs)
-                    .append("ms GROUP BY ").append(StorageSchema.TAG_METER).append(';');
+                    .append(" WHERE park = $park").append(named).append(" AND time >= ").append(fromMs)
+                    .append("ms AND time < ").append(toMs).append("ms GROUP BY ").append(StorageSchema.TAG_METER).append(';');
         }
-        return influx.queryRaw(q.toString(), Map.of("park", model.park().id()))
+        return influx.queryRaw(q.toString(), params)
                 .compose(body -> vertx.executeBlocking(() -> parse(body, wanted), false));
     }
 

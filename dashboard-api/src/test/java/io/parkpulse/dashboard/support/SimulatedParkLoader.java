@@ -35,7 +35,7 @@ public final class SimulatedParkLoader {
     private SimulatedParkLoader() {
     }
 
-    /** Simulates [fromMs, toMs) in 15-minute steps; returns how many points were written. */
+    /** Simulates [fromMs, toMs) in 15-minute steps; returns how many readings were written (late marks not counted). */
     public static long load(Park park, long fromMs, long toMs, InfluxDb influx, String db) throws Exception {
         TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(400)),
                 Clock.fixed(Instant.ofEpochMilli(toMs), ZoneOffset.UTC));
@@ -52,7 +52,7 @@ public final class SimulatedParkLoader {
             }
             for (PreparedPoint p : prepared.points()) {
                 lines.append(p.line()).append('\n');
-                points[0]++;
+                points[0] += p.position() >= 0 ? 1 : 0;
                 if (++pending[0] >= LINES_PER_WRITE) {
                     influx.write(db, lines.toString());
                     lines.setLength(0);

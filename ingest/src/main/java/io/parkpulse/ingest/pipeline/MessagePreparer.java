@@ -71,6 +71,7 @@ public final class MessagePreparer {
         DecodedTelemetry decoded = decoder.decode(message.payload());
         List<Rejection> rejections = new ArrayList<>(decoded.rejections());
         List<PreparedPoint> points = new ArrayList<>(decoded.readings().size());
+        java.util.Set<String> marked = new java.util.HashSet<>();
         for (int i = 0; i < decoded.readings().size(); i++) {
             Reading reading = decoded.readings().get(i);
             Meter meter = park.meters().get(reading.meter());
@@ -84,10 +85,37 @@ public final class MessagePreparer {
                 PreparedPoint point = enricher.toPoint(park, meter, reading, decoded.positions().get(i), rejections);
                 if (point != null) {
                     points.add(point);
+                    markIfLate(park, meter, reading, message.receivedAtMs(), points, marked);
                 }
             }
         }
         return new PreparedMessage(message, at, decoded.seq(), points, rejections);
+    }
+
+    /**
+     * A cumulative reading that arrives more than an hour after its device time (an NB-IoT daily uplink, a gateway
+     * emptying its buffer) may change consumption the dashboard already computed and stored: a late-reading mark for
+     * its meter and local day, written in the same batch, tells it which days to recompute (docs/storage.md). One mark
+     * per meter and day, however many readings: later marks of the same day overwrite it with the later arrival.
+     */
+    private static void markIfLate(Park park, Meter meter, Reading reading, long receivedAtMs, List<PreparedPoint> points,
+                                   java.util.Set<String> marked) {
+        if (meter.metering() != io.parkpulse.park.Metering.CUMULATIVE
+                || receivedAtMs - reading.timeMs() <= StorageSchema.LATE_AFTER_MS) {
+            return;
+        }
+        long day = java.time.Instant.ofEpochMilli(reading.timeMs()).atZone(park.timeZone()).toLocalDate()
+                .atStartOfDay(park.timeZone()).toInstant().toEpochMilli();
+        if (!marked.add(meter.id() + "@" + day)) {
+            return;
+        }
+        String line = Point.measurement(StorageSchema.MEASUREMENT_LATE_READING)
+                .tag(StorageSchema.TAG_PARK, park.id())
+                .tag(StorageSchema.TAG_METER, meter.id())
+                .field(StorageSchema.LATE_ARRIVED_AT, (double) receivedAtMs)
+                .time(day)
+                .toLine();
+        points.add(new PreparedPoint(line, meter.id(), day, -1));
     }
 
     private PreparedMessage status(InboundMessage message, Topics.Address at, Park park) {

@@ -1,0 +1,203 @@
+package io.parkpulse.dashboard.efficiency;
+
+import io.parkpulse.dashboard.readings.CounterReadingStore;
+import io.parkpulse.dashboard.readings.MeterDayStore;
+import io.parkpulse.dashboard.readings.MeterDayStore.LateMark;
+import io.parkpulse.dashboard.readings.MeterDayStore.StoredDay;
+import io.parkpulse.efficiency.counter.BucketConsumption;
+import io.parkpulse.efficiency.counter.BucketGrid;
+import io.parkpulse.efficiency.counter.ConsumptionCalculator;
+import io.parkpulse.efficiency.counter.CounterFinding;
+import io.parkpulse.efficiency.counter.CounterReading;
+import io.parkpulse.efficiency.counter.MeterConsumption;
+import io.parkpulse.efficiency.evaluation.MeterFigure;
+import io.parkpulse.efficiency.evaluation.MeterInfo;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Each billing meter's consumption over a run of local days, from days computed and stored earlier wherever they are
+ * still good, and from raw readings for the rest — which are then stored. A stored day is good when its day ended
+ * more than {@link #SETTLE} before it was computed and no reading of the meter in it or a neighbouring day arrived
+ * late since (ingest marks those, docs/storage.md). So a month asked for the second time costs its days, not its
+ * millions of readings, and late data still changes the days it touches.
+ */
+public final class DailyConsumption {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DailyConsumption.class);
+
+    /** A day is stored only once it ended this long ago: readings still on their way normally arrive within it. */
+    public static final Duration SETTLE = Duration.ofHours(2);
+    /** Readings this far outside the days computed are read too, so the days' first and last intervals can be measured. */
+    static final long MARGIN_MS = Duration.ofDays(1).toMillis();
+    /** A late mark this close before a day's computation may belong to a write the computation did not yet see. */
+    private static final long SLACK_MS = 60_000;
+
+    private final Vertx vertx;
+    private final CounterReadingStore readings;
+    private final MeterDayStore days;
+    private final long maxReadings;
+
+    public DailyConsumption(Vertx vertx, CounterReadingStore readings, MeterDayStore days, long maxReadings) {
+        this.vertx = vertx;
+        this.readings = readings;
+        this.days = days;
+        this.maxReadings = maxReadings;
+    }
+
+    /** What one evaluation needed: the meters' figures and how many meter-days came from raw readings. */
+    public record Result(List<MeterFigure> meters, int daysComputed, int daysStored) {
+    }
+
+    /**
+     * @param grid  the local days of the period, one bucket each
+     * @param nowMs the present, for what is settled and when days were computed
+     */
+    public Future<Result> figures(ParkModel model, BucketGrid grid, long nowMs) {
+        String park = model.park().id();
+        Future<Map<String, Map<Long, StoredDay>>> stored = days.days(park, grid.fromMs(), grid.toMs());
+        Future<List<LateMark>> marks = days.lateMarks(park, grid.fromMs() - grid.bucketMs(), grid.toMs() + grid.bucketMs());
+        return Future.all(stored, marks).compose(done -> {
+            Map<String, int[]> needed = neededDays(model, grid, stored.result(), marks.result(), nowMs);
+            if (needed.isEmpty()) {
+                return Future.succeededFuture(assemble(model, grid, stored.result(), Map.of(), 0));
+            }
+            long from = Long.MAX_VALUE;
+            long to = Long.MIN_VALUE;
+            long expected = 0;
+            for (Map.Entry<String, int[]> e : needed.entrySet()) {
+                long a = grid.start(e.getValue()[0]) - MARGIN_MS;
+                long b = grid.start(e.getValue()[1]) + grid.bucketMs() + MARGIN_MS;
+                from = Math.min(from, a);
+                to = Math.max(to, b);
+                expected += (b - a) / profileOf(model, e.getKey()).profile().expectedIntervalMs();
+            }
+            if (expected > maxReadings) {
+                return Future.failedFuture(new EfficiencyService.TooMuchData("about " + expected + " readings to read for park "
+                        + park + ", more than the " + maxReadings + " one evaluation may read "
+                        + "(PARKPULSE_API_MAX_READINGS_MILLIONS); ask for a shorter period"));
+            }
+            long readFrom = from;
+            long readTo = to;
+            return readings.read(model, needed.keySet(), readFrom, readTo).compose(raw -> vertx.executeBlocking(() -> {
+                Map<String, List<StoredDay>> computed = compute(model, grid, needed, raw, nowMs);
+                Map<String, List<StoredDay>> settled = new LinkedHashMap<>();
+                int[] count = {0};
+                computed.forEach((meter, list) -> {
+                    List<StoredDay> keep = list.stream().filter(d -> isSettled(d.bucket(), nowMs)).toList();
+                    count[0] += keep.size();
+                    if (!keep.isEmpty()) {
+                        settled.put(meter, keep);
+                    }
+                });
+                // storing is for the next question; this answer does not wait for it
+                days.store(park, settled).onFailure(e -> LOG.warn("could not store {} computed days of park {}: {}",
+                        count[0], park, e.toString()));
+                return assemble(model, grid, stored.result(), computed, count[0]);
+            }, false));
+        });
+    }
+
+    /** Meter → [first, last] bucket index of the days it needs computed; meters that need none are left out. */
+    static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+                                         List<LateMark> marks, long nowMs) {
+        Map<String, Map<Long, Long>> lateByDay = new HashMap<>();
+        for (LateMark m : marks) {
+            lateByDay.computeIfAbsent(m.meter(), k -> new HashMap<>()).merge(m.dayMs(), m.arrivedMs(), Math::max);
+        }
+        Map<String, int[]> needed = new LinkedHashMap<>();
+        for (MeterInfo meter : model.meters()) {
+            Map<Long, StoredDay> mine = stored.getOrDefault(meter.id(), Map.of());
+            Map<Long, Long> late = lateByDay.getOrDefault(meter.id(), Map.of());
+            int first = -1;
+            int last = -1;
+            for (int b = 0; b < grid.size(); b++) {
+                long start = grid.start(b);
+                StoredDay day = mine.get(start);
+                boolean good = day != null && day.bucket().lengthMs() == grid.bucketMs()
+                        && isSettled(day.bucket(), day.computedAtMs()) && !lateSince(late, start, grid.bucketMs(), day.computedAtMs());
+                if (!good || !isSettled(new BucketConsumption(start, grid.bucketMs(), 0, 0, 0, 0), nowMs)) {
+                    first = first < 0 ? b : first;
+                    last = b;
+                }
+            }
+            if (first >= 0) {
+                needed.put(meter.id(), new int[] {first, last});
+            }
+        }
+        return needed;
+    }
+
+    /** Whether a reading of the day or a neighbouring day arrived late after (or just before) it was computed. */
+    private static boolean lateSince(Map<Long, Long> late, long dayStart, long dayMs, long computedAtMs) {
+        for (long d = dayStart - dayMs; d <= dayStart + dayMs; d += dayMs) {
+            Long arrived = late.get(d);
+            if (arrived != null && arrived > computedAtMs - SLACK_MS) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSettled(BucketConsumption day, long atMs) {
+        return day.startMs() + day.lengthMs() + SETTLE.toMillis() <= atMs;
+    }
+
+    private static Map<String, List<StoredDay>> compute(ParkModel model, BucketGrid grid, Map<String, int[]> needed,
+                                                        Map<String, List<CounterReading>> raw, long nowMs) {
+        Map<String, List<StoredDay>> computed = new HashMap<>();
+        needed.forEach((meter, range) -> {
+            BucketGrid days = new BucketGrid(grid.start(range[0]), grid.start(range[1]) + grid.bucketMs(), grid.bucketMs());
+            MeterConsumption c = ConsumptionCalculator.compute(raw.getOrDefault(meter, List.of()),
+                    profileOf(model, meter).profile(), days);
+            Map<Long, List<CounterFinding>> findingsByDay = new HashMap<>();
+            for (CounterFinding f : c.findings()) {
+                int b = days.bucketOf(f.timeMs());
+                if (b >= 0) {
+                    findingsByDay.computeIfAbsent(days.start(b), k -> new ArrayList<>()).add(f);
+                }
+            }
+            List<StoredDay> list = new ArrayList<>();
+            for (BucketConsumption b : c.buckets()) {
+                list.add(new StoredDay(b, findingsByDay.getOrDefault(b.startMs(), List.of()), nowMs));
+            }
+            computed.put(meter, list);
+        });
+        return computed;
+    }
+
+    /** Every meter's figure over the grid, each day from what was just computed or else from storage. */
+    private static Result assemble(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+                                   Map<String, List<StoredDay>> computed, int daysStored) {
+        List<MeterFigure> figures = new ArrayList<>(model.meters().size());
+        int computedDays = 0;
+        for (MeterInfo meter : model.meters()) {
+            Map<Long, StoredDay> byDay = new HashMap<>(stored.getOrDefault(meter.id(), Map.of()));
+            for (StoredDay d : computed.getOrDefault(meter.id(), List.of())) {
+                byDay.put(d.bucket().startMs(), d);
+                computedDays++;
+            }
+            List<BucketConsumption> buckets = new ArrayList<>(grid.size());
+            List<CounterFinding> findings = new ArrayList<>();
+            for (int b = 0; b < grid.size(); b++) {
+                StoredDay d = byDay.get(grid.start(b));
+                buckets.add(d.bucket());
+                findings.addAll(d.findings());
+            }
+            figures.add(new MeterFigure(meter, BucketConsumption.sum(buckets, meter.profile().expectedIntervalMs()), findings));
+        }
+        return new Result(figures, computedDays, daysStored);
+    }
+
+    private static MeterInfo profileOf(ParkModel model, String meterId) {
+        return model.meter(meterId);
+    }
+}

@@ -1,0 +1,123 @@
+package io.parkpulse.dashboard.readings;
+
+import static io.parkpulse.storage.StorageSchema.*;
+
+import io.parkpulse.efficiency.counter.BucketConsumption;
+import io.parkpulse.efficiency.counter.CounterFinding;
+import io.parkpulse.storage.InfluxClient;
+import io.parkpulse.storage.Point;
+import io.parkpulse.storage.QuerySeries;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Billing meters' consumption per local day, as the efficiency engine computed it, kept in InfluxDB
+ * ({@code meter_day}, docs/storage.md) so a month is added up from days instead of read again from millions of raw
+ * readings; and the late-reading marks ingest writes ({@code late_reading}), which say which stored days may be stale.
+ */
+public final class MeterDayStore {
+
+    /** A stored day of one meter: its sums, its findings and when it was computed. */
+    public record StoredDay(BucketConsumption bucket, List<CounterFinding> findings, long computedAtMs) {
+    }
+
+    /** A late reading ingest marked: the meter, the reading's local day and when the latest such reading arrived. */
+    public record LateMark(String meter, long dayMs, long arrivedMs) {
+    }
+
+    private final InfluxClient influx;
+
+    public MeterDayStore(InfluxClient influx) {
+        this.influx = influx;
+    }
+
+    /** Meter → day start → stored day, for days starting in [fromMs, toMs). */
+    public Future<Map<String, Map<Long, StoredDay>>> days(String park, long fromMs, long toMs) {
+        String q = "SELECT * FROM " + MEASUREMENT_METER_DAY + " WHERE park = $park AND time >= " + fromMs + "ms AND time < "
+                + toMs + "ms GROUP BY " + TAG_METER;
+        return influx.query(q, Map.of("park", park)).map(answer -> {
+            Map<String, Map<Long, StoredDay>> days = new HashMap<>();
+            for (QuerySeries s : QuerySeries.of(answer)) {
+                Map<Long, StoredDay> byDay = days.computeIfAbsent(s.tags().get(TAG_METER), k -> new HashMap<>());
+                int time = s.column("time");
+                int value = s.column(DAY_VALUE);
+                int length = s.column(DAY_LENGTH_MS);
+                int known = s.column(DAY_KNOWN_MS);
+                int estimated = s.column(DAY_ESTIMATED_MS);
+                int readings = s.column(DAY_READINGS);
+                int computed = s.column(DAY_COMPUTED_AT);
+                int findings = s.column(DAY_FINDINGS);
+                for (int i = 0; i < s.rows().size(); i++) {
+                    JsonArray row = s.rows().getJsonArray(i);
+                    long start = row.getLong(time);
+                    BucketConsumption b = new BucketConsumption(start, row.getLong(length), row.getDouble(value),
+                            row.getLong(known), row.getLong(estimated), row.getInteger(readings));
+                    byDay.put(start, new StoredDay(b, findings(findings < 0 ? null : row.getString(findings)),
+                            row.getLong(computed)));
+                }
+            }
+            return days;
+        });
+    }
+
+    /** Late-reading marks of the park's meters for days starting in [fromMs, toMs). */
+    public Future<List<LateMark>> lateMarks(String park, long fromMs, long toMs) {
+        String q = "SELECT " + LATE_ARRIVED_AT + " FROM " + MEASUREMENT_LATE_READING + " WHERE park = $park AND time >= "
+                + fromMs + "ms AND time < " + toMs + "ms GROUP BY " + TAG_METER;
+        return influx.query(q, Map.of("park", park)).map(answer -> {
+            List<LateMark> marks = new ArrayList<>();
+            for (QuerySeries s : QuerySeries.of(answer)) {
+                for (int i = 0; i < s.rows().size(); i++) {
+                    JsonArray row = s.rows().getJsonArray(i);
+                    marks.add(new LateMark(s.tags().get(TAG_METER), row.getLong(0), row.getLong(1)));
+                }
+            }
+            return marks;
+        });
+    }
+
+    /** Stores days (replacing what was stored for the same meter and day). */
+    public Future<Void> store(String park, Map<String, List<StoredDay>> byMeter) {
+        StringBuilder lines = new StringBuilder();
+        byMeter.forEach((meter, days) -> {
+            for (StoredDay d : days) {
+                BucketConsumption b = d.bucket();
+                Point p = Point.measurement(MEASUREMENT_METER_DAY).tag(TAG_PARK, park).tag(TAG_METER, meter)
+                        .field(DAY_VALUE, b.value()).field(DAY_LENGTH_MS, (double) b.lengthMs())
+                        .field(DAY_KNOWN_MS, (double) b.knownMs()).field(DAY_ESTIMATED_MS, (double) b.estimatedMs())
+                        .field(DAY_READINGS, (double) b.readings()).field(DAY_COMPUTED_AT, (double) d.computedAtMs())
+                        // always written, so a recomputed day without findings clears the old ones
+                        .field(DAY_FINDINGS, findingsJson(d.findings()))
+                        .time(b.startMs());
+                lines.append(p.toLine()).append('\n');
+            }
+        });
+        return lines.isEmpty() ? Future.succeededFuture() : influx.write(Buffer.buffer(lines.toString()));
+    }
+
+    private static String findingsJson(List<CounterFinding> findings) {
+        JsonArray a = new JsonArray();
+        for (CounterFinding f : findings) {
+            a.add(new JsonObject().put("t", f.timeMs()).put("type", f.type().name()).put("detail", f.detail()));
+        }
+        return a.encode();
+    }
+
+    private static List<CounterFinding> findings(String json) {
+        List<CounterFinding> list = new ArrayList<>();
+        if (json == null || json.isEmpty()) {
+            return list;
+        }
+        for (Object o : new JsonArray(json)) {
+            JsonObject f = (JsonObject) o;
+            list.add(new CounterFinding(f.getLong("t"), CounterFinding.Type.valueOf(f.getString("type")), f.getString("detail")));
+        }
+        return list;
+    }
+}
