@@ -90,8 +90,9 @@ class EfficiencyApiIntegrationTest {
                 + token("control-room", OPERATOR, "operator", "demo-park", null)
                 + token("huadong", HUADONG, "enterprise", "demo-park", ENTERPRISE)
                 + token("elsewhere", OTHER_PARK, "operator", "other-park", null));
+        // nothing kept between requests, so every answer shows what is stored now
         DashboardConfig config = new DashboardConfig(parks, Duration.ofSeconds(1), tokens,
-                InfluxConfig.of(influx.url(), DB), "127.0.0.1", 0);
+                InfluxConfig.of(influx.url(), DB), "127.0.0.1", 0, Duration.ZERO, 40_000_000L);
         vertx = Vertx.vertx();
         DashboardVerticle verticle = new DashboardVerticle(config,
                 Clock.fixed(Instant.parse("2026-10-15T02:00:00Z"), SHANGHAI));
@@ -374,6 +375,58 @@ class EfficiencyApiIntegrationTest {
         r = post("/parks/demo-park/what-if?period=2026-Q3", OPERATOR, "application/yaml", "classes: {by: rank}");
         assertThat(r.statusCode()).isEqualTo(422);
         assertThat(r.body()).contains("draft policy:1:1: policy.version: is required").contains("policy.classes.by");
+    }
+
+    // ---- stored days and late data -------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    void readings_that_arrive_late_change_the_stored_days_they_touch() throws Exception {
+        String day = "2026-10-01";
+        long gapFrom = Instant.parse("2026-10-01T02:00:00Z").toEpochMilli(); // 10:00 local
+        long gapTo = Instant.parse("2026-10-01T06:00:00Z").toEpochMilli();   // 14:00 local
+        String where = "meter = 'E-TH-MAIN' AND time >= " + gapFrom + "ms AND time < " + gapTo + "ms";
+        QueryResult held = influx.query(DB, "SELECT energy_kwh, register_factor FROM electricity WHERE " + where);
+        List<List<Object>> rows = held.single().values();
+        assertThat(rows).hasSize(16);
+        influx.query(DB, "DELETE FROM electricity WHERE " + where);
+
+        // the day with a four-hour hole: its consumption is spread across the gap and flagged estimated, and stored
+        JsonObject before = electricityOf(day);
+        assertThat(before.getDouble("estimated_share")).isCloseTo(4.25 / 24, within(1e-9));
+
+        // the gateway's buffer arrives now, through ingest: the readings and a late mark for the meter's day
+        List<io.parkpulse.contract.Reading> late = new ArrayList<>();
+        for (List<Object> row : rows) {
+            double factor = row.get(2) == null ? 1 : ((Number) row.get(2)).doubleValue();
+            late.add(new io.parkpulse.contract.Reading("E-TH-MAIN", ((Number) row.get(0)).longValue(), List.of(
+                    io.parkpulse.contract.Value.of(io.parkpulse.contract.Quantity.ENERGY_KWH, ((Number) row.get(1)).doubleValue() / factor))));
+        }
+        long arrived = System.currentTimeMillis();
+        SimulatedParkLoader.deliver(park, "gw-south", late, arrived, influx, DB);
+        long localDay = LocalDate.parse(day).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+        List<List<Object>> marks = influx.query(DB, "SELECT arrived_ms FROM late_reading WHERE meter = 'E-TH-MAIN' AND time = "
+                + localDay + "ms").single().values();
+        assertThat(marks).hasSize(1);
+        assertThat(((Number) marks.get(0).get(1)).longValue()).isEqualTo(arrived);
+
+        JsonObject after = electricityOf(day);
+        assertThat(after.getDouble("estimated_share")).isZero();
+        assertThat(after.getDouble("completeness")).isEqualTo(1.0);
+        assertThat(after.getDouble("value")).isCloseTo(before.getDouble("value"), within(1e-6));
+
+        // and the day is now answered from storage: raw readings removed behind its back do not change it
+        influx.query(DB, "DELETE FROM electricity WHERE meter = 'E-TH-MAIN' AND time >= " + gapFrom + "ms AND time < " + gapTo + "ms");
+        assertThat(electricityOf(day).getDouble("estimated_share")).isZero();
+        // Q3 (rankings), September 2025 (the growth comparison's year earlier, stored empty) and this day
+        assertThat(influx.count(DB, "SELECT count(value) FROM meter_day WHERE meter = 'E-TH-MAIN'")).isEqualTo(92 + 30 + 1);
+    }
+
+    static JsonObject electricityOf(String period) throws Exception {
+        HttpResponse<String> r = get("/parks/demo-park/indicators?period=" + period + "&enterprise=ent-tianhe-textile", OPERATOR);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return new JsonObject(r.body()).getJsonArray("enterprises").getJsonObject(0).getJsonObject("consumption")
+                .getJsonObject("electricity");
     }
 
     // ---- http ----------------------------------------------------------------------------------------------------

@@ -90,8 +90,14 @@ public final class StorageSchema {
     public static final String DAY_KNOWN_MS = "known_ms";
     public static final String DAY_ESTIMATED_MS = "estimated_ms";
     public static final String DAY_READINGS = "readings";
-    /** When the day was computed, epoch ms: late marks newer than this make it stale. */
+    /** When the day was computed, epoch ms. */
     public static final String DAY_COMPUTED_AT = "computed_at_ms";
+    /**
+     * The sum of the {@link #LATE_ARRIVED_AT} marks of the meter on the day before, the day and the day after when the
+     * day was computed (0: none); when the marks sum to something else now, a late reading arrived and the day is
+     * computed again.
+     */
+    public static final String DAY_LATE_SEEN = "late_seen";
     /** String field, only when there were any: the counter findings of the day as a JSON array. */
     public static final String DAY_FINDINGS = "findings";
 

@@ -25,10 +25,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Each billing meter's consumption over a run of local days, from days computed and stored earlier wherever they are
- * still good, and from raw readings for the rest — which are then stored. A stored day is good when its day ended
- * more than {@link #SETTLE} before it was computed and no reading of the meter in it or a neighbouring day arrived
- * late since (ingest marks those, docs/storage.md). So a month asked for the second time costs its days, not its
- * millions of readings, and late data still changes the days it touches.
+ * still good, and from raw readings for the rest — which are then stored. A stored day is good when its day had ended
+ * {@link #SETTLE} before it was computed and the late-reading marks of the meter on that day and its neighbours are
+ * the ones it was computed with: ingest rewrites a meter-day's mark whenever a late reading of it arrives
+ * (docs/storage.md), so any late batch — even one written long after it arrived, after an outage — changes the mark
+ * and the day is computed again. No clocks are compared. So a month asked for the second time costs its days, not
+ * its millions of readings, and late data still changes the days it touches.
  */
 public final class DailyConsumption {
 
@@ -38,8 +40,6 @@ public final class DailyConsumption {
     public static final Duration SETTLE = Duration.ofHours(2);
     /** Readings this far outside the days computed are read too, so the days' first and last intervals can be measured. */
     static final long MARGIN_MS = Duration.ofDays(1).toMillis();
-    /** A late mark this close before a day's computation may belong to a write the computation did not yet see. */
-    private static final long SLACK_MS = 60_000;
 
     private final Vertx vertx;
     private final CounterReadingStore readings;
@@ -66,7 +66,8 @@ public final class DailyConsumption {
         Future<Map<String, Map<Long, StoredDay>>> stored = days.days(park, grid.fromMs(), grid.toMs());
         Future<List<LateMark>> marks = days.lateMarks(park, grid.fromMs() - grid.bucketMs(), grid.toMs() + grid.bucketMs());
         return Future.all(stored, marks).compose(done -> {
-            Map<String, int[]> needed = neededDays(model, grid, stored.result(), marks.result(), nowMs);
+            Map<String, Map<Long, Long>> late = lateByDay(marks.result());
+            Map<String, int[]> needed = neededDays(model, grid, stored.result(), late, nowMs);
             if (needed.isEmpty()) {
                 return Future.succeededFuture(assemble(model, grid, stored.result(), Map.of(), 0));
             }
@@ -88,7 +89,7 @@ public final class DailyConsumption {
             long readFrom = from;
             long readTo = to;
             return readings.read(model, needed.keySet(), readFrom, readTo).compose(raw -> vertx.executeBlocking(() -> {
-                Map<String, List<StoredDay>> computed = compute(model, grid, needed, raw, nowMs);
+                Map<String, List<StoredDay>> computed = compute(model, grid, needed, raw, late, nowMs);
                 Map<String, List<StoredDay>> settled = new LinkedHashMap<>();
                 int[] count = {0};
                 computed.forEach((meter, list) -> {
@@ -106,13 +107,18 @@ public final class DailyConsumption {
         });
     }
 
-    /** Meter → [first, last] bucket index of the days it needs computed; meters that need none are left out. */
-    static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
-                                         List<LateMark> marks, long nowMs) {
+    /** Meter → day start → the arrival its late mark records. */
+    private static Map<String, Map<Long, Long>> lateByDay(List<LateMark> marks) {
         Map<String, Map<Long, Long>> lateByDay = new HashMap<>();
         for (LateMark m : marks) {
-            lateByDay.computeIfAbsent(m.meter(), k -> new HashMap<>()).merge(m.dayMs(), m.arrivedMs(), Math::max);
+            lateByDay.computeIfAbsent(m.meter(), k -> new HashMap<>()).put(m.dayMs(), m.arrivedMs());
         }
+        return lateByDay;
+    }
+
+    /** Meter → [first, last] bucket index of the days it needs computed; meters that need none are left out. */
+    static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+                                         Map<String, Map<Long, Long>> lateByDay, long nowMs) {
         Map<String, int[]> needed = new LinkedHashMap<>();
         for (MeterInfo meter : model.meters()) {
             Map<Long, StoredDay> mine = stored.getOrDefault(meter.id(), Map.of());
@@ -123,7 +129,8 @@ public final class DailyConsumption {
                 long start = grid.start(b);
                 StoredDay day = mine.get(start);
                 boolean good = day != null && day.bucket().lengthMs() == grid.bucketMs()
-                        && isSettled(day.bucket(), day.computedAtMs()) && !lateSince(late, start, grid.bucketMs(), day.computedAtMs());
+                        && isSettled(day.bucket(), day.computedAtMs())
+                        && day.lateSeen() == lateAround(late, start, grid.bucketMs());
                 if (!good || !isSettled(new BucketConsumption(start, grid.bucketMs(), 0, 0, 0, 0), nowMs)) {
                     first = first < 0 ? b : first;
                     last = b;
@@ -136,15 +143,16 @@ public final class DailyConsumption {
         return needed;
     }
 
-    /** Whether a reading of the day or a neighbouring day arrived late after (or just before) it was computed. */
-    private static boolean lateSince(Map<Long, Long> late, long dayStart, long dayMs, long computedAtMs) {
+    /**
+     * What the late marks of a day and its neighbours say, in one number: a late reading in either neighbour can
+     * change the day (the interval across midnight). A sum, so a change of any of the three marks changes it.
+     */
+    static long lateAround(Map<Long, Long> late, long dayStart, long dayMs) {
+        long sum = 0;
         for (long d = dayStart - dayMs; d <= dayStart + dayMs; d += dayMs) {
-            Long arrived = late.get(d);
-            if (arrived != null && arrived > computedAtMs - SLACK_MS) {
-                return true;
-            }
+            sum += late.getOrDefault(d, 0L);
         }
-        return false;
+        return sum;
     }
 
     private static boolean isSettled(BucketConsumption day, long atMs) {
@@ -152,7 +160,8 @@ public final class DailyConsumption {
     }
 
     private static Map<String, List<StoredDay>> compute(ParkModel model, BucketGrid grid, Map<String, int[]> needed,
-                                                        Map<String, List<CounterReading>> raw, long nowMs) {
+                                                        Map<String, List<CounterReading>> raw,
+                                                        Map<String, Map<Long, Long>> lateByDay, long nowMs) {
         Map<String, List<StoredDay>> computed = new HashMap<>();
         needed.forEach((meter, range) -> {
             BucketGrid days = new BucketGrid(grid.start(range[0]), grid.start(range[1]) + grid.bucketMs(), grid.bucketMs());
@@ -165,9 +174,11 @@ public final class DailyConsumption {
                     findingsByDay.computeIfAbsent(days.start(b), k -> new ArrayList<>()).add(f);
                 }
             }
+            Map<Long, Long> late = lateByDay.getOrDefault(meter, Map.of());
             List<StoredDay> list = new ArrayList<>();
             for (BucketConsumption b : c.buckets()) {
-                list.add(new StoredDay(b, findingsByDay.getOrDefault(b.startMs(), List.of()), nowMs));
+                list.add(new StoredDay(b, findingsByDay.getOrDefault(b.startMs(), List.of()), nowMs,
+                        lateAround(late, b.startMs(), b.lengthMs())));
             }
             computed.put(meter, list);
         });

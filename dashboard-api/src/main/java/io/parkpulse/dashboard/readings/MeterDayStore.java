@@ -23,8 +23,11 @@ import java.util.Map;
  */
 public final class MeterDayStore {
 
-    /** A stored day of one meter: its sums, its findings and when it was computed. */
-    public record StoredDay(BucketConsumption bucket, List<CounterFinding> findings, long computedAtMs) {
+    /**
+     * A stored day of one meter: its sums, its findings, when it was computed and what the late marks around it said
+     * then ({@code lateSeen}; it is stale once they say something else).
+     */
+    public record StoredDay(BucketConsumption bucket, List<CounterFinding> findings, long computedAtMs, long lateSeen) {
     }
 
     /** A late reading ingest marked: the meter, the reading's local day and when the latest such reading arrived. */
@@ -53,13 +56,14 @@ public final class MeterDayStore {
                 int readings = s.column(DAY_READINGS);
                 int computed = s.column(DAY_COMPUTED_AT);
                 int findings = s.column(DAY_FINDINGS);
+                int lateSeen = s.column(DAY_LATE_SEEN);
                 for (int i = 0; i < s.rows().size(); i++) {
                     JsonArray row = s.rows().getJsonArray(i);
                     long start = row.getLong(time);
                     BucketConsumption b = new BucketConsumption(start, row.getLong(length), row.getDouble(value),
                             row.getLong(known), row.getLong(estimated), row.getInteger(readings));
                     byDay.put(start, new StoredDay(b, findings(findings < 0 ? null : row.getString(findings)),
-                            row.getLong(computed)));
+                            row.getLong(computed), lateSeen < 0 || row.getValue(lateSeen) == null ? 0 : row.getLong(lateSeen)));
                 }
             }
             return days;
@@ -92,6 +96,7 @@ public final class MeterDayStore {
                         .field(DAY_VALUE, b.value()).field(DAY_LENGTH_MS, (double) b.lengthMs())
                         .field(DAY_KNOWN_MS, (double) b.knownMs()).field(DAY_ESTIMATED_MS, (double) b.estimatedMs())
                         .field(DAY_READINGS, (double) b.readings()).field(DAY_COMPUTED_AT, (double) d.computedAtMs())
+                        .field(DAY_LATE_SEEN, (double) d.lateSeen())
                         // always written, so a recomputed day without findings clears the old ones
                         .field(DAY_FINDINGS, findingsJson(d.findings()))
                         .time(b.startMs());

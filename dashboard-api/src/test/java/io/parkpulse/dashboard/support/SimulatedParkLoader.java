@@ -35,6 +35,23 @@ public final class SimulatedParkLoader {
     private SimulatedParkLoader() {
     }
 
+    /** Delivers readings of one gateway as ingest would on receiving them at {@code receivedAtMs}. */
+    public static void deliver(Park park, String gateway, List<io.parkpulse.contract.Reading> readings, long receivedAtMs,
+                               InfluxDb influx, String db) {
+        TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(4000)),
+                Clock.fixed(Instant.ofEpochMilli(receivedAtMs), ZoneOffset.UTC));
+        ParkRegistry registry = new ParkRegistry(List.of(park));
+        byte[] payload = new io.parkpulse.contract.TelemetryEncoder().encode(new io.parkpulse.contract.TelemetryMessage(1, readings));
+        PreparedMessage prepared = new MessagePreparer(decoder, () -> registry)
+                .prepare(new InboundMessage(Topics.telemetry(park.id(), gateway), payload, 0, 1, 0, receivedAtMs));
+        if (!prepared.rejections().isEmpty()) {
+            throw new IllegalStateException("ingest rejects: " + prepared.rejections());
+        }
+        StringBuilder lines = new StringBuilder();
+        prepared.points().forEach(p -> lines.append(p.line()).append('\n'));
+        influx.write(db, lines.toString());
+    }
+
     /** Simulates [fromMs, toMs) in 15-minute steps; returns how many readings were written (late marks not counted). */
     public static long load(Park park, long fromMs, long toMs, InfluxDb influx, String db) throws Exception {
         TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(400)),
