@@ -55,6 +55,22 @@ class MessagePreparerTest {
     }
 
     @Test
+    void aReadingArrivingMoreThanAnHourLateMarksItsMeterAndLocalDayOnce() {
+        long local = java.time.LocalDate.of(2026, 11, 20).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant().toEpochMilli();
+        // NOW is 2026-11-23T00:00Z; two readings of the local day 2026-11-20 (one at its first instant), one of the 21st
+        PreparedMessage m = prepare("dp/v1/demo-park/gw-nbiot/telemetry",
+                new Reading("W-HD-01", local, List.of(Value.of(Quantity.VOLUME_M3, 5))),
+                new Reading("W-HD-01", local + 3_600_000, List.of(Value.of(Quantity.VOLUME_M3, 6))),
+                new Reading("W-HD-01", local + 86_400_000 + 60_000, List.of(Value.of(Quantity.VOLUME_M3, 7))),
+                new Reading("W-HD-01", NOW - 30 * 60_000, List.of(Value.of(Quantity.VOLUME_M3, 8))));
+        assertThat(m.rejections()).isEmpty();
+        assertThat(m.points()).extracting(PreparedPoint::line).filteredOn(l -> l.startsWith("late_reading")).containsExactly(
+                "late_reading,meter=W-HD-01,park=demo-park arrived_ms=" + (double) NOW + " " + local,
+                "late_reading,meter=W-HD-01,park=demo-park arrived_ms=" + (double) NOW + " " + (local + 86_400_000));
+        assertThat(m.points()).filteredOn(p -> p.position() >= 0).hasSize(4);
+    }
+
+    @Test
     void scaledValuesAreTheDecimalProductNotBinaryNoise() {
         assertThat(1.1 * 3).isNotEqualTo(3.3);
         assertThat(ReadingEnricher.primarySide(1.1, 3)).isEqualTo(3.3);
