@@ -18,14 +18,16 @@ import java.util.Map;
  * @param httpPort            port to listen on (0: any free port)
  * @param resultTtl           how long an evaluation under a park's policy is reused (late readings count after it)
  * @param maxReadings         the most readings one evaluation may read
+ * @param cachedDays          how many park-days of stored consumption to keep in memory
  */
 public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
-                              String httpHost, int httpPort, Duration resultTtl, long maxReadings) {
+                              String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays) {
 
-    /** Defaults for what is not given: results kept 30 s, at most 40 million readings per evaluation. */
+    /** Defaults for what is not given: results kept 30 s, at most 40 million readings per evaluation, 1 000 park-days kept. */
     public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
                            String httpHost, int httpPort) {
-        this(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, Duration.ofSeconds(30), 40_000_000L);
+        this(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, Duration.ofSeconds(30), 40_000_000L,
+                1_000);
     }
 
     public static DashboardConfig fromEnvironment(Map<String, String> env) {
@@ -39,8 +41,9 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         int port = s.integer("PARKPULSE_API_PORT", 8082, 0, 65_535);
         Duration ttl = s.duration("PARKPULSE_API_RESULT_TTL", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
         int maxMillions = s.integer("PARKPULSE_API_MAX_READINGS_MILLIONS", 40, 1, 10_000);
+        int cachedDays = s.integer("PARKPULSE_API_CACHED_DAYS", 1_000, 0, 100_000);
         s.throwIfInvalid();
         return new DashboardConfig(parks, reload, tokens == null ? null : Path.of(tokens), influx, host, port, ttl,
-                maxMillions * 1_000_000L);
+                maxMillions * 1_000_000L, cachedDays);
     }
 }

@@ -44,7 +44,7 @@ public final class DashboardVerticle extends VerticleBase {
             influx = new InfluxClient(vertx, config.influx());
             OutputReportStore reports = new OutputReportStore(influx);
             DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
-                    new MeterDayStore(influx), config.maxReadings());
+                    new MeterDayStore(influx, config.cachedDays()), config.maxReadings());
             EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(), clock);
             reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(),
                     id -> vertx.executeBlocking(() -> {

@@ -92,7 +92,7 @@ class EfficiencyApiIntegrationTest {
                 + token("elsewhere", OTHER_PARK, "operator", "other-park", null));
         // nothing kept between requests, so every answer shows what is stored now
         DashboardConfig config = new DashboardConfig(parks, Duration.ofSeconds(1), tokens,
-                InfluxConfig.of(influx.url(), DB), "127.0.0.1", 0, Duration.ZERO, 40_000_000L);
+                InfluxConfig.of(influx.url(), DB), "127.0.0.1", 0, Duration.ZERO, 40_000_000L, 1_000);
         vertx = Vertx.vertx();
         DashboardVerticle verticle = new DashboardVerticle(config,
                 Clock.fixed(Instant.parse("2026-10-15T02:00:00Z"), SHANGHAI));

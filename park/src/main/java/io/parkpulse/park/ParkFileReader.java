@@ -133,7 +133,7 @@ public final class ParkFileReader {
 
     /** Reading state of one document. */
     private static final class Document {
-        private final YamlMapping.Problems problems;
+        private final YamlMapping.CountingProblems problems;
         private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
         private final Map<String, Gateway> gateways = new LinkedHashMap<>();
         private final Map<String, Meter> meters = new LinkedHashMap<>();
@@ -142,14 +142,8 @@ public final class ParkFileReader {
         private final java.util.Set<String> declaredGateways = new java.util.HashSet<>();
         private final java.util.Set<String> declaredMeters = new java.util.HashSet<>();
 
-        /** Problems reported so far, so a reader can tell whether its part was clean. */
-        private int problemCount;
-
         Document(YamlMapping.Problems problems) {
-            this.problems = (node, field, message) -> {
-                problemCount++;
-                problems.at(node, field, message);
-            };
+            this.problems = new YamlMapping.CountingProblems(problems);
         }
 
         Park read(Node root, String source) {
@@ -269,7 +263,7 @@ public final class ParkFileReader {
 
         /** Role, rollover, interval and declared events of a meter; {@code null} when any is wrong (reported). */
         private CounterDeclaration readCounter(YamlMapping m, MeterKind kind, Metering metering) {
-            int before = problemCount;
+            int before = problems.count();
             CounterDeclaration.Role role = m.parsed("role", ParkFileReader::role, false, CounterDeclaration.Role.MAIN);
             if (metering == Metering.INSTANTANEOUS) {
                 for (String key : List.of("register_modulus", "max_rate", "events")) {
@@ -292,7 +286,7 @@ public final class ParkFileReader {
                     events.add(e);
                 }
             });
-            if (problemCount > before || role == null || interval == null) {
+            if (problems.count() > before || role == null || interval == null) {
                 return null;
             }
             return new CounterDeclaration(role, modulus, maxRate, interval, events);

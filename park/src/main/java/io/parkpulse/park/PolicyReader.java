@@ -46,14 +46,10 @@ final class PolicyReader {
     private static final List<String> SCOPE_KEYS = List.of("min_land_mu", "ungraded_industries", "min_years_operating",
             "ungraded_class");
 
-    private final YamlMapping.Problems problems;
-    private int problemCount;
+    private final YamlMapping.CountingProblems problems;
 
     PolicyReader(YamlMapping.Problems problems) {
-        this.problems = (node, field, message) -> {
-            problemCount++;
-            problems.at(node, field, message);
-        };
+        this.problems = new YamlMapping.CountingProblems(problems);
     }
 
     /** The policy at {@code node} (path {@code path}), or {@code null} when anything was wrong (reported). */
@@ -84,7 +80,7 @@ final class PolicyReader {
         ScoringRule scoring = p.has("scoring") ? scoring(p.get("scoring"), p.child("scoring")) : standard.scoring();
         ClassRule classes = p.has("classes") ? classes(p.get("classes"), p.child("classes")) : standard.classes();
         GradingScope scope = p.has("scope") ? scope(p.get("scope"), p.child("scope"), standard.scope()) : standard.scope();
-        if (problemCount > 0) {
+        if (problems.count() > 0) {
             return null;
         }
         return new Policy(version, basis, CoefficientTable.gbt2589(gas, steam, equalValue), indicators,
@@ -137,7 +133,7 @@ final class PolicyReader {
                 list.add(i);
             }
         });
-        if (list.isEmpty() && problemCount == 0) {
+        if (list.isEmpty() && problems.count() == 0) {
             problems.at(node, path, "must name at least one indicator");
         }
         return list;
@@ -321,7 +317,7 @@ final class PolicyReader {
             problems.at(c.get("bands"), c.child("bands"), "the last percentile class must reach 100 so everyone gets a class");
         }
         if (kind == null || bands.isEmpty()) {
-            if (c.has("bands") && bands.isEmpty() && problemCount == 0) {
+            if (c.has("bands") && bands.isEmpty() && problems.count() == 0) {
                 problems.at(c.get("bands"), c.child("bands"), "must list at least one class");
             }
             return null;

@@ -23,6 +23,26 @@ final class YamlMapping {
         void at(Node node, String field, String message);
     }
 
+    /** Passes problems on and counts them, so a reader can tell whether its part was clean. */
+    static final class CountingProblems implements Problems {
+        private final Problems sink;
+        private int count;
+
+        CountingProblems(Problems sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void at(Node node, String field, String message) {
+            count++;
+            sink.at(node, field, message);
+        }
+
+        int count() {
+            return count;
+        }
+    }
+
     private final Node node;
     private final String path;
     private final Problems problems;

@@ -94,9 +94,21 @@ public final class InfluxClient implements AutoCloseable {
 
     /** Runs a statement that changes things (CREATE, DROP, ALTER), which the v1 API wants as a POST. */
     public Future<JsonObject> execute(String influxql) {
+        return post(influxql, false);
+    }
+
+    /** Runs a statement that changes things in the configured database (DROP MEASUREMENT, DELETE). */
+    public Future<JsonObject> executeInDatabase(String influxql) {
+        return post(influxql, true);
+    }
+
+    private Future<JsonObject> post(String influxql, boolean inDatabase) {
         HttpRequest<Buffer> request = authorized(web.post(path("/query")))
                 .addQueryParam("q", influxql)
                 .timeout(config.requestTimeout().toMillis());
+        if (inDatabase) {
+            request.addQueryParam("db", config.database());
+        }
         return request.send().recover(e -> Future.failedFuture(unreachable("query", e))).compose(this::checkQuery);
     }
 

@@ -63,7 +63,11 @@ public final class DailyConsumption {
      */
     public Future<Result> figures(ParkModel model, BucketGrid grid, long nowMs) {
         String park = model.park().id();
-        Future<Map<String, Map<Long, StoredDay>>> stored = days.days(park, grid.fromMs(), grid.toMs());
+        List<Long> dayStarts = new ArrayList<>(grid.size());
+        for (int b = 0; b < grid.size(); b++) {
+            dayStarts.add(grid.start(b));
+        }
+        Future<Map<String, Map<Long, StoredDay>>> stored = days.days(park, dayStarts, grid.bucketMs());
         Future<List<LateMark>> marks = days.lateMarks(park, grid.fromMs() - grid.bucketMs(), grid.toMs() + grid.bucketMs());
         return Future.all(stored, marks).compose(done -> {
             Map<String, Map<Long, Long>> late = lateByDay(marks.result());

@@ -35,13 +35,29 @@ public final class MeterDayStore {
     }
 
     private final InfluxClient influx;
+    private final DayCache cache;
 
-    public MeterDayStore(InfluxClient influx) {
+    /** @param cachedDays how many park-days to keep in memory (each holds every billing meter of the park) */
+    public MeterDayStore(InfluxClient influx, int cachedDays) {
         this.influx = influx;
+        this.cache = new DayCache(cachedDays);
     }
 
-    /** Meter → day start → stored day, for days starting in [fromMs, toMs). */
-    public Future<Map<String, Map<Long, StoredDay>>> days(String park, long fromMs, long toMs) {
+    /** Meter → day start → stored day, for the days starting at {@code dayStarts} (each day's first instant). */
+    public Future<Map<String, Map<Long, StoredDay>>> days(String park, List<Long> dayStarts, long dayMs) {
+        Map<String, Map<Long, StoredDay>> kept = cache.get(park, dayStarts);
+        if (kept != null) {
+            return Future.succeededFuture(kept);
+        }
+        long fromMs = dayStarts.get(0);
+        long toMs = dayStarts.get(dayStarts.size() - 1) + dayMs;
+        return read(park, fromMs, toMs).map(days -> {
+            cache.putLoaded(park, dayStarts, days);
+            return days;
+        });
+    }
+
+    private Future<Map<String, Map<Long, StoredDay>>> read(String park, long fromMs, long toMs) {
         String q = "SELECT * FROM " + MEASUREMENT_METER_DAY + " WHERE park = $park AND time >= " + fromMs + "ms AND time < "
                 + toMs + "ms GROUP BY " + TAG_METER;
         return influx.query(q, Map.of("park", park)).map(answer -> {
@@ -59,6 +75,9 @@ public final class MeterDayStore {
                 int lateSeen = s.column(DAY_LATE_SEEN);
                 for (int i = 0; i < s.rows().size(); i++) {
                     JsonArray row = s.rows().getJsonArray(i);
+                    if (!complete(row, time, value, length, known, estimated, readings, computed)) {
+                        continue; // a day partly written or partly deleted is no day: it is computed again
+                    }
                     long start = row.getLong(time);
                     BucketConsumption b = new BucketConsumption(start, row.getLong(length), row.getDouble(value),
                             row.getLong(known), row.getLong(estimated), row.getInteger(readings));
@@ -68,6 +87,15 @@ public final class MeterDayStore {
             }
             return days;
         });
+    }
+
+    private static boolean complete(JsonArray row, int... columns) {
+        for (int c : columns) {
+            if (c < 0 || !(row.getValue(c) instanceof Number)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Late-reading marks of the park's meters for days starting in [fromMs, toMs). */
@@ -86,8 +114,9 @@ public final class MeterDayStore {
         });
     }
 
-    /** Stores days (replacing what was stored for the same meter and day). */
+    /** Stores days (replacing what was stored for the same meter and day), and keeps them. */
     public Future<Void> store(String park, Map<String, List<StoredDay>> byMeter) {
+        cache.put(park, byMeter);
         StringBuilder lines = new StringBuilder();
         byMeter.forEach((meter, days) -> {
             for (StoredDay d : days) {
