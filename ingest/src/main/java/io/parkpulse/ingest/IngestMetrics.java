@@ -28,6 +28,7 @@ public final class IngestMetrics {
     private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
     private final Map<InfluxException.Kind, Counter> writeFailures = new EnumMap<>(InfluxException.Kind.class);
     private final Counter pointsStored;
+    private final Counter lateMarks;
     private final DistributionSummary batchPoints;
     private final Timer writeLatency;
     private final Counter reportsPublished;
@@ -49,6 +50,8 @@ public final class IngestMetrics {
                     .description("Failed InfluxDB write attempts, by kind").register(registry));
         }
         pointsStored = Counter.builder("parkpulse.ingest.points.stored").description("Points InfluxDB confirmed").register(registry);
+        lateMarks = Counter.builder("parkpulse.ingest.late.marks").description("Late-reading marks InfluxDB confirmed")
+                .register(registry);
         batchPoints = DistributionSummary.builder("parkpulse.ingest.batch.points").description("Points per InfluxDB write")
                 .publishPercentiles(0.5, 0.99).register(registry);
         writeLatency = Timer.builder("parkpulse.ingest.write.latency").description("Duration of one InfluxDB write request")
@@ -66,8 +69,10 @@ public final class IngestMetrics {
         rejections.get(reason).increment();
     }
 
-    public void stored(int points) {
+    /** @param points readings and gateway status points; @param marks late-reading marks written beside them */
+    public void stored(int points, int marks) {
         pointsStored.increment(points);
+        lateMarks.increment(marks);
     }
 
     public void batch(int points) {

@@ -53,15 +53,11 @@ public final class DailyConsumption {
         this.maxReadings = maxReadings;
     }
 
-    /** What one evaluation needed: the meters' figures and how many meter-days came from raw readings. */
-    public record Result(List<MeterFigure> meters, int daysComputed, int daysStored) {
-    }
-
     /**
      * @param grid  the local days of the period, one bucket each
      * @param nowMs the present, for what is settled and when days were computed
      */
-    public Future<Result> figures(ParkModel model, BucketGrid grid, long nowMs) {
+    public Future<List<MeterFigure>> figures(ParkModel model, BucketGrid grid, long nowMs) {
         String park = model.park().id();
         List<Long> dayStarts = new ArrayList<>(grid.size());
         for (int b = 0; b < grid.size(); b++) {
@@ -73,7 +69,7 @@ public final class DailyConsumption {
             Map<String, Map<Long, Long>> late = lateByDay(marks.result());
             Map<String, int[]> needed = neededDays(model, grid, stored.result(), late, nowMs);
             if (needed.isEmpty()) {
-                return Future.succeededFuture(assemble(model, grid, stored.result(), Map.of(), 0));
+                return Future.succeededFuture(assemble(model, grid, stored.result(), Map.of()));
             }
             long from = Long.MAX_VALUE;
             long to = Long.MIN_VALUE;
@@ -83,7 +79,7 @@ public final class DailyConsumption {
                 long b = grid.start(e.getValue()[1]) + grid.bucketMs() + MARGIN_MS;
                 from = Math.min(from, a);
                 to = Math.max(to, b);
-                expected += (b - a) / profileOf(model, e.getKey()).profile().expectedIntervalMs();
+                expected += (b - a) / model.meter(e.getKey()).profile().expectedIntervalMs();
             }
             if (expected > maxReadings) {
                 return Future.failedFuture(new EfficiencyService.TooMuchData("about " + expected + " readings to read for park "
@@ -103,10 +99,12 @@ public final class DailyConsumption {
                         settled.put(meter, keep);
                     }
                 });
+                LOG.info("park {}: {} meter(s) computed from {} raw readings, {} settled meter-days to store", park,
+                        needed.size(), raw.values().stream().mapToInt(List::size).sum(), count[0]);
                 // storing is for the next question; this answer does not wait for it
                 days.store(park, settled).onFailure(e -> LOG.warn("could not store {} computed days of park {}: {}",
                         count[0], park, e.toString()));
-                return assemble(model, grid, stored.result(), computed, count[0]);
+                return assemble(model, grid, stored.result(), computed);
             }, false));
         });
     }
@@ -170,7 +168,7 @@ public final class DailyConsumption {
         needed.forEach((meter, range) -> {
             BucketGrid days = new BucketGrid(grid.start(range[0]), grid.start(range[1]) + grid.bucketMs(), grid.bucketMs());
             MeterConsumption c = ConsumptionCalculator.compute(raw.getOrDefault(meter, List.of()),
-                    profileOf(model, meter).profile(), days);
+                    model.meter(meter).profile(), days);
             Map<Long, List<CounterFinding>> findingsByDay = new HashMap<>();
             for (CounterFinding f : c.findings()) {
                 int b = days.bucketOf(f.timeMs());
@@ -190,15 +188,13 @@ public final class DailyConsumption {
     }
 
     /** Every meter's figure over the grid, each day from what was just computed or else from storage. */
-    private static Result assemble(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
-                                   Map<String, List<StoredDay>> computed, int daysStored) {
+    private static List<MeterFigure> assemble(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+                                              Map<String, List<StoredDay>> computed) {
         List<MeterFigure> figures = new ArrayList<>(model.meters().size());
-        int computedDays = 0;
         for (MeterInfo meter : model.meters()) {
             Map<Long, StoredDay> byDay = new HashMap<>(stored.getOrDefault(meter.id(), Map.of()));
             for (StoredDay d : computed.getOrDefault(meter.id(), List.of())) {
                 byDay.put(d.bucket().startMs(), d);
-                computedDays++;
             }
             List<BucketConsumption> buckets = new ArrayList<>(grid.size());
             List<CounterFinding> findings = new ArrayList<>();
@@ -209,10 +205,6 @@ public final class DailyConsumption {
             }
             figures.add(new MeterFigure(meter, BucketConsumption.sum(buckets, meter.profile().expectedIntervalMs()), findings));
         }
-        return new Result(figures, computedDays, daysStored);
-    }
-
-    private static MeterInfo profileOf(ParkModel model, String meterId) {
-        return model.meter(meterId);
+        return figures;
     }
 }

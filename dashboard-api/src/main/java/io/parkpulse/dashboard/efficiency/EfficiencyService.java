@@ -4,6 +4,7 @@ import io.parkpulse.dashboard.reports.OutputReportStore;
 import io.parkpulse.efficiency.calendar.ParkCalendar;
 import io.parkpulse.efficiency.calendar.Period;
 import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
+import io.parkpulse.efficiency.evaluation.MeterFigure;
 import io.parkpulse.efficiency.evaluation.ParkEvaluation;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.efficiency.policy.Policy;
@@ -82,14 +83,14 @@ public final class EfficiencyService {
 
     private Future<ParkPeriodResult> read(ParkModel model, Policy policy, Period period) {
         ParkCalendar calendar = new ParkCalendar(model.park().timeZone());
-        Future<DailyConsumption.Result> meters = consumption.figures(model, calendar.dailyGrid(period), clock.millis());
+        Future<List<MeterFigure>> meters = consumption.figures(model, calendar.dailyGrid(period), clock.millis());
         Future<List<OutputReport>> o = reports.read(model.park().id(), model.park().timeZone(), period.firstMonth(),
                 period.lastMonth(), null);
         return Future.all(meters, o).compose(done -> vertx.executeBlocking(() -> {
             ParkEvaluation evaluation = new ParkEvaluation(calendar, policy.coefficients(), policy.basis());
             try {
                 Map<String, EnterprisePeriod> figures = evaluation.figures(period, model.enterprises().values(),
-                        meters.result().meters(), o.result());
+                        meters.result(), o.result());
                 return new ParkPeriodResult(model, policy, period, figures);
             } catch (IllegalArgumentException e) {
                 throw new PolicyProblem("policy " + policy.version() + " cannot evaluate " + period + ": " + e.getMessage());

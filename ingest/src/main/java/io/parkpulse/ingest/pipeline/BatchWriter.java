@@ -116,7 +116,11 @@ public final class BatchWriter {
             metrics.write(Duration.ofNanos(System.nanoTime() - started));
             if (result.succeeded()) {
                 recovered();
-                metrics.stored(points.size());
+                int marks = 0;
+                for (PreparedPoint p : points) {
+                    marks += p.isLateMark() ? 1 : 0;
+                }
+                metrics.stored(points.size() - marks, marks);
                 promise.complete(List.of());
                 return;
             }

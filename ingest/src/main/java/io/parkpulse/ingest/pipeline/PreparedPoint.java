@@ -11,6 +11,11 @@ package io.parkpulse.ingest.pipeline;
  */
 public record PreparedPoint(String line, String meter, long timeMs, int position) {
 
+    /** A late-reading mark: bookkeeping for the dashboard, not data a gateway sent. */
+    public boolean isLateMark() {
+        return line.startsWith(io.parkpulse.storage.StorageSchema.MEASUREMENT_LATE_READING + ",");
+    }
+
     /** Where the reading was in its message, e.g. {@code $.readings[4]}; built only when a point is refused. */
     public String path() {
         return position < 0 ? "$" : "$.readings[" + position + "]";

@@ -74,7 +74,9 @@ public final class LoadRun {
             sampler.sample();
         }
         double writesBefore = sampler == null ? -1 : sampler.pointsStored();
-        LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 3_600_000);
+        // device times from half an hour ago: in the past, so runs never collide with live data, yet not so old that
+        // ingest marks them late (StorageSchema.LATE_AFTER_MS) and the run measures writes a live park would not make
+        LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 30 * 60_000);
         LatencyProbes probes = new LatencyProbes(influx, "electricity");
 
         LOG.info("{}: publishing for {} s", settings.label(), settings.duration().toSeconds());
