@@ -29,8 +29,27 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
     /**
      * A meter; {@code section} starts a commented group in the file when not null. Ratios and multiplier are 1 when not used.
      */
+    /** @param sub a sub-meter: part of what the enterprise's main meter counts, written {@code role: sub} */
     public record MeterEntry(String id, String name, MeterKind kind, String enterprise, String gateway, double ctRatio,
-                             double ptRatio, double multiplier, String section) {
+                             double ptRatio, double multiplier, String section, boolean sub) {
+
+        public MeterEntry(String id, String name, MeterKind kind, String enterprise, String gateway, double ctRatio,
+                          double ptRatio, double multiplier, String section) {
+            this(id, name, kind, enterprise, gateway, ctRatio, ptRatio, multiplier, section, false);
+        }
+
+        /** NB-IoT meters report hourly frozen values (one uplink a day); the others every 15 minutes. */
+        public java.time.Duration readingInterval() {
+            return ParkGenerator.NBIOT_GATEWAY.equals(gateway) ? java.time.Duration.ofHours(1) : java.time.Duration.ofMinutes(15);
+        }
+
+        public MeterEntry withGateway(String newGateway) {
+            return new MeterEntry(id, name, kind, enterprise, newGateway, ctRatio, ptRatio, multiplier, section, sub);
+        }
+
+        public MeterEntry withSection(String newSection) {
+            return new MeterEntry(id, name, kind, enterprise, gateway, ctRatio, ptRatio, multiplier, newSection, sub);
+        }
     }
 
     public GeneratedPark {
@@ -52,7 +71,9 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
         Map<String, Meter> ms = new LinkedHashMap<>();
         for (MeterEntry m : meters) {
             ms.put(m.id(), new Meter(m.id(), m.name(), m.kind(), m.enterprise(), m.gateway(), Metering.CUMULATIVE, m.ctRatio(),
-                    m.ptRatio(), m.multiplier()));
+                    m.ptRatio(), m.multiplier(), new io.parkpulse.park.CounterDeclaration(m.sub()
+                            ? io.parkpulse.park.CounterDeclaration.Role.SUB : io.parkpulse.park.CounterDeclaration.Role.MAIN,
+                            Double.NaN, Double.NaN, m.readingInterval(), java.util.List.of())));
         }
         return new Park(id, name, timeZone, revision, "generated:" + id, es, gs, ms);
     }

@@ -50,6 +50,12 @@ public final class ParkFileWriter {
                 out.append(", enterprise: ").append(m.enterprise());
             }
             out.append(", gateway: ").append(m.gateway());
+            if (m.sub()) {
+                out.append(", role: sub");
+            }
+            if (!m.readingInterval().equals(java.time.Duration.ofMinutes(15))) {
+                out.append(", reading_interval: ").append(m.readingInterval());
+            }
             switch (m.kind()) {
                 case ELECTRICITY -> {
                     if (m.ctRatio() != 1) {

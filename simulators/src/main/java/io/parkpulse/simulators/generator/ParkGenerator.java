@@ -104,7 +104,7 @@ public final class ParkGenerator {
         double pf = industry.powerFactor();
         GridConnection main = GridConnection.forLoad(peakKw, pf, true);
         String section = number + " " + name[0] + " (" + industry.code() + " " + industry.nameZh() + ")";
-        wired.add(electricity("E-" + number + "-MAIN", shortName + " 总表", id, main, section));
+        wired.add(electricity("E-" + number + "-MAIN", shortName + " 总表", id, main, section, false));
 
         List<String> subNames = new ArrayList<>(industry.subMeterNames());
         int subs = Math.min(subNames.size(), 1 + random.nextInt(3));
@@ -113,7 +113,7 @@ public final class ParkGenerator {
             double share = Math.min(left, 0.15 + random.nextDouble() * 0.2);
             left -= share;
             GridConnection c = GridConnection.forLoad(share * peakKw, pf, main.mediumVoltage() && share * peakKw > 800);
-            wired.add(electricity("E-" + number + "-S" + (j + 1), shortName + " " + subNames.get(j), id, c, null));
+            wired.add(electricity("E-" + number + "-S" + (j + 1), shortName + " " + subNames.get(j), id, c, null, true));
         }
         if (industry.usesGas()) {
             double peakGas = industry.gasPerUnit() * capacity;
@@ -136,8 +136,10 @@ public final class ParkGenerator {
                 1, 1, 1, null));
     }
 
-    private GeneratedPark.MeterEntry electricity(String id, String name, String enterprise, GridConnection c, String section) {
-        return new GeneratedPark.MeterEntry(id, name, MeterKind.ELECTRICITY, enterprise, null, c.ctRatio(), c.ptRatio(), 1, section);
+    private GeneratedPark.MeterEntry electricity(String id, String name, String enterprise, GridConnection c, String section,
+                                                 boolean sub) {
+        return new GeneratedPark.MeterEntry(id, name, MeterKind.ELECTRICITY, enterprise, null, c.ctRatio(), c.ptRatio(), 1, section,
+                sub);
     }
 
     /** Puts the park-level meters first, then assigns wired meters to gateways, keeping an enterprise's meters together. */
@@ -168,16 +170,14 @@ public final class ParkGenerator {
                 onGateway = 0;
             }
             for (GeneratedPark.MeterEntry m : group) {
-                meters.add(new GeneratedPark.MeterEntry(m.id(), m.name(), m.kind(), m.enterprise(), gateway, m.ctRatio(), m.ptRatio(),
-                        m.multiplier(), m.section()));
+                meters.add(m.withGateway(gateway));
             }
             onGateway += group.size();
         }
         gateways.add(new GeneratedPark.GatewayEntry(NBIOT_GATEWAY, "NB-IoT 表计平台接入 (电信 AEP 推送)"));
         boolean first = true;
         for (GeneratedPark.MeterEntry m : nbIot) {
-            meters.add(first ? new GeneratedPark.MeterEntry(m.id(), m.name(), m.kind(), m.enterprise(), m.gateway(), m.ctRatio(),
-                    m.ptRatio(), m.multiplier(), "NB-IoT water meters: one uplink a day with the past day's frozen values") : m);
+            meters.add(first ? m.withSection("NB-IoT water meters: one uplink a day with the past day's frozen values") : m);
             first = false;
         }
         String size = settings.enterprises() > 0 ? "--enterprises " + settings.enterprises() : "--meters " + settings.meters();

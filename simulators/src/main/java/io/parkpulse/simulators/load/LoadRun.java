@@ -194,7 +194,11 @@ public final class LoadRun {
                 done = count(influx, traffic);
             }
             if (done >= target) {
-                return System.nanoTime();
+                long drainedAt = System.nanoTime();
+                if (sampler != null) {
+                    awaitCounted(influx, traffic, target); // ingest's counter can run ahead of what InfluxDB shows
+                }
+                return drainedAt;
             }
             if (done > last) {
                 last = done;
@@ -206,6 +210,17 @@ public final class LoadRun {
             Thread.sleep(sampler != null ? 100 : 1_000);
         }
         return System.nanoTime();
+    }
+
+    /**
+     * Waits, briefly, until InfluxDB shows {@code target} readings of the run: a redelivered message counts twice in
+     * ingest's counter but once in InfluxDB, so the counter may say done while a last write is still on its way.
+     */
+    private void awaitCounted(InfluxClient influx, LoadTraffic traffic, long target) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (count(influx, traffic) < target && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     /** Distinct readings of this run in InfluxDB. */
