@@ -13,6 +13,7 @@ import io.parkpulse.ingest.pipeline.PreparedMessage;
 import io.parkpulse.park.ParkDirectory;
 import io.parkpulse.park.ParkFileError;
 import io.parkpulse.park.ParkRegistry;
+import io.parkpulse.park.ParkRegistryHolder;
 import io.parkpulse.storage.InfluxClient;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -58,7 +59,7 @@ public final class IngestVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         metrics = new IngestMetrics(registry);
-        parks = new ParkRegistryHolder(new ParkDirectory(config.parksDirectory()), metrics);
+        parks = new ParkRegistryHolder(new ParkDirectory(config.parksDirectory()), metrics::reloadFailed);
         return vertx.executeBlocking(parks::load).compose(loaded -> {
             try {
                 wire();

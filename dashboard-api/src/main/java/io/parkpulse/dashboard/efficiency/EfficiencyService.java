@@ -8,6 +8,7 @@ import io.parkpulse.efficiency.evaluation.MeterFigure;
 import io.parkpulse.efficiency.evaluation.ParkEvaluation;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.efficiency.policy.Policy;
+import io.parkpulse.park.Park;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -36,10 +37,11 @@ public final class EfficiencyService {
     private final Clock clock;
     private final Map<Key, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Key(String park, Object parkVersion, Period period) {
+    private record Key(String park, Period period) {
     }
 
-    private record Kept(Future<ParkPeriodResult> result, long expiresAtNanos) {
+    /** A result and the park-file version it was computed for (compared by identity: a reload is a new Park). */
+    private record Kept(Park park, Future<ParkPeriodResult> result, long expiresAtNanos) {
     }
 
     /** @param resultTtl how long a result under the park's policy is reused (0: never) */
@@ -68,16 +70,16 @@ public final class EfficiencyService {
         }
         long now = System.nanoTime();
         kept.values().removeIf(k -> k.expiresAtNanos() - now < 0 || k.result().failed());
-        Key key = new Key(model.park().id(), model.park(), period);
+        Key key = new Key(model.park().id(), period);
         Kept k = kept.get(key);
-        if (k != null) {
+        if (k != null && k.park() == model.park()) {
             return k.result();
         }
         if (kept.size() >= MAX_KEPT) {
             kept.clear();
         }
         Future<ParkPeriodResult> result = read(model, policy, period);
-        kept.put(key, new Kept(result, now + resultTtl.toNanos()));
+        kept.put(key, new Kept(model.park(), result, now + resultTtl.toNanos()));
         return result;
     }
 

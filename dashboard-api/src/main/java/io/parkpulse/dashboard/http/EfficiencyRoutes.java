@@ -19,7 +19,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -218,9 +217,10 @@ final class EfficiencyRoutes {
         }));
     }
 
+    /** Enterprises per class, {@code out_of_scope} for those without one, in class order. */
     private static Map<String, Object> counts(Map<String, LandEfficiency> classes) {
-        Map<String, Object> counts = new LinkedHashMap<>();
-        classes.values().forEach(l -> counts.merge(l.grade() == null ? "out_of_scope" : l.grade(), 1, (a, b) -> (Integer) a + (Integer) b));
-        return new TreeMap<>(counts);
+        Map<String, Object> counts = new TreeMap<>();
+        classes.values().forEach(l -> counts.merge(l.grade() == null ? "out_of_scope" : l.grade(), 1, (a, b) -> (int) a + (int) b));
+        return counts;
     }
 }

@@ -42,13 +42,6 @@ public final class CounterReadingStore {
     /** Above this many meters a park-wide statement is cheaper than naming each. */
     private static final int MAX_NAMED_METERS = 200;
 
-    /** Meter id → its readings in [fromMs, toMs), for the park's billing meters. */
-    public Future<Map<String, List<CounterReading>>> read(ParkModel model, long fromMs, long toMs) {
-        Set<String> all = new HashSet<>();
-        model.meters().forEach(m -> all.add(m.id()));
-        return read(model, all, fromMs, toMs);
-    }
-
     /** Meter id → its readings in [fromMs, toMs), for {@code meters} (billing meters of the park). */
     public Future<Map<String, List<CounterReading>>> read(ParkModel model, Set<String> meters, long fromMs, long toMs) {
         Set<MeterKind> kinds = new LinkedHashSet<>();

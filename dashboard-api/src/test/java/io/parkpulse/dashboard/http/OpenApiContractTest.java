@@ -51,6 +51,8 @@ class OpenApiContractTest {
                 String path = DashboardApi.BASE + route.getPath().replaceAll(":(\\w+)", "{$1}");
                 route.methods().forEach(m -> routed.add(m.name() + " " + path));
             }
+            assertThat(routed).as("the routes read from the router").contains("GET /api/v1/parks/{park}/rankings",
+                    "POST /api/v1/parks/{park}/what-if", "POST /api/v1/parks/{park}/output-reports");
             assertThat(routed).isEqualTo(documented);
         } finally {
             vertx.close();

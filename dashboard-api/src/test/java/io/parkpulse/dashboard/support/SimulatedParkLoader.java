@@ -35,14 +35,19 @@ public final class SimulatedParkLoader {
     private SimulatedParkLoader() {
     }
 
+    /** Ingest's preparation for {@code park}, as it runs at {@code nowMs}, accepting readings of any age. */
+    private static MessagePreparer preparer(Park park, long nowMs) {
+        TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(4000)),
+                Clock.fixed(Instant.ofEpochMilli(nowMs), ZoneOffset.UTC));
+        ParkRegistry registry = new ParkRegistry(List.of(park));
+        return new MessagePreparer(decoder, () -> registry);
+    }
+
     /** Delivers readings of one gateway as ingest would on receiving them at {@code receivedAtMs}. */
     public static void deliver(Park park, String gateway, List<io.parkpulse.contract.Reading> readings, long receivedAtMs,
                                InfluxDb influx, String db) {
-        TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(4000)),
-                Clock.fixed(Instant.ofEpochMilli(receivedAtMs), ZoneOffset.UTC));
-        ParkRegistry registry = new ParkRegistry(List.of(park));
         byte[] payload = new io.parkpulse.contract.TelemetryEncoder().encode(new io.parkpulse.contract.TelemetryMessage(1, readings));
-        PreparedMessage prepared = new MessagePreparer(decoder, () -> registry)
+        PreparedMessage prepared = preparer(park, receivedAtMs)
                 .prepare(new InboundMessage(Topics.telemetry(park.id(), gateway), payload, 0, 1, 0, receivedAtMs));
         if (!prepared.rejections().isEmpty()) {
             throw new IllegalStateException("ingest rejects: " + prepared.rejections());
@@ -54,10 +59,7 @@ public final class SimulatedParkLoader {
 
     /** Simulates [fromMs, toMs) in 15-minute steps; returns how many readings were written (late marks not counted). */
     public static long load(Park park, long fromMs, long toMs, InfluxDb influx, String db) throws Exception {
-        TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT.withMaxAge(Duration.ofDays(400)),
-                Clock.fixed(Instant.ofEpochMilli(toMs), ZoneOffset.UTC));
-        ParkRegistry registry = new ParkRegistry(List.of(park));
-        MessagePreparer preparer = new MessagePreparer(decoder, () -> registry);
+        MessagePreparer preparer = preparer(park, toMs);
         StringBuilder lines = new StringBuilder();
         long[] points = {0};
         int[] pending = {0};

@@ -58,10 +58,6 @@ public final class MeterConsumption {
         return list;
     }
 
-    public long expectedIntervalMs() {
-        return expectedIntervalMs;
-    }
-
     /** Everything noticed in the readings, in time order. */
     public List<CounterFinding> findings() {
         return findings;

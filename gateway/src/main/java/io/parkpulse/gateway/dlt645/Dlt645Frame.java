@@ -60,10 +60,6 @@ public record Dlt645Frame(byte[] address, int control, byte[] data) {
         return (control & 0x40) != 0;
     }
 
-    public boolean hasFollowUp() {
-        return (control & 0x20) != 0;
-    }
-
     public int function() {
         return control & 0x1F;
     }

@@ -1,8 +1,5 @@
-package io.parkpulse.ingest;
+package io.parkpulse.park;
 
-import io.parkpulse.park.ParkDirectory;
-import io.parkpulse.park.ParkFileError;
-import io.parkpulse.park.ParkRegistry;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -14,33 +11,34 @@ import org.slf4j.LoggerFactory;
  * <p>{@link #get} may be called from any thread; {@link #reload} from one thread at a time (it
  * reads files).
  */
-final class ParkRegistryHolder implements Supplier<ParkRegistry> {
+public final class ParkRegistryHolder implements Supplier<ParkRegistry> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ParkRegistryHolder.class);
 
     private final ParkDirectory directory;
-    private final IngestMetrics metrics;
+    private final Runnable onFailedReload;
     private volatile ParkRegistry current;
     private volatile List<ParkFileError> lastErrors = List.of();
 
-    ParkRegistryHolder(ParkDirectory directory, IngestMetrics metrics) {
+    /** @param onFailedReload called once for each new set of reload errors (a metric, say) */
+    public ParkRegistryHolder(ParkDirectory directory, Runnable onFailedReload) {
         this.directory = directory;
-        this.metrics = metrics;
+        this.onFailedReload = onFailedReload;
     }
 
     /** Loads every park file; throws listing every problem when any file is invalid. */
-    ParkRegistry load() {
+    public ParkRegistry load() {
         current = directory.load();
         LOG.info("loaded {} park(s) with {} meters from {}", current.parks().size(), current.meterCount(), directory.directory());
         return current;
     }
 
-    void reload() {
+    public void reload() {
         ParkDirectory.Reload reload = directory.reload();
         reload.changes().forEach(change -> LOG.info("park files: {}", change));
         if (!reload.errors().isEmpty()) {
             if (!reload.errors().equals(lastErrors)) {
-                metrics.reloadFailed();
+                onFailedReload.run();
                 reload.errors().forEach(e -> LOG.error("park file not reloaded, last good version stays in force: {}", e));
             }
         }
@@ -53,7 +51,7 @@ final class ParkRegistryHolder implements Supplier<ParkRegistry> {
         return current;
     }
 
-    List<ParkFileError> lastErrors() {
+    public List<ParkFileError> lastErrors() {
         return lastErrors;
     }
 }
