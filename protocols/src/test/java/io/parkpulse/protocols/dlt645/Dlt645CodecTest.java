@@ -1,4 +1,4 @@
-package io.parkpulse.gateway.dlt645;
+package io.parkpulse.protocols.dlt645;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.integers;
 
-import io.parkpulse.gateway.dlt645.Dlt645Decoder.Decoded;
-import io.parkpulse.gateway.dlt645.Dlt645Decoder.Rejected;
-import io.parkpulse.gateway.dlt645.Dlt645Decoder.Result;
+import io.parkpulse.protocols.dlt645.Dlt645Decoder.Decoded;
+import io.parkpulse.protocols.dlt645.Dlt645Decoder.Rejected;
+import io.parkpulse.protocols.dlt645.Dlt645Decoder.Result;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;

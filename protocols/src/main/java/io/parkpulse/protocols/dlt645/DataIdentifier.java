@@ -1,4 +1,4 @@
-package io.parkpulse.gateway.dlt645;
+package io.parkpulse.protocols.dlt645;
 
 import io.parkpulse.contract.Quantity;
 import java.util.Optional;

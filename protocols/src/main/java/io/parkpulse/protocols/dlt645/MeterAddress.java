@@ -1,4 +1,4 @@
-package io.parkpulse.gateway.dlt645;
+package io.parkpulse.protocols.dlt645;
 
 /**
  * A meter's 12-digit DL/T 645 address, sent as 6 BCD bytes lowest first: meter 123456789012 goes on the wire as

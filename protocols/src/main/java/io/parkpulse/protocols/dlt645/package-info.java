@@ -4,4 +4,4 @@
  * decoding that survives wake-up bytes, noise, split and coalesced frames and bad checksums ({@link Dlt645Decoder}),
  * read requests and replies with their value formats ({@link DataIdentifier}, {@link ReadReply}). No I/O.
  */
-package io.parkpulse.gateway.dlt645;
+package io.parkpulse.protocols.dlt645;

@@ -1,0 +1,52 @@
+package io.parkpulse.gateway.config;
+
+import io.parkpulse.protocols.cjt188.Cjt188Field;
+import io.parkpulse.protocols.cjt188.DiOrder;
+import io.parkpulse.protocols.dlt645.DataIdentifier;
+import io.parkpulse.protocols.modbus.RegisterValue;
+import io.parkpulse.protocols.nbiot.PayloadField;
+import io.parkpulse.protocols.nbiot.PayloadFormat;
+import java.util.List;
+
+/** The protocol-specific part of a device's configuration. */
+public sealed interface DeviceSettings {
+
+    /** The device's points, whatever their source type. */
+    List<? extends PointConfig<?>> points();
+
+    /** A Modbus TCP device (or a Modbus RTU meter behind a gateway), addressed by unit id 0…247. */
+    record Modbus(int unitId, List<PointConfig<RegisterValue>> points) implements DeviceSettings {
+        public Modbus {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** A DL/T 645-2007 meter behind a serial-to-TCP converter; address is its 12 decimal digits. */
+    record Dlt645(String address, List<PointConfig<DataIdentifier>> points) implements DeviceSettings {
+        public Dlt645 {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * A CJ/T 188 meter behind a serial-to-TCP converter: 14 hexadecimal address digits as printed
+     * (highest first), meter type (0x10 cold water …), and the byte order its firmware wants for DI 901F.
+     */
+    record Cjt188(String address, int meterType, DiOrder diOrder, List<PointConfig<Cjt188Field>> points)
+            implements DeviceSettings {
+        public Cjt188 {
+            points = List.copyOf(points);
+        }
+    }
+
+    /**
+     * An NB-IoT meter: the id the carrier platform knows it by (CTWing/Huawei deviceId, OneNET dev_id)
+     * and/or its IMEI, and the layout of its application payload.
+     */
+    record NbIot(String deviceId, String imei, PayloadFormat format, List<PointConfig<PayloadField>> points)
+            implements DeviceSettings {
+        public NbIot {
+            points = List.copyOf(points);
+        }
+    }
+}

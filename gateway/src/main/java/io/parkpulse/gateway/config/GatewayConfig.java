@@ -1,0 +1,46 @@
+package io.parkpulse.gateway.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The whole gateway configuration file, validated (docs/gateway.md). */
+public record GatewayConfig(String park, String gatewayId, Broker broker, Polling polling, Buffer buffer, Http http,
+                            NbIotIntake nbiot, List<DeviceConfig> devices) {
+
+    public GatewayConfig {
+        devices = List.copyOf(devices);
+    }
+
+    /**
+     * The MQTT broker. The password is never in the file: {@code password_env} names the environment
+     * variable holding it. {@code caFile} set means TLS with that trust anchor.
+     */
+    public record Broker(String url, String username, String password, Path caFile) {
+        @Override
+        public String toString() {
+            return "Broker[url=" + url + ", username=" + username + ", secretGiven=" + (password != null)
+                    + ", caFile=" + caFile + "]";
+        }
+    }
+
+    /** Poll timing; {@code interval} is the default for devices that set none. */
+    public record Polling(Duration interval, Duration timeout, int retries, int readingsPerMessage) {
+    }
+
+    /** The on-disk store-and-forward buffer. */
+    public record Buffer(Path directory, long maxBytes, FullPolicy whenFull) {
+    }
+
+    /** The HTTP server for the status page, metrics and NB-IoT carrier pushes. */
+    public record Http(String host, int port) {
+    }
+
+    /** NB-IoT intake: the CoAP port (0 = off) and the OneNET push token (from the environment). */
+    public record NbIotIntake(int coapPort, String onenetToken) {
+        @Override
+        public String toString() {
+            return "NbIotIntake[coapPort=" + coapPort + ", onenetTokenGiven=" + (onenetToken != null) + "]";
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package io.parkpulse.protocols.modbus;
+
+/**
+ * Where and how one value sits in a Modbus device: table, first register address (0-based, as on the
+ * wire), data type, word order and the scale that turns the raw number into the wire unit
+ * (raw × scale; e.g. 0.01 for a register counting 0.01 kWh, 0.001 for a float in Wh → kWh).
+ */
+public record RegisterValue(RegisterTable table, int address, DataType type, WordOrder order, double scale) {
+
+    public RegisterValue {
+        if (address < 0 || address + type.registers() > 0x10000) {
+            throw new IllegalArgumentException("register address " + address + " is outside 0…65535");
+        }
+        if (!Double.isFinite(scale) || scale == 0) {
+            throw new IllegalArgumentException("scale must be a finite number other than 0, got " + scale);
+        }
+    }
+}
