@@ -1,7 +1,7 @@
 package io.parkpulse.park;
 
 /**
- * One problem found in a park file.
+ * One problem found in a ParkPulse YAML file (a park file or a gateway configuration).
  *
  * @param file    the file, as given to the reader
  * @param line    1-based line, 0 when the problem concerns the whole file

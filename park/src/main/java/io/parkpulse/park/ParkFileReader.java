@@ -3,7 +3,6 @@ package io.parkpulse.park;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.MeterKind;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -98,31 +92,15 @@ public final class ParkFileReader {
     }
 
     private static YamlMapping.Problems problems(String name, List<ParkFileError> errors) {
-        return (node, field, message) -> {
-            Mark mark = node == null ? null : node.getStartMark();
-            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
-                    field, message));
-        };
+        return YamlMapping.collecting(name, errors);
     }
 
-    /** The YAML node tree of {@code text}; refuses aliases bombs, duplicate keys and empty documents. */
+    /** The YAML node tree of {@code text}; refuses alias bombs, duplicate keys and empty documents. */
     private static Node compose(String name, String text) {
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            options.setAllowDuplicateKeys(false);
-            options.setMaxAliasesForCollections(20);
-            options.setCodePointLimit(MAX_FILE_BYTES);
-            root = new Yaml(options).compose(new StringReader(text));
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            throw new InvalidParkFileException(List.of(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1,
-                    mark == null ? 0 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem())));
-        } catch (YAMLException e) {
-            throw invalid(name, "not valid YAML: " + e.getMessage());
-        }
+        List<ParkFileError> errors = new ArrayList<>();
+        Node root = YamlMapping.compose(name, text, MAX_FILE_BYTES, errors);
         if (root == null) {
-            throw invalid(name, "the file is empty");
+            throw new InvalidParkFileException(errors);
         }
         return root;
     }

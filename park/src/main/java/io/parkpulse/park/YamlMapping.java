@@ -4,6 +4,12 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.io.StringReader;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -12,23 +18,23 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Typed, position-aware access to a YAML mapping for the park file reader. Every problem is
+ * Typed, position-aware access to a YAML mapping, for the park file reader and the gateway's configuration reader. Every problem is
  * reported to the sink with the node's line and column and the field's path; the accessors then
  * return {@code null} so reading can go on and collect the other problems too.
  */
-final class YamlMapping {
+public final class YamlMapping {
 
     /** Receives problems; knows the file name. */
-    interface Problems {
+    public interface Problems {
         void at(Node node, String field, String message);
     }
 
     /** Passes problems on and counts them, so a reader can tell whether its part was clean. */
-    static final class CountingProblems implements Problems {
+    public static final class CountingProblems implements Problems {
         private final Problems sink;
         private int count;
 
-        CountingProblems(Problems sink) {
+        public CountingProblems(Problems sink) {
             this.sink = sink;
         }
 
@@ -38,7 +44,7 @@ final class YamlMapping {
             sink.at(node, field, message);
         }
 
-        int count() {
+        public int count() {
             return count;
         }
     }
@@ -55,7 +61,7 @@ final class YamlMapping {
     }
 
     /** The mapping at {@code node}, or {@code null} (reported) when it is not one. */
-    static YamlMapping of(Node node, String path, Problems problems) {
+    public static YamlMapping of(Node node, String path, Problems problems) {
         if (!(node instanceof MappingNode mapping)) {
             problems.at(node, path, "must be a mapping of key: value, got " + describe(node));
             return null;
@@ -75,8 +81,44 @@ final class YamlMapping {
         return result;
     }
 
+    /** A problem sink that collects {@link ParkFileError}s of file {@code name}, with line and column. */
+    public static Problems collecting(String name, List<ParkFileError> errors) {
+        return (node, field, message) -> {
+            Mark mark = node == null ? null : node.getStartMark();
+            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+                    field, message));
+        };
+    }
+
+    /**
+     * The YAML node tree of {@code text}, or {@code null} with the reason added to {@code errors}: not YAML,
+     * empty, duplicate keys, alias bombs, larger than {@code maxChars}.
+     */
+    public static Node compose(String name, String text, int maxChars, List<ParkFileError> errors) {
+        Node root;
+        try {
+            LoaderOptions options = new LoaderOptions();
+            options.setAllowDuplicateKeys(false);
+            options.setMaxAliasesForCollections(20);
+            options.setCodePointLimit(maxChars);
+            root = new Yaml(options).compose(new StringReader(text));
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark();
+            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1,
+                    mark == null ? 0 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem()));
+            return null;
+        } catch (YAMLException e) {
+            errors.add(new ParkFileError(name, 0, 0, "", "not valid YAML: " + e.getMessage()));
+            return null;
+        }
+        if (root == null) {
+            errors.add(new ParkFileError(name, 0, 0, "", "the file is empty"));
+        }
+        return root;
+    }
+
     /** Each element of the sequence at {@code node}, with its path; reports anything that is not a sequence. */
-    static void eachElement(Node node, String path, Problems problems, ElementReader reader) {
+    public static void eachElement(Node node, String path, Problems problems, ElementReader reader) {
         if (node == null) {
             return;
         }
@@ -90,16 +132,16 @@ final class YamlMapping {
         }
     }
 
-    interface ElementReader {
+    public interface ElementReader {
         void read(Node element, String path);
     }
 
-    String child(String key) {
+    public String child(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
 
     /** Reports keys outside {@code allowed}, suggesting the nearest allowed one. */
-    void allowOnly(Collection<String> allowed) {
+    public void allowOnly(Collection<String> allowed) {
         for (Map.Entry<String, Node> e : values.entrySet()) {
             if (!allowed.contains(e.getKey())) {
                 String hint = nearest(e.getKey(), allowed);
@@ -111,35 +153,35 @@ final class YamlMapping {
     }
 
     /** The keys of this mapping, in file order. */
-    java.util.Set<String> keys() {
+    public java.util.Set<String> keys() {
         return values.keySet();
     }
 
     /** Text of a scalar that is not under a key (a list element); {@code null} when it is not text (reported). */
-    static String textOf(Node node, String path, Problems problems) {
+    public static String textOf(Node node, String path, Problems problems) {
         return new YamlMapping(node, path, problems).text(node, path);
     }
 
     /** A number that is not under a key; {@code null} when it is not one or breaks {@code rule} (reported). */
-    static Double numberOf(Node node, String path, Problems problems, NumberRule rule) {
+    public static Double numberOf(Node node, String path, Problems problems, NumberRule rule) {
         return new YamlMapping(node, path, problems).number(node, path, rule);
     }
 
     /** The number under {@code key}, checked by {@code rule}; {@code null} when wrong (reported). */
-    Double numberAt(String key, NumberRule rule) {
+    public Double numberAt(String key, NumberRule rule) {
         return number(values.get(key), child(key), rule);
     }
 
-    Node get(String key) {
+    public Node get(String key) {
         return values.get(key);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return values.containsKey(key) && !isNull(values.get(key));
     }
 
     /** The value at {@code key}; reports it missing when absent or null. */
-    Node require(String key) {
+    public Node require(String key) {
         Node value = values.get(key);
         if (value == null || isNull(value)) {
             problems.at(value == null ? node : value, child(key), "is required");
@@ -148,12 +190,12 @@ final class YamlMapping {
         return value;
     }
 
-    String requiredText(String key) {
+    public String requiredText(String key) {
         Node value = require(key);
         return value == null ? null : text(value, child(key));
     }
 
-    String optionalText(String key, String fallback) {
+    public String optionalText(String key, String fallback) {
         if (!has(key)) {
             return fallback;
         }
@@ -162,25 +204,25 @@ final class YamlMapping {
     }
 
     /** A number at {@code key} checked by {@code rule}; {@code fallback} when absent. */
-    Double optionalNumber(String key, Double fallback, NumberRule rule) {
+    public Double optionalNumber(String key, Double fallback, NumberRule rule) {
         if (!has(key)) {
             return fallback;
         }
         return number(values.get(key), child(key), rule);
     }
 
-    Double requiredNumber(String key, NumberRule rule) {
+    public Double requiredNumber(String key, NumberRule rule) {
         Node value = require(key);
         return value == null ? null : number(value, child(key), rule);
     }
 
     /** Checks a number and says what is wrong with it, or returns null when it is fine. */
-    interface NumberRule {
+    public interface NumberRule {
         String problem(double value);
     }
 
-    static final NumberRule POSITIVE = v -> v > 0 ? null : "must be greater than 0";
-    static final NumberRule NOT_NEGATIVE = v -> v >= 0 ? null : "must not be negative";
+    public static final NumberRule POSITIVE = v -> v > 0 ? null : "must be greater than 0";
+    public static final NumberRule NOT_NEGATIVE = v -> v >= 0 ? null : "must not be negative";
 
     private Double number(Node value, String field, NumberRule rule) {
         if (!(value instanceof ScalarNode scalar)) {
@@ -224,7 +266,7 @@ final class YamlMapping {
     }
 
     /** Reads the value at {@code key} through {@code parser}, reporting its IllegalArgumentException text. */
-    <T> T parsed(String key, Parser<T> parser, boolean required, T fallback) {
+    public <T> T parsed(String key, Parser<T> parser, boolean required, T fallback) {
         if (!has(key)) {
             if (required) {
                 require(key);
@@ -244,15 +286,15 @@ final class YamlMapping {
         }
     }
 
-    interface Parser<T> {
+    public interface Parser<T> {
         T parse(String text);
     }
 
-    static boolean isNull(Node node) {
+    public static boolean isNull(Node node) {
         return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }
 
-    static String describe(Node node) {
+    public static String describe(Node node) {
         if (node == null) {
             return "nothing";
         }
@@ -269,7 +311,7 @@ final class YamlMapping {
     }
 
     /** The allowed key closest to {@code key} by edit distance, when it is close enough to be a typo. */
-    static String nearest(String key, Collection<String> allowed) {
+    public static String nearest(String key, Collection<String> allowed) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {

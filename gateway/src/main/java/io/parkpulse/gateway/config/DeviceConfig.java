@@ -12,4 +12,9 @@ import java.time.Duration;
  * @param settings the protocol-specific part, with the points
  */
 public record DeviceConfig(String meter, Protocol protocol, Endpoint endpoint, Duration interval, DeviceSettings settings) {
+
+    /** This device with only its points of importance {@code minimum} or more. */
+    public DeviceConfig keepingAtLeast(Importance minimum) {
+        return new DeviceConfig(meter, protocol, endpoint, interval, settings.keepingAtLeast(minimum));
+    }
 }

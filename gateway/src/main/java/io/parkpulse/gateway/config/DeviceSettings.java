@@ -14,10 +14,22 @@ public sealed interface DeviceSettings {
     /** The device's points, whatever their source type. */
     List<? extends PointConfig<?>> points();
 
+    /** The same device with only the points of importance {@code minimum} or more (buffer nearly full). */
+    DeviceSettings keepingAtLeast(Importance minimum);
+
+    private static <S> List<PointConfig<S>> atLeast(List<PointConfig<S>> points, Importance minimum) {
+        return points.stream().filter(p -> p.importance().compareTo(minimum) >= 0).toList();
+    }
+
     /** A Modbus TCP device (or a Modbus RTU meter behind a gateway), addressed by unit id 0…247. */
     record Modbus(int unitId, List<PointConfig<RegisterValue>> points) implements DeviceSettings {
         public Modbus {
             points = List.copyOf(points);
+        }
+
+        @Override
+        public Modbus keepingAtLeast(Importance minimum) {
+            return new Modbus(unitId, atLeast(points, minimum));
         }
     }
 
@@ -25,6 +37,11 @@ public sealed interface DeviceSettings {
     record Dlt645(String address, List<PointConfig<DataIdentifier>> points) implements DeviceSettings {
         public Dlt645 {
             points = List.copyOf(points);
+        }
+
+        @Override
+        public Dlt645 keepingAtLeast(Importance minimum) {
+            return new Dlt645(address, atLeast(points, minimum));
         }
     }
 
@@ -37,6 +54,11 @@ public sealed interface DeviceSettings {
         public Cjt188 {
             points = List.copyOf(points);
         }
+
+        @Override
+        public Cjt188 keepingAtLeast(Importance minimum) {
+            return new Cjt188(address, meterType, diOrder, atLeast(points, minimum));
+        }
     }
 
     /**
@@ -47,6 +69,11 @@ public sealed interface DeviceSettings {
             implements DeviceSettings {
         public NbIot {
             points = List.copyOf(points);
+        }
+
+        @Override
+        public NbIot keepingAtLeast(Importance minimum) {
+            return new NbIot(deviceId, imei, format, atLeast(points, minimum));
         }
     }
 }

@@ -36,7 +36,7 @@ public record GatewayConfig(String park, String gatewayId, Broker broker, Pollin
     public record Http(String host, int port) {
     }
 
-    /** NB-IoT intake: the CoAP port (0 = off) and the OneNET push token (from the environment). */
+    /** NB-IoT intake: the CoAP UDP port (-1 = off, 0 = any free port) and the OneNET push token (from the environment). */
     public record NbIotIntake(int coapPort, String onenetToken) {
         @Override
         public String toString() {

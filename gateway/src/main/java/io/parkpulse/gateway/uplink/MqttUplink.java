@@ -1,0 +1,258 @@
+package io.parkpulse.gateway.uplink;
+
+import io.parkpulse.contract.GatewayStatus;
+import io.parkpulse.contract.RejectionReport;
+import io.parkpulse.contract.Topics;
+import io.parkpulse.gateway.config.GatewayConfig;
+import io.parkpulse.mqtt.CallbackAdapter;
+import io.parkpulse.mqtt.MqttClients;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttActionListener;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's MQTT connection (wire contract, docs/protocol.md): telemetry at QoS 1, the retained
+ * {@code online} status after each connect with {@code offline} as last will, and the {@code rejected}
+ * topic subscribed so the gateway hears what the platform did not store.
+ *
+ * <p>Paho keeps nothing across restarts here ({@link MemoryPersistence}): the gateway's own on-disk buffer
+ * holds every message until its PUBACK, so a message is never only in Paho's memory.
+ */
+public final class MqttUplink implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MqttUplink.class);
+
+    private final String telemetryTopic;
+    private final String statusTopic;
+    private final String rejectedTopic;
+    private final GatewayConfig.Broker broker;
+    private final MqttAsyncClient client;
+    private final Consumer<RejectionReport> onRejected;
+    private volatile boolean connected;
+    private volatile boolean closed;
+    private Thread connector;
+
+    /**
+     * @param onRejected receives every rejection report the platform sends, on Paho's callback thread;
+     *                   an unreadable report arrives as {@code null}
+     */
+    public MqttUplink(String park, String gatewayId, GatewayConfig.Broker broker, Consumer<RejectionReport> onRejected)
+            throws MqttException {
+        this.telemetryTopic = Topics.telemetry(park, gatewayId);
+        this.statusTopic = Topics.status(park, gatewayId);
+        this.rejectedTopic = Topics.rejected(park, gatewayId);
+        this.broker = broker;
+        this.onRejected = onRejected;
+        this.client = new MqttAsyncClient(broker.url(), "gw-" + park + "-" + gatewayId, new MemoryPersistence());
+        client.setCallback(new CallbackAdapter() {
+            @Override
+            public void connectComplete(boolean reconnect, String serverUri) {
+                connected = true;
+                LOG.info("connected to {}{}", serverUri, reconnect ? " (reconnected)" : "");
+                announceOnline();
+                subscribeRejected();
+            }
+
+            @Override
+            public void disconnected(MqttDisconnectResponse response) {
+                if (connected) {
+                    LOG.warn("lost the broker: {}; readings stay in the buffer until it is back",
+                            response.getException() == null ? response.getReasonString() : response.getException().getMessage());
+                }
+                connected = false;
+            }
+        });
+    }
+
+    /** Connects in the background, retrying until it succeeds; Paho reconnects after later losses. */
+    public void start() {
+        connector = new Thread(this::connectUntilConnected, "mqtt-connect");
+        connector.setDaemon(true);
+        connector.start();
+    }
+
+    public boolean isConnected() {
+        return connected && client.isConnected();
+    }
+
+    /**
+     * Publishes one telemetry message at QoS 1 and waits for the broker's PUBACK.
+     *
+     * @return whether the broker acknowledged it within {@code timeoutMs}; on false the caller keeps the
+     *         message and sends it again (a duplicate is harmless: same meter and time, same point)
+     */
+    public boolean publishTelemetry(byte[] payload, long timeoutMs) {
+        if (!isConnected()) {
+            return false;
+        }
+        try {
+            IMqttToken token = client.publish(telemetryTopic, payload, 1, false);
+            token.waitForCompletion(timeoutMs);
+            int[] codes = token.getReasonCodes();
+            if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                LOG.warn("the broker refused a telemetry message (reason code 0x{}); it stays in the buffer", Integer.toHexString(codes[0]));
+                return false;
+            }
+            return token.isComplete() && token.getException() == null;
+        } catch (MqttException e) {
+            LOG.debug("publish failed: {}", e.toString());
+            return false;
+        }
+    }
+
+    private void connectUntilConnected() {
+        MqttConnectionOptions options = options();
+        long delay = 500;
+        while (!closed) {
+            try {
+                client.connect(options).waitForCompletion(15_000);
+                return;
+            } catch (MqttException e) {
+                LOG.warn("cannot connect to {} yet ({}); retrying in {} ms", broker.url(), e.getMessage(), delay);
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                delay = Math.min(10_000, delay * 2);
+            }
+        }
+    }
+
+    private MqttConnectionOptions options() {
+        MqttConnectionOptions options = MqttClients.options(broker.url());
+        options.setCleanStart(true);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        options.setWill(statusTopic, new MqttMessage(GatewayStatus.OFFLINE.payload(), 1, true, new MqttProperties()));
+        if (broker.username() != null) {
+            options.setUserName(broker.username());
+        }
+        if (broker.password() != null) {
+            options.setPassword(broker.password().getBytes(StandardCharsets.UTF_8));
+        }
+        if (broker.caFile() != null) {
+            options.setSocketFactory(trusting(broker.caFile().toString()).getSocketFactory());
+        }
+        return options;
+    }
+
+    /** TLS trusting the configured CA certificate(s) only. */
+    private static SSLContext trusting(String caFile) {
+        try (InputStream in = new FileInputStream(caFile)) {
+            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+            store.load(null, null);
+            int i = 0;
+            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                store.setCertificateEntry("ca-" + i++, certificate);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException("cannot use CA file " + caFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void announceOnline() {
+        try {
+            client.publish(statusTopic, GatewayStatus.ONLINE.payload(), 1, true);
+        } catch (MqttException e) {
+            LOG.warn("cannot publish online status: {}", e.toString());
+        }
+    }
+
+    private void subscribeRejected() {
+        MqttSubscription[] subscriptions = {new MqttSubscription(rejectedTopic, 1)};
+        IMqttMessageListener[] listeners = {(topic, message) -> {
+            RejectionReport report;
+            try {
+                report = RejectionReport.fromJson(message.getPayload());
+            } catch (RuntimeException e) {
+                report = null;
+            }
+            onRejected.accept(report);
+        }};
+        try {
+            // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
+            client.subscribe(subscriptions, null, new MqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    int[] codes = token.getReasonCodes();
+                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
+                        LOG.error("the broker refused the subscription to {} (reason code 0x{})", rejectedTopic, Integer.toHexString(codes[0]));
+                    }
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable exception) {
+                    LOG.error("subscribing to {} failed: {}", rejectedTopic, String.valueOf(exception));
+                }
+            }, listeners, new MqttProperties());
+        } catch (MqttException e) {
+            LOG.error("cannot subscribe to {}: {}", rejectedTopic, e.toString());
+        }
+    }
+
+    /** Publishes {@code offline} (a clean disconnect does not fire the will) and disconnects. */
+    @Override
+    public void close() {
+        closed = true;
+        if (connector != null) {
+            connector.interrupt();
+        }
+        try {
+            if (client.isConnected()) {
+                client.publish(statusTopic, GatewayStatus.OFFLINE.payload(), 1, true).waitForCompletion(2_000);
+                client.disconnect().waitForCompletion(2_000);
+            }
+        } catch (MqttException e) {
+            LOG.debug("disconnect: {}", e.toString());
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("close: {}", e.toString());
+        }
+    }
+
+    /** Drops the connection without a word, as a power cut would: the broker publishes the will. For tests. */
+    public void crash() {
+        closed = true;
+        if (connector != null) {
+            connector.interrupt();
+        }
+        try {
+            client.disconnectForcibly(0, 100, false);
+            client.close(true);
+        } catch (MqttException e) {
+            LOG.debug("crash: {}", e.toString());
+        }
+    }
+}

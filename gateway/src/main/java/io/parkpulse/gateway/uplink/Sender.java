@@ -1,0 +1,88 @@
+package io.parkpulse.gateway.uplink;
+
+import io.parkpulse.gateway.buffer.BufferedMessage;
+import io.parkpulse.gateway.buffer.StoreAndForwardBuffer;
+import io.parkpulse.gateway.status.GatewayMetrics;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the buffer to the broker, oldest first: publish, wait for the PUBACK, then remove. One message
+ * at a time keeps the order the readings were taken in, across outages and restarts; a message whose
+ * PUBACK was lost is sent again, which stores the same points again (idempotent by meter and time).
+ */
+public final class Sender implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+    private static final long PUBACK_TIMEOUT_MS = 10_000;
+
+    private final StoreAndForwardBuffer buffer;
+    private final MqttUplink uplink;
+    private final GatewayMetrics metrics;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public Sender(StoreAndForwardBuffer buffer, MqttUplink uplink, GatewayMetrics metrics) {
+        this.buffer = buffer;
+        this.uplink = uplink;
+        this.metrics = metrics;
+        this.thread = new Thread(this::run, "uplink-sender");
+        thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        long backoff = 100;
+        while (running) {
+            try {
+                if (!uplink.isConnected()) {
+                    Thread.sleep(100);
+                    continue;
+                }
+                Optional<BufferedMessage> next = buffer.peek(Duration.ofMillis(500));
+                if (next.isEmpty()) {
+                    continue;
+                }
+                BufferedMessage message = next.get();
+                if (uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS)) {
+                    buffer.acknowledge(message);
+                    metrics.published(message.readings());
+                    backoff = 100;
+                } else {
+                    Thread.sleep(backoff);
+                    backoff = Math.min(5_000, backoff * 2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                LOG.error("sending from the buffer failed; retrying", e);
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

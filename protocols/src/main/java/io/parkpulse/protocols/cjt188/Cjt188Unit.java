@@ -1,0 +1,85 @@
+package io.parkpulse.protocols.cjt188;
+
+import java.util.Optional;
+
+/**
+ * The unit byte that follows each value in a CJ/T 188 reply (github:hupengwu/fox-edge-server-protocol
+ * {@code CJT188Unit.java}, domain.md 6.2), with the factor to the base unit of its dimension: kWh for energy and
+ * heat, kW for power, m³ for volume, m³/h for flow rate.
+ */
+public enum Cjt188Unit {
+    JOULE(0x01, "J", Dimension.ENERGY, 1 / 3.6e6),
+    WATT_HOUR(0x02, "Wh", Dimension.ENERGY, 1e-3),
+    KILOWATT_HOUR(0x05, "kWh", Dimension.ENERGY, 1),
+    MEGAWATT_HOUR(0x08, "MWh", Dimension.ENERGY, 1e3),
+    MEGAWATT_HOUR_100(0x0A, "MWh×100", Dimension.ENERGY, 1e5),
+    KILOJOULE(0x0B, "kJ", Dimension.ENERGY, 1 / 3.6e3),
+    MEGAJOULE(0x0E, "MJ", Dimension.ENERGY, 1 / 3.6),
+    GIGAJOULE(0x11, "GJ", Dimension.ENERGY, 1e3 / 3.6),
+    GIGAJOULE_100(0x13, "GJ×100", Dimension.ENERGY, 1e5 / 3.6),
+    WATT(0x14, "W", Dimension.POWER, 1e-3),
+    KILOWATT(0x17, "kW", Dimension.POWER, 1),
+    MEGAWATT(0x1A, "MW", Dimension.POWER, 1e3),
+    LITRE(0x29, "L", Dimension.VOLUME, 1e-3),
+    CUBIC_METRE(0x2C, "m³", Dimension.VOLUME, 1),
+    LITRE_PER_HOUR(0x32, "L/h", Dimension.FLOW_RATE, 1e-3),
+    CUBIC_METRE_PER_HOUR(0x35, "m³/h", Dimension.FLOW_RATE, 1);
+
+    /** What a unit measures, with the base unit values are converted to. */
+    public enum Dimension {
+        ENERGY("kWh"), POWER("kW"), VOLUME("m³"), FLOW_RATE("m³/h");
+
+        private final String base;
+
+        Dimension(String base) {
+            this.base = base;
+        }
+
+        public String base() {
+            return base;
+        }
+    }
+
+    private final int code;
+    private final String symbol;
+    private final Dimension dimension;
+    private final double toBase;
+
+    Cjt188Unit(int code, String symbol, Dimension dimension, double toBase) {
+        this.code = code;
+        this.symbol = symbol;
+        this.dimension = dimension;
+        this.toBase = toBase;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public Dimension dimension() {
+        return dimension;
+    }
+
+    /** {@code value} in this unit, expressed in the dimension's base unit. */
+    public double toBase(double value) {
+        return value * toBase;
+    }
+
+    /** {@code value} in the dimension's base unit, expressed in this unit. */
+    public double fromBase(double value) {
+        return value / toBase;
+    }
+
+    public static Optional<Cjt188Unit> byCode(int code) {
+        for (Cjt188Unit u : values()) {
+            if (u.code == code) {
+                return Optional.of(u);
+            }
+        }
+        return Optional.empty();
+    }
+}

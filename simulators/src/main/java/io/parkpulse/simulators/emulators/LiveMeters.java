@@ -1,0 +1,120 @@
+package io.parkpulse.simulators.emulators;
+
+import io.parkpulse.contract.Quantity;
+import io.parkpulse.contract.Reading;
+import io.parkpulse.contract.Value;
+import io.parkpulse.simulators.model.ParkModel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulated park running at wall-clock time, seen the way a gateway sees real meters: each meter's
+ * display shows the latest values its simulated behaviour produced ({@link MeterValues}), and NB-IoT
+ * meters hand over their uplinks (a day's frozen values) when the model sends them.
+ *
+ * <p>The model steps on its own thread every {@code step}; emulator threads read the latest values.
+ */
+public final class LiveMeters implements MeterValues, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveMeters.class);
+
+    private final ParkModel model;
+    private final long stepMs;
+    private final Set<String> nbIotMeters;
+    private final BiConsumer<String, List<Reading>> nbIotUplinks;
+    private final Map<String, Map<Quantity, Double>> latest = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "live-meters");
+        t.setDaemon(true);
+        return t;
+    });
+    private long next;
+
+    /**
+     * @param nbIotMeters  meters whose readings are uplinks (pushed by {@code nbIotUplinks}) rather than display values
+     * @param nbIotUplinks receives each NB-IoT uplink: the meter and its readings, oldest first
+     */
+    public LiveMeters(ParkModel model, Duration step, Set<String> nbIotMeters, BiConsumer<String, List<Reading>> nbIotUplinks) {
+        model.checkStep(step);
+        this.model = model;
+        this.stepMs = step.toMillis();
+        this.nbIotMeters = Set.copyOf(nbIotMeters);
+        this.nbIotUplinks = nbIotUplinks;
+    }
+
+    /** Warms the model up to now (displays filled), then keeps it stepping with the wall clock. */
+    public LiveMeters start() {
+        long now = System.currentTimeMillis();
+        long from = Math.floorDiv(now, stepMs) * stepMs;
+        long warm = Math.min(from - stepMs, Math.floorDiv(model.warmUpStart(from), stepMs) * stepMs);
+        model.start(warm, from - stepMs);
+        for (long t = warm; t < from - stepMs; t += stepMs) {
+            model.step(t, false, null);
+        }
+        next = from - stepMs;
+        advance();
+        clock.scheduleAtFixedRate(this::advance, stepMs - Math.floorMod(System.currentTimeMillis(), stepMs), stepMs,
+                TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Steps up to the wall clock; every reading updates its meter's display, NB-IoT ones are uplinked. */
+    private void advance() {
+        try {
+            long now = System.currentTimeMillis();
+            while (next <= now) {
+                Map<String, List<Reading>> uplinks = new LinkedHashMap<>();
+                model.step(next, true, (gateway, reading) -> {
+                    if (nbIotMeters.contains(reading.meter())) {
+                        uplinks.computeIfAbsent(reading.meter(), m -> new ArrayList<>()).add(reading);
+                    }
+                    show(reading);
+                });
+                uplinks.forEach((meter, readings) -> {
+                    try {
+                        nbIotUplinks.accept(meter, List.copyOf(readings));
+                    } catch (RuntimeException e) {
+                        LOG.warn("NB-IoT uplink of {} failed: {}", meter, e.toString());
+                    }
+                });
+                next += stepMs;
+            }
+        } catch (RuntimeException e) {
+            LOG.error("the simulated park failed to advance", e);
+        }
+    }
+
+    /** Sets a meter's display directly; for tests that want exact values. */
+    public void show(Reading reading) {
+        Map<Quantity, Double> display = latest.computeIfAbsent(reading.meter(), m -> new ConcurrentHashMap<>());
+        for (Value v : reading.values()) {
+            if (v.quantity().isNumeric()) {
+                display.put(v.quantity(), v.number());
+            }
+        }
+    }
+
+    @Override
+    public OptionalDouble latest(String meter, Quantity quantity) {
+        Map<Quantity, Double> display = latest.get(meter);
+        Double value = display == null ? null : display.get(quantity);
+        return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+    }
+
+    @Override
+    public void close() {
+        clock.shutdownNow();
+    }
+}
