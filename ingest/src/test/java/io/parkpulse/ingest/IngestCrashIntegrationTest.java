@@ -2,7 +2,7 @@ package io.parkpulse.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parkpulse.ingest.support.Await;
+import io.parkpulse.testkit.Await;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.IngestProcess;
 import io.parkpulse.ingest.support.Readings;

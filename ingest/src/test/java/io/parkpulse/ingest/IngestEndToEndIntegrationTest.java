@@ -11,7 +11,7 @@ import io.parkpulse.contract.Rejection;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.TelemetryMessage;
 import io.parkpulse.contract.Value;
-import io.parkpulse.ingest.support.Await;
+import io.parkpulse.testkit.Await;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.ingest.support.Http;
 import io.parkpulse.ingest.support.RunningIngest;

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parkpulse.ingest.IngestConfig;
 import io.parkpulse.ingest.IngestMain;
 import io.parkpulse.ingest.IngestVerticle;
+import io.parkpulse.testkit.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.HashMap;

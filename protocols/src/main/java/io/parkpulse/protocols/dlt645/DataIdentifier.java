@@ -102,7 +102,8 @@ public enum DataIdentifier {
     /** The value bytes of {@code value}, the inverse of {@link #decode}; rounds to the format's decimals. */
     public byte[] encode(double value) {
         long digits = Math.round(Math.abs(value) * Math.pow(10, decimals));
-        long limit = (long) Math.pow(10, 2 * bytes - (signed ? 1 : 0));
+        // a signed value gives up only the top bit: the top digit may still be 0-7 (XX.XXXX power goes to 79.9999)
+        long limit = signed ? 8 * (long) Math.pow(10, 2 * bytes - 1) : (long) Math.pow(10, 2 * bytes);
         if (digits >= limit) {
             throw new IllegalArgumentException(this + ": " + value + " does not fit in " + bytes + " BCD bytes");
         }

@@ -183,12 +183,23 @@ class Dlt645CodecTest {
     @Test
     void any_value_survives_encoding_and_decoding() {
         for (DataIdentifier d : DataIdentifier.values()) {
-            long limit = (long) Math.pow(10, 2 * d.bytes() - 1); // leaves the top bit free for a sign
+            // signed: the top bit is the sign, so the top digit runs 0-7; unsigned: every digit 0-9
+            long limit = d.signed() ? 8 * (long) Math.pow(10, 2 * d.bytes() - 1) : (long) Math.pow(10, 2 * d.bytes());
             qt().forAll(longs().between(-limit + 1, limit - 1)).checkAssert(n -> {
                 double value = (d.signed() ? n : Math.abs(n)) / Math.pow(10, d.decimals());
                 assertThat(d.decode(d.encode(value), 0)).isCloseTo(value, org.assertj.core.data.Offset.offset(1e-9));
             });
         }
+    }
+
+    /** Found end to end: 12.3456 kW was refused because the sign bit was taken to cost a whole digit. */
+    @Test
+    void signed_values_use_every_digit_below_the_sign_bit() {
+        DataIdentifier power = DataIdentifier.TOTAL_ACTIVE_POWER;
+        assertThat(HEX.formatHex(power.encode(12.3456))).isEqualTo("56 34 12");
+        assertThat(HEX.formatHex(power.encode(-79.9999))).isEqualTo("99 99 F9");
+        assertThat(power.decode(power.encode(-79.9999), 0)).isEqualTo(-79.9999);
+        assertThatThrownBy(() -> power.encode(80.0)).hasMessageContaining("does not fit");
     }
 
     /** Every single-bit flip inside a frame is caught, with a reason; nothing escapes as an exception. */

@@ -1,4 +1,4 @@
-package io.parkpulse.ingest.support;
+package io.parkpulse.testkit;
 
 import java.time.Duration;
 import java.util.function.Supplier;

@@ -1,0 +1,24 @@
+package io.parkpulse.gateway.support;
+
+import io.parkpulse.contract.Quantity;
+import io.parkpulse.simulators.emulators.MeterValues;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Meter displays a test sets by hand, so it knows exactly what the emulators answer. */
+public final class MeterDisplays implements MeterValues {
+
+    private final Map<String, Map<Quantity, Double>> displays = new ConcurrentHashMap<>();
+
+    public MeterDisplays show(String meter, Quantity quantity, double value) {
+        displays.computeIfAbsent(meter, m -> new ConcurrentHashMap<>()).put(quantity, value);
+        return this;
+    }
+
+    @Override
+    public OptionalDouble latest(String meter, Quantity quantity) {
+        Double v = displays.getOrDefault(meter, Map.of()).get(quantity);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+}
