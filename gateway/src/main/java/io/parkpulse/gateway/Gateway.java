@@ -69,7 +69,7 @@ public final class Gateway implements AutoCloseable {
         this.sender = new Sender(buffer, uplink, metrics);
         this.poller = new Poller(config.devices(), readers, batches::write, buffer::sheddingLevel, metrics);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2).setInternalBlockingPoolSize(1));
-        this.nbiot = new NbIotPorts(config, batches::write, registry);
+        this.nbiot = new NbIotPorts(config, batches::write, metrics);
         registerGauges();
     }
 
@@ -150,7 +150,8 @@ public final class Gateway implements AutoCloseable {
         }
         return new JsonObject()
                 .put("park", config.park()).put("gateway", config.gatewayId())
-                .put("broker", new JsonObject().put("url", config.broker().url()).put("connected", uplink.isConnected()))
+                .put("broker", new JsonObject().put("url", config.broker().url()).put("connected", uplink.isConnected())
+                        .put("platform_subscribed", sender.platformListening()))
                 .put("buffer", new JsonObject().put("directory", config.buffer().directory().toString())
                         .put("messages", buffer.depthMessages()).put("readings", buffer.depthReadings())
                         .put("bytes", buffer.bytesUsed()).put("max_bytes", buffer.maxBytes()).put("fill", buffer.fill())

@@ -170,6 +170,11 @@ class GatewayEndToEndIntegrationTest {
             assertThat(rows.single().values()).extracting(r -> number(r.get(1))).containsExactly(10.001, 10.25, 10.5);
             assertThat(number(rows.single().values().get(2).get(2))).isCloseTo(3.6, within(1e-9));
 
+            JsonObject nb = gateway.status().getJsonArray("devices").stream().map(JsonObject.class::cast)
+                    .filter(d -> d.getString("meter").equals("W-NB-1")).findFirst().orElseThrow();
+            assertThat(nb.getLong("reads")).as("the uplink shows on the status page").isPositive();
+            assertThat(nb.getInteger("last_values")).isEqualTo(4);
+
             assertThat(pusher.send("W-NB-1", frozen).get()).isEqualTo(200);
             Thread.sleep(1_500);
             assertThat(influx.count(DB, "SELECT count(volume_m3) FROM water WHERE meter = 'W-NB-1'")).isEqualTo(3);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * cuts) and hands messages out oldest first. The poller appends; the sender {@link #peek() peeks} the
  * oldest, publishes it at QoS 1 and {@link #acknowledge acknowledges} it after the broker's PUBACK, so
  * a message leaves the disk only once the broker has it. Format, recovery and policies:
- * {@code gateway/docs-fragment-buffer.md}.
+ * docs/gateway.md, "Store-and-forward".
  *
  * <p>Thread-safe: one lock guards everything. Appends (one per message per poll cycle) and
  * acknowledgements do their small file I/O under it.

@@ -258,6 +258,10 @@ final class DeviceSectionReader {
                 case BATTERY -> Quantity.BATTERY_V;
                 case SIGNAL -> Quantity.SIGNAL_DBM;
             };
+            // a gas meter's volume register is gas_m3 in the wire vocabulary, a water meter's volume_m3
+            if (field == PayloadField.VOLUME && quantity == Quantity.GAS_M3) {
+                return field;
+            }
             if (expected != null && expected != quantity) {
                 inProblems.at(node, path, "payload field " + field.name().toLowerCase(Locale.ROOT) + " is "
                         + expected.wireName() + ", not " + quantity.wireName());
@@ -300,6 +304,10 @@ final class DeviceSectionReader {
                 List<String> names = Arrays.stream(Quantity.values()).map(Quantity::wireName).toList();
                 String hint = YamlMapping.nearest(name, names);
                 sink.at(node, path, "is not a quantity of the wire vocabulary" + (hint == null ? "" : "; did you mean \"" + hint + "\"?"));
+                continue;
+            }
+            if (!quantity.get().isNumeric()) {
+                sink.at(node, path, quantity.get().wireName() + " is an equipment state; the gateway reads numbers only");
                 continue;
             }
             Importance importance = Importance.defaultFor(quantity.get());

@@ -1,8 +1,8 @@
 package io.parkpulse.gateway.nbiot;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.gateway.config.GatewayConfig;
+import io.parkpulse.gateway.status.GatewayMetrics;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
@@ -18,8 +18,14 @@ public final class NbIotPorts implements AutoCloseable {
     private final CarrierPushRoutes pushes;
     private final CoapIntake coap;
 
-    public NbIotPorts(GatewayConfig config, Consumer<List<Reading>> readings, MeterRegistry registry) {
-        this.intake = new NbIotIntake(config.devices(), readings, registry);
+    public NbIotPorts(GatewayConfig config, Consumer<List<Reading>> readings, GatewayMetrics metrics) {
+        this.intake = new NbIotIntake(config.devices(), uplinked -> {
+            readings.accept(uplinked);
+            // an NB-IoT meter's "read" is its uplink: the status page shows when it last reported
+            long now = System.currentTimeMillis();
+            uplinked.stream().collect(java.util.stream.Collectors.groupingBy(Reading::meter, java.util.stream.Collectors.summingInt(r -> r.values().size())))
+                    .forEach((meter, values) -> metrics.readSucceeded(meter, now, values, List.of()));
+        }, metrics.registry());
         this.pushes = new CarrierPushRoutes(intake, config.nbiot().onenetToken());
         this.coap = config.nbiot().coapPort() >= 0 ? new CoapIntake(intake, config.nbiot().coapPort()) : null;
     }

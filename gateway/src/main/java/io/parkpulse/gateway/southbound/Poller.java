@@ -168,7 +168,14 @@ public final class Poller implements AutoCloseable {
                     metrics.shed(shed);
                     return null;
                 }
-                reader = readers.apply(kept);
+                try {
+                    reader = readers.apply(kept);
+                } catch (RuntimeException e) {
+                    // a device that cannot even be set up must not stop the other devices on its bus
+                    metrics.readFailed(config.meter(), System.currentTimeMillis(), "cannot set up the reader: " + e.getMessage());
+                    readerLevel = null;
+                    return null;
+                }
             }
             int shed = config.settings().points().size() - config.keepingAtLeast(minimum).settings().points().size();
             if (shed > 0) {

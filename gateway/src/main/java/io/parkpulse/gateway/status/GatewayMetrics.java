@@ -29,6 +29,7 @@ public final class GatewayMetrics {
     private final Counter readingsDropped;
     private final Counter pointsShed;
     private final Counter rejectionReports;
+    private final Counter noSubscriber;
     private final RateLimitedLog rejectionLog = new RateLimitedLog(10, 60_000);
 
     public GatewayMetrics(MeterRegistry registry, Collection<DeviceConfig> configured) {
@@ -42,6 +43,7 @@ public final class GatewayMetrics {
         readingsPublished = Counter.builder("parkpulse.gateway.readings.published").description("readings in messages acknowledged by the broker").register(registry);
         readingsDropped = Counter.builder("parkpulse.gateway.readings.dropped").description("readings lost because the buffer was full").register(registry);
         pointsShed = Counter.builder("parkpulse.gateway.points.shed").description("point reads skipped because the buffer was nearly full").register(registry);
+        noSubscriber = Counter.builder("parkpulse.gateway.publish.no.subscriber").description("publishes the broker acknowledged with 'no matching subscribers'; the message stayed in the buffer").register(registry);
         rejectionReports = Counter.builder("parkpulse.gateway.rejection.reports").description("rejection reports received from the platform").register(registry);
     }
 
@@ -82,6 +84,10 @@ public final class GatewayMetrics {
     public void published(int readings) {
         messagesPublished.increment();
         readingsPublished.increment(readings);
+    }
+
+    public void noSubscriber() {
+        noSubscriber.increment();
     }
 
     public void dropped(long readings) {

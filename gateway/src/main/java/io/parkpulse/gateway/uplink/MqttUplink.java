@@ -96,30 +96,54 @@ public final class MqttUplink implements AutoCloseable {
         return connected && client.isConnected();
     }
 
+    /** What became of one telemetry publish. */
+    public enum Delivery {
+        /** the broker acknowledged it and someone subscribes to it */
+        DELIVERED,
+        /**
+         * the broker acknowledged it with reason code 0x10, "no matching subscribers": nobody would store it.
+         * Mosquitto answers so after a restart until ingest has subscribed again, because it does not restore
+         * the shared subscriptions of offline sessions (measured here with Mosquitto 2.0.11): sent now, the
+         * message would be gone. The caller keeps it and tries again.
+         */
+        NO_SUBSCRIBER,
+        /** not connected, refused, or no PUBACK in time */
+        FAILED
+    }
+
     /**
      * Publishes one telemetry message at QoS 1 and waits for the broker's PUBACK.
      *
-     * @return whether the broker acknowledged it within {@code timeoutMs}; on false the caller keeps the
-     *         message and sends it again (a duplicate is harmless: same meter and time, same point)
+     * @return {@link Delivery#DELIVERED} only when the broker took it for at least one subscriber; otherwise the
+     *         caller keeps the message and sends it again (a duplicate is harmless: same meter and time, same point)
      */
-    public boolean publishTelemetry(byte[] payload, long timeoutMs) {
+    public Delivery publishTelemetry(byte[] payload, long timeoutMs) {
         if (!isConnected()) {
-            return false;
+            return Delivery.FAILED;
         }
         try {
             IMqttToken token = client.publish(telemetryTopic, payload, 1, false);
             token.waitForCompletion(timeoutMs);
-            int[] codes = token.getReasonCodes();
-            if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                LOG.warn("the broker refused a telemetry message (reason code 0x{}); it stays in the buffer", Integer.toHexString(codes[0]));
-                return false;
+            if (!token.isComplete() || token.getException() != null) {
+                return Delivery.FAILED;
             }
-            return token.isComplete() && token.getException() == null;
+            int[] codes = token.getReasonCodes();
+            int code = codes != null && codes.length > 0 ? codes[0] : 0;
+            if (code == NO_MATCHING_SUBSCRIBERS) {
+                return Delivery.NO_SUBSCRIBER;
+            }
+            if (code >= 0x80) {
+                LOG.warn("the broker refused a telemetry message (reason code 0x{}); it stays in the buffer", Integer.toHexString(code));
+                return Delivery.FAILED;
+            }
+            return Delivery.DELIVERED;
         } catch (MqttException e) {
             LOG.debug("publish failed: {}", e.toString());
-            return false;
+            return Delivery.FAILED;
         }
     }
+
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
     private void connectUntilConnected() {
         MqttConnectionOptions options = options();

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the buffer to the broker, oldest first: publish, wait for the PUBACK, then remove. One message
  * at a time keeps the order the readings were taken in, across outages and restarts; a message whose
- * PUBACK was lost is sent again, which stores the same points again (idempotent by meter and time).
+ * PUBACK was lost is sent again, which stores the same points again (idempotent by meter and time). A
+ * message the broker had no subscriber for stays in the buffer too (see {@link MqttUplink.Delivery}).
  */
 public final class Sender implements AutoCloseable {
 
@@ -23,6 +24,8 @@ public final class Sender implements AutoCloseable {
     private final GatewayMetrics metrics;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean platformListening = true;
+    private long noSubscriberSince;
 
     public Sender(StoreAndForwardBuffer buffer, MqttUplink uplink, GatewayMetrics metrics) {
         this.buffer = buffer;
@@ -49,11 +52,22 @@ public final class Sender implements AutoCloseable {
                     continue;
                 }
                 BufferedMessage message = next.get();
-                if (uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS)) {
+                MqttUplink.Delivery delivery = uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS);
+                platformListening = delivery != MqttUplink.Delivery.NO_SUBSCRIBER;
+                if (delivery == MqttUplink.Delivery.DELIVERED) {
                     buffer.acknowledge(message);
                     metrics.published(message.readings());
                     backoff = 100;
+                    noSubscriberSince = 0;
                 } else {
+                    if (delivery == MqttUplink.Delivery.NO_SUBSCRIBER) {
+                        metrics.noSubscriber();
+                        if (noSubscriberSince == 0) {
+                            noSubscriberSince = System.currentTimeMillis();
+                            LOG.warn("the broker has no subscriber for this gateway's telemetry (ingest not subscribed yet?); "
+                                    + "keeping {} messages in the buffer until it has", buffer.depthMessages());
+                        }
+                    }
                     Thread.sleep(backoff);
                     backoff = Math.min(5_000, backoff * 2);
                 }
@@ -73,6 +87,11 @@ public final class Sender implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** False while the broker answers that nobody subscribes to the gateway's telemetry. */
+    public boolean platformListening() {
+        return platformListening;
     }
 
     @Override

@@ -100,6 +100,8 @@ class GatewayConfigReaderTest {
                     protocol: modbus
                     endpoint: 10.0.0.9:502
                     profile: eastron-sdm360
+                    points:
+                      state: {register: 0x10, type: uint16}
                   - meter: W-1
                     protocol: nbiot
                     endpoint: 10.0.0.9:502
@@ -124,6 +126,7 @@ class GatewayConfigReaderTest {
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[1].meter").contains("already configured at devices[0]"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[1].protocol").contains("modbus, dlt645"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[2].profile").contains("did you mean \"eastron-sdm630\""));
+                    assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[2].points.state").contains("reads numbers only"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[3].endpoint").contains("remove endpoint"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[3].imei").contains("15-digit"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("devices[3].points.volume_m3").contains("battery is battery_v"));
