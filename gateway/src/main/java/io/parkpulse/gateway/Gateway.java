@@ -54,6 +54,7 @@ public final class Gateway implements AutoCloseable {
     private final Vertx vertx;
     private final NbIotPorts nbiot;
     private HttpServer http;
+    private AutoCloseable onClose = () -> { };
 
     private Gateway(GatewayConfig config, Function<DeviceConfig, DeviceReader> readers) throws Exception {
         this.config = config;
@@ -75,7 +76,10 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts a gateway reading meters with the real protocol readers. */
     public static Gateway start(GatewayConfig config) throws Exception {
-        return start(config, DeviceReaders.forPolling(config.polling()));
+        DeviceReaders readers = new DeviceReaders(config.polling());
+        Gateway gateway = start(config, readers);
+        gateway.onClose = readers;
+        return gateway;
     }
 
     public static Gateway start(GatewayConfig config, Function<DeviceConfig, DeviceReader> readers) throws Exception {
@@ -167,6 +171,7 @@ public final class Gateway implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        closeReaders();
         nbiot.close();
         sender.close();
         uplink.close();
@@ -181,11 +186,20 @@ public final class Gateway implements AutoCloseable {
      */
     public void crash() {
         poller.close();
+        closeReaders();
         nbiot.close();
         sender.close();
         uplink.crash();
         buffer.abandon();
         closeVertx();
+    }
+
+    private void closeReaders() {
+        try {
+            onClose.close();
+        } catch (Exception e) {
+            LOG.debug("closing the meter connections: {}", e.toString());
+        }
     }
 
     private void closeVertx() {

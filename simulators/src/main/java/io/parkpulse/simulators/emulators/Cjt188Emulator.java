@@ -54,6 +54,11 @@ public final class Cjt188Emulator implements AutoCloseable {
         this.server = new ConverterServer(port, "cjt188-emulator", Bus::new);
     }
 
+    /** TCP connections accepted so far: a gateway should need one per converter, not one per meter. */
+    public int connectionsAccepted() {
+        return server.connectionsAccepted();
+    }
+
     public int port() {
         return server.port();
     }

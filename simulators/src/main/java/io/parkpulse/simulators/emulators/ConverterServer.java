@@ -27,6 +27,7 @@ final class ConverterServer implements AutoCloseable {
     private final ServerSocket server;
     private final Supplier<Line> lines;
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean echo;
 
     ConverterServer(int port, String name, Supplier<Line> lines) throws IOException {
@@ -39,6 +40,11 @@ final class ConverterServer implements AutoCloseable {
 
     int port() {
         return server.getLocalPort();
+    }
+
+    /** How many TCP connections the converter has accepted so far. */
+    int connectionsAccepted() {
+        return accepted.get();
     }
 
     /** Half-duplex RS-485 converters hear their own transmission: send every received byte back first. */
@@ -64,6 +70,7 @@ final class ConverterServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 connections.add(socket);
+                accepted.incrementAndGet();
                 Thread t = new Thread(() -> serve(socket), Thread.currentThread().getName().replace("accept", "conn"));
                 t.setDaemon(true);
                 t.start();

@@ -48,6 +48,11 @@ public final class Dlt645Emulator implements AutoCloseable {
         this.server = new ConverterServer(port, "dlt645-emulator", Bus::new);
     }
 
+    /** TCP connections accepted so far: a gateway should need one per converter, not one per meter. */
+    public int connectionsAccepted() {
+        return server.connectionsAccepted();
+    }
+
     public int port() {
         return server.port();
     }

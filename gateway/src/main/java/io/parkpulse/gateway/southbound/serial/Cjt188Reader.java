@@ -35,6 +35,7 @@ public final class Cjt188Reader implements DeviceReader {
     private static final int PREAMBLE = 3;
 
     private final FrameExchange exchange;
+    private final boolean ownsExchange;
     private final DeviceSettings.Cjt188 settings;
     private final byte[] address;
     private final int retries;
@@ -42,10 +43,16 @@ public final class Cjt188Reader implements DeviceReader {
     private int serial;
 
     public Cjt188Reader(Endpoint endpoint, DeviceSettings.Cjt188 settings, Duration timeout, int retries) {
+        this(new FrameExchange(endpoint, timeout), true, settings, retries);
+    }
+
+    /** A reader on a connection it may share with the other meters of its line ({@link SerialBus}). */
+    Cjt188Reader(FrameExchange exchange, boolean ownsExchange, DeviceSettings.Cjt188 settings, int retries) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
         }
-        this.exchange = new FrameExchange(endpoint, timeout);
+        this.exchange = exchange;
+        this.ownsExchange = ownsExchange;
         this.settings = settings;
         this.address = Cjt188Address.toWire(settings.address());
         this.retries = retries;
@@ -91,7 +98,9 @@ public final class Cjt188Reader implements DeviceReader {
 
     @Override
     public void close() {
-        exchange.close();
+        if (ownsExchange) {
+            exchange.close();
+        }
     }
 
     /** Waits for this meter's reply to a read of data (normal or abnormal). */

@@ -32,15 +32,22 @@ public final class Dlt645Reader implements DeviceReader {
     private static final int PREAMBLE = 4;
 
     private final FrameExchange exchange;
+    private final boolean ownsExchange;
     private final DeviceSettings.Dlt645 settings;
     private final byte[] address;
     private final int retries;
 
     public Dlt645Reader(Endpoint endpoint, DeviceSettings.Dlt645 settings, Duration timeout, int retries) {
+        this(new FrameExchange(endpoint, timeout), true, settings, retries);
+    }
+
+    /** A reader on a connection it may share with the other meters of its line ({@link SerialBus}). */
+    Dlt645Reader(FrameExchange exchange, boolean ownsExchange, DeviceSettings.Dlt645 settings, int retries) {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be 0 or more, got " + retries);
         }
-        this.exchange = new FrameExchange(endpoint, timeout);
+        this.exchange = exchange;
+        this.ownsExchange = ownsExchange;
         this.settings = settings;
         this.address = MeterAddress.toWire(settings.address());
         this.retries = retries;
@@ -86,7 +93,9 @@ public final class Dlt645Reader implements DeviceReader {
 
     @Override
     public void close() {
-        exchange.close();
+        if (ownsExchange) {
+            exchange.close();
+        }
     }
 
     /** Waits for this meter's reply to a read of one identifier. */
