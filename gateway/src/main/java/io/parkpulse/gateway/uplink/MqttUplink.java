@@ -146,23 +146,7 @@ public final class MqttUplink implements AutoCloseable {
     private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
     private void connectUntilConnected() {
-        MqttConnectionOptions options = options();
-        long delay = 500;
-        while (!closed) {
-            try {
-                client.connect(options).waitForCompletion(15_000);
-                return;
-            } catch (MqttException e) {
-                LOG.warn("cannot connect to {} yet ({}); retrying in {} ms", broker.url(), e.getMessage(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                delay = Math.min(10_000, delay * 2);
-            }
-        }
+        MqttClients.connectUntilConnected(client, options(), () -> closed, LOG::warn);
     }
 
     private MqttConnectionOptions options() {

@@ -133,22 +133,7 @@ public final class MqttSource implements AutoCloseable {
         if (settings.password() != null) {
             options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
         }
-        long delay = 500;
-        while (!closed) {
-            try {
-                client.connect(options).waitForCompletion(15_000);
-                return;
-            } catch (MqttException e) {
-                LOG.warn("cannot connect to {} yet ({}); retrying in {} ms", settings.serverUri(), e.getMessage(), delay);
-                try {
-                    Thread.sleep(delay);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                delay = Math.min(10_000, delay * 2);
-            }
-        }
+        MqttClients.connectUntilConnected(client, options, () -> closed, LOG::warn);
     }
 
     /**

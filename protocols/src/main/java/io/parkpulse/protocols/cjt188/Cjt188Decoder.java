@@ -1,7 +1,7 @@
 package io.parkpulse.protocols.cjt188;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import io.parkpulse.protocols.FrameBuffer;
+import io.parkpulse.protocols.FrameDecoder;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: one decoder per connection.
  */
-public final class Cjt188Decoder {
+public final class Cjt188Decoder implements FrameDecoder<Cjt188Decoder.Result> {
 
     /** What the decoder made of the next bytes. */
     public sealed interface Result permits Decoded, Rejected {
@@ -31,112 +31,71 @@ public final class Cjt188Decoder {
     public record Rejected(String reason, int bytes) implements Result {
     }
 
-    private byte[] buffer = new byte[512];
-    private int start;
-    private int end;
+    private final FrameBuffer buffer = new FrameBuffer();
 
-    public void append(byte[] bytes) {
-        append(bytes, 0, bytes.length);
-    }
-
+    @Override
     public void append(byte[] bytes, int offset, int length) {
-        if (end + length > buffer.length) {
-            int kept = end - start;
-            byte[] bigger = kept + length > buffer.length ? new byte[Math.max(buffer.length * 2, kept + length)] : buffer;
-            System.arraycopy(buffer, start, bigger, 0, kept);
-            buffer = bigger;
-            start = 0;
-            end = kept;
-        }
-        System.arraycopy(bytes, offset, buffer, end, length);
-        end += length;
+        buffer.append(bytes, offset, length);
     }
 
     /** The next frame or rejection, or {@code null} when more bytes are needed to tell. */
+    @Override
     public Result next() {
-        int noise = 0;
-        while (start < end && (buffer[start] & 0xFF) != Cjt188Frame.START) {
-            if ((buffer[start] & 0xFF) != 0xFE) {
-                noise++;
-            }
-            start++;
+        Result noise = buffer.skipToStart(Rejected::new);
+        if (noise != null) {
+            return noise;
         }
-        if (noise > 0) {
-            return new Rejected(noise + " byte(s) before a frame that are neither wake-up bytes (FE) nor a frame start (68)",
-                    noise);
-        }
-        if (end - start <= Cjt188Frame.LENGTH_INDEX) {
+        if (buffer.available() <= Cjt188Frame.LENGTH_INDEX) {
             return null;
         }
-        int length = buffer[start + Cjt188Frame.LENGTH_INDEX] & 0xFF;
+        int length = buffer.at(Cjt188Frame.LENGTH_INDEX);
         int total = Cjt188Frame.OVERHEAD + length;
-        if (end - start < total) {
+        if (buffer.available() < total) {
             return abandonForCompleteFrameInside(length);
         }
-        int cs = start + Cjt188Frame.LENGTH_INDEX + 1 + length;
-        if ((buffer[cs + 1] & 0xFF) != Cjt188Frame.END) {
-            start++;
-            return new Rejected(String.format("a frame with %d data bytes must end in 16, found %02X", length,
-                    buffer[cs + 1] & 0xFF), 1);
+        int cs = Cjt188Frame.LENGTH_INDEX + 1 + length;
+        Result badEnd = buffer.checkEnd(length, cs, Rejected::new);
+        if (badEnd != null) {
+            return badEnd;
         }
-        byte computed = Cjt188Frame.checksum(buffer, start, cs);
-        if (computed != buffer[cs]) {
-            start++;
-            return new Rejected(String.format("checksum %02X given, %02X computed", buffer[cs] & 0xFF, computed & 0xFF), 1);
-        }
-        int meterType = buffer[start + 1] & 0xFF;
-        byte[] address = Arrays.copyOfRange(buffer, start + 2, start + 9);
-        int control = buffer[start + 9] & 0xFF;
-        byte[] data = Arrays.copyOfRange(buffer, start + Cjt188Frame.LENGTH_INDEX + 1, cs);
-        start += total;
+        int meterType = buffer.at(1);
+        byte[] address = buffer.copy(2, 9);
+        int control = buffer.at(9);
+        byte[] data = buffer.copy(Cjt188Frame.LENGTH_INDEX + 1, cs);
+        buffer.skip(total);
         return new Decoded(new Cjt188Frame(meterType, address, control, data));
     }
 
-    /** Rejects the incomplete candidate at {@code start} when a complete, valid frame starts inside it; else null. */
+    /** Rejects the incomplete candidate at the start when a complete, valid frame starts inside it; else null. */
     private Result abandonForCompleteFrameInside(int promised) {
-        for (int p = start + 1; p < end; p++) {
-            if ((buffer[p] & 0xFF) == Cjt188Frame.START && isCompleteFrameAt(p)) {
-                int skipped = p - start;
-                start = p;
+        for (int p = 1; p < buffer.available(); p++) {
+            if (buffer.at(p) == Cjt188Frame.START && isCompleteFrameAt(p)) {
+                buffer.skip(p);
                 return new Rejected(String.format("a 68 promising %d data bytes, given up because a complete frame starts"
-                        + " %d byte(s) after it", promised, skipped), skipped);
+                        + " %d byte(s) after it", promised, p), p);
             }
         }
         return null;
     }
 
     private boolean isCompleteFrameAt(int p) {
-        if (end - p <= Cjt188Frame.LENGTH_INDEX) {
+        if (buffer.available() - p <= Cjt188Frame.LENGTH_INDEX) {
             return false;
         }
-        int length = buffer[p + Cjt188Frame.LENGTH_INDEX] & 0xFF;
+        int length = buffer.at(p + Cjt188Frame.LENGTH_INDEX);
         int cs = p + Cjt188Frame.LENGTH_INDEX + 1 + length;
-        return cs + 1 < end && (buffer[cs + 1] & 0xFF) == Cjt188Frame.END
-                && Cjt188Frame.checksum(buffer, p, cs) == buffer[cs];
+        return cs + 1 < buffer.available() && buffer.at(cs + 1) == Cjt188Frame.END
+                && (buffer.checksum(p, cs) & 0xFF) == buffer.at(cs);
     }
 
     /** What is left once the input has ended: an incomplete frame is rejected; {@code null} when nothing is left. */
+    @Override
     public Result finish() {
-        Result last = next();
-        if (last != null) {
-            return last;
-        }
-        int left = end - start;
-        start = end;
-        return left == 0 ? null : new Rejected(left + " byte(s) of an incomplete frame at the end of the input", left);
+        return buffer.finish(this::next, Rejected::new);
     }
 
     /** Everything in {@code bytes}, in order, as if they were the whole input. */
     public static List<Result> decodeAll(byte[] bytes) {
-        Cjt188Decoder decoder = new Cjt188Decoder();
-        decoder.append(bytes);
-        List<Result> results = new ArrayList<>();
-        for (Result r = decoder.next(); r != null; r = decoder.next()) {
-            results.add(r);
-        }
-        for (Result r = decoder.finish(); r != null; r = decoder.finish()) {
-            results.add(r);
-        }
-        return results;
+        return FrameDecoder.decodeAll(new Cjt188Decoder(), bytes);
     }
 }

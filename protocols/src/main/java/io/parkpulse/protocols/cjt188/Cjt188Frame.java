@@ -1,7 +1,7 @@
 package io.parkpulse.protocols.cjt188;
 
+import io.parkpulse.protocols.FrameBytes;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * One CJ/T 188 frame: {@code 68 T A0..A6 C L DATA CS 16}. Unlike DL/T 645 there is no second {@code 68} and no
@@ -14,8 +14,8 @@ import java.util.HexFormat;
  */
 public record Cjt188Frame(int meterType, byte[] address, int control, byte[] data) {
 
-    public static final int START = 0x68;
-    public static final int END = 0x16;
+    public static final int START = FrameBytes.START;
+    public static final int END = FrameBytes.END;
     /** Bytes a frame has besides its data: 68, T, 7 address bytes, C, L, CS, 16. */
     static final int OVERHEAD = 13;
     /** Index of L counted from the 68. */
@@ -69,8 +69,7 @@ public record Cjt188Frame(int meterType, byte[] address, int control, byte[] dat
 
     /** The frame on the wire after {@code preamble} wake-up bytes {@code FE} (the standard asks for 2–4). */
     public byte[] encode(int preamble) {
-        byte[] out = new byte[preamble + OVERHEAD + data.length];
-        Arrays.fill(out, 0, preamble, (byte) 0xFE);
+        byte[] out = FrameBytes.withPreamble(preamble, OVERHEAD + data.length);
         int i = preamble;
         out[i++] = (byte) START;
         out[i++] = (byte) meterType;
@@ -80,18 +79,8 @@ public record Cjt188Frame(int meterType, byte[] address, int control, byte[] dat
         out[i++] = (byte) data.length;
         System.arraycopy(data, 0, out, i, data.length);
         i += data.length;
-        out[i] = checksum(out, preamble, i);
-        out[i + 1] = (byte) END;
+        FrameBytes.seal(out, preamble, i);
         return out;
-    }
-
-    /** Sum of {@code bytes[from..to)} modulo 256. */
-    static byte checksum(byte[] bytes, int from, int to) {
-        int sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += bytes[i] & 0xFF;
-        }
-        return (byte) sum;
     }
 
     @Override
@@ -107,8 +96,7 @@ public record Cjt188Frame(int meterType, byte[] address, int control, byte[] dat
 
     @Override
     public String toString() {
-        HexFormat hex = HexFormat.ofDelimiter(" ").withUpperCase();
-        return "Cjt188Frame[type=" + String.format("%02X", meterType) + ", address=" + hex.formatHex(address)
-                + ", control=" + String.format("%02X", control) + ", data=" + hex.formatHex(data) + "]";
+        return "Cjt188Frame[type=" + FrameBytes.hex(meterType) + ", address=" + FrameBytes.hex(address)
+                + ", control=" + FrameBytes.hex(control) + ", data=" + FrameBytes.hex(data) + "]";
     }
 }

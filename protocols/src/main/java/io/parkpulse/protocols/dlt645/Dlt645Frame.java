@@ -1,7 +1,7 @@
 package io.parkpulse.protocols.dlt645;
 
+import io.parkpulse.protocols.FrameBytes;
 import java.util.Arrays;
-import java.util.HexFormat;
 
 /**
  * One DL/T 645 frame: {@code 68 A0..A5 68 C L DATA CS 16}. The address is kept as sent (6 bytes, lowest first); the
@@ -14,8 +14,8 @@ import java.util.HexFormat;
  */
 public record Dlt645Frame(byte[] address, int control, byte[] data) {
 
-    public static final int START = 0x68;
-    public static final int END = 0x16;
+    public static final int START = FrameBytes.START;
+    public static final int END = FrameBytes.END;
     /** Bytes a frame has besides its data: 68, 6 address bytes, 68, C, L, CS, 16. */
     static final int OVERHEAD = 12;
     /** Added to every data byte on the wire. */
@@ -69,8 +69,7 @@ public record Dlt645Frame(byte[] address, int control, byte[] data) {
      * four).
      */
     public byte[] encode(int preamble) {
-        byte[] out = new byte[preamble + OVERHEAD + data.length];
-        Arrays.fill(out, 0, preamble, (byte) 0xFE);
+        byte[] out = FrameBytes.withPreamble(preamble, OVERHEAD + data.length);
         int i = preamble;
         out[i++] = (byte) START;
         System.arraycopy(address, 0, out, i, 6);
@@ -81,18 +80,8 @@ public record Dlt645Frame(byte[] address, int control, byte[] data) {
         for (byte b : data) {
             out[i++] = (byte) (b + OFFSET);
         }
-        out[i] = checksum(out, preamble, i);
-        out[i + 1] = (byte) END;
+        FrameBytes.seal(out, preamble, i);
         return out;
-    }
-
-    /** Sum of {@code bytes[from..to)} modulo 256. */
-    static byte checksum(byte[] bytes, int from, int to) {
-        int sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += bytes[i] & 0xFF;
-        }
-        return (byte) sum;
     }
 
     @Override
@@ -108,8 +97,7 @@ public record Dlt645Frame(byte[] address, int control, byte[] data) {
 
     @Override
     public String toString() {
-        HexFormat hex = HexFormat.ofDelimiter(" ").withUpperCase();
-        return "Dlt645Frame[address=" + hex.formatHex(address) + ", control=" + String.format("%02X", control)
-                + ", data=" + hex.formatHex(data) + "]";
+        return "Dlt645Frame[address=" + FrameBytes.hex(address) + ", control=" + FrameBytes.hex(control)
+                + ", data=" + FrameBytes.hex(data) + "]";
     }
 }

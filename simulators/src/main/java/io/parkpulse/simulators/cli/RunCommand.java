@@ -98,6 +98,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--output-format", defaultValue = "csv", description = "csv, jsonl, or upload (CSV the dashboard API takes as it is). Default: ${DEFAULT-VALUE}")
     OutputReportFormat outputFormat;
 
+    @Option(names = "--skip-gateway", paramLabel = "GATEWAY",
+            description = "Leave this gateway's readings out from the run's start (now) on, repeatable: a real gateway reads its "
+                    + "meters (e.g. from `emulate`). History before the start (a catch-up, a backfill) is still sent")
+    List<String> skipGateways = new ArrayList<>();
+
     @Option(names = "--progress", defaultValue = "PT10S", converter = DurationConverter.class,
             description = "Wall-clock time between progress lines. Default: ${DEFAULT-VALUE}")
     Duration progress;
@@ -143,8 +148,13 @@ public final class RunCommand implements Callable<Integer> {
                     catchUpInterval == null ? model.interval : catchUpInterval, readingsPerMessage);
             parkModel.checkStep(model.interval);
             parkModel.checkStep(runSettings.catchUpStep());
+            java.util.Set<Integer> skipped = skippedGateways(park, parkModel);
             MessageSink sink = sink(park, parkModel, stats);
             SimulationRun run = new SimulationRun(parkModel, runSettings, pace, sink, stats);
+            if (!skipped.isEmpty()) {
+                run.skipGateways(skipped, now);
+                System.out.printf("leaving out the readings of %s from %s on%n", String.join(", ", skipGateways), Instant.ofEpochMilli(now));
+            }
             System.out.printf("%s run of park %s (%d meters on %d gateways, seed %d) from %s%s, every %s, to %s%n", mode, park.id(),
                     parkModel.meterCount(), parkModel.gateways().size(), model.seed, Instant.ofEpochMilli(fromMs),
                     toMs == null ? "" : " until " + Instant.ofEpochMilli(toMs), model.interval,
@@ -190,6 +200,19 @@ public final class RunCommand implements Callable<Integer> {
                 // the hook is running: it returns now that the run finished
             }
         }
+    }
+
+    private java.util.Set<Integer> skippedGateways(Park park, ParkModel parkModel) {
+        java.util.Set<Integer> indexes = new java.util.HashSet<>();
+        for (String gateway : skipGateways) {
+            int index = parkModel.gateways().indexOf(gateway);
+            if (index < 0) {
+                throw new IllegalArgumentException("--skip-gateway " + gateway + ": park " + park.id() + " has no gateway " + gateway
+                        + " with meters; it has " + String.join(", ", parkModel.gateways()));
+            }
+            indexes.add(index);
+        }
+        return indexes;
     }
 
     private static LeakSpec leak(String text, Park park) {

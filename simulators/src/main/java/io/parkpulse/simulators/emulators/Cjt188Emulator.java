@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.emulators;
 
 import io.parkpulse.contract.Quantity;
+import io.parkpulse.protocols.FrameDecoder;
 import io.parkpulse.protocols.cjt188.Cjt188Address;
 import io.parkpulse.protocols.cjt188.Cjt188Decoder;
 import io.parkpulse.protocols.cjt188.Cjt188Frame;
@@ -9,7 +10,6 @@ import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.cjt188.MeterStatus;
 import io.parkpulse.protocols.cjt188.MeteringData;
 import io.parkpulse.protocols.cjt188.MeteringRead;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,8 +17,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -33,71 +31,38 @@ import java.util.OptionalDouble;
  *
  * <p>Thread-safe; connections are served on daemon threads until {@link #close()}.
  */
-public final class Cjt188Emulator implements AutoCloseable {
+public final class Cjt188Emulator extends ConverterEmulator<Cjt188Emulator, Cjt188Decoder.Result, Cjt188Frame> {
 
-    private static final HexFormat HEX = HexFormat.of();
     private static final BigDecimal DISPLAY_ROLLOVER = BigDecimal.valueOf(1_000_000);
     private static final ZoneId METER_ZONE = ZoneId.of("Asia/Shanghai");
-
-    private final MeterValues values;
-    private final Map<String, String> meterByWireAddress = new HashMap<>();
-    private final Clock clock = Clock.system(METER_ZONE);
-    private final ConverterServer server;
+    private static final Clock CLOCK = Clock.system(METER_ZONE);
 
     /**
      * @param port           TCP port, 0 for a free one
      * @param meterByAddress 14 hexadecimal address digits as printed (highest first) → park-file meter id
      */
     public Cjt188Emulator(int port, MeterValues values, Map<String, String> meterByAddress) throws IOException {
-        this.values = values;
-        meterByAddress.forEach((address, meter) -> meterByWireAddress.put(HEX.formatHex(Cjt188Address.toWire(address)), meter));
-        this.server = new ConverterServer(port, "cjt188-emulator", Bus::new);
-    }
-
-    /** TCP connections accepted so far: a gateway should need one per converter, not one per meter. */
-    public int connectionsAccepted() {
-        return server.connectionsAccepted();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** Echo every request back before answering, as half-duplex converters do. */
-    public Cjt188Emulator echoRequests(boolean on) {
-        server.echoRequests(on);
-        return this;
-    }
-
-    /** Close the open connections, as a converter that reboots. */
-    public void dropConnections() {
-        server.dropConnections();
+        super(port, "cjt188-emulator", values, meterByAddress, Cjt188Address::toWire);
     }
 
     @Override
-    public void close() {
-        server.close();
+    FrameDecoder<Cjt188Decoder.Result> newDecoder() {
+        return new Cjt188Decoder();
     }
 
-    /** The meters as one connection hears them. */
-    private final class Bus implements ConverterServer.Line {
-        private final Cjt188Decoder decoder = new Cjt188Decoder();
-
-        @Override
-        public byte[] hear(byte[] chunk, int length) {
-            decoder.append(chunk, 0, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Cjt188Decoder.Result r = decoder.next(); r != null; r = decoder.next()) {
-                if (r instanceof Cjt188Decoder.Decoded d && !d.frame().isReply()) {
-                    answer(d.frame()).ifPresent(reply -> out.writeBytes(reply.encode(3)));
-                }
-            }
-            return out.toByteArray();
-        }
+    @Override
+    Cjt188Frame request(Cjt188Decoder.Result result) {
+        return result instanceof Cjt188Decoder.Decoded d && !d.frame().isReply() ? d.frame() : null;
     }
 
-    private Optional<Cjt188Frame> answer(Cjt188Frame request) {
-        String meter = meterByWireAddress.get(HEX.formatHex(request.address()));
+    @Override
+    byte[] encode(Cjt188Frame reply) {
+        return reply.encode(3);
+    }
+
+    @Override
+    Optional<Cjt188Frame> answer(Cjt188Frame request) {
+        String meter = meterAt(request.address());
         byte[] data = request.data();
         if (meter == null || request.function() != Cjt188Frame.READ_DATA || data.length != 3) {
             return Optional.empty();
@@ -113,7 +78,7 @@ public final class Cjt188Emulator implements AutoCloseable {
         // the display truncates to 0.01 m³, then rolls over
         double shown = BigDecimal.valueOf(volume.getAsDouble()).setScale(2, RoundingMode.DOWN)
                 .remainder(DISPLAY_ROLLOVER).doubleValue();
-        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime now = LocalDateTime.now(CLOCK).truncatedTo(ChronoUnit.SECONDS);
         MeteringData reading = new MeteringData(data[2] & 0xFF, shown, shown, Optional.of(now), MeterStatus.NORMAL);
         return Optional.of(MeteringRead.reply(request.meterType(), request.address(), order.get(), reading,
                 Cjt188Unit.CUBIC_METRE));

@@ -1,17 +1,15 @@
 package io.parkpulse.simulators.emulators;
 
 import io.parkpulse.contract.Quantity;
+import io.parkpulse.protocols.FrameDecoder;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.dlt645.Dlt645Decoder;
 import io.parkpulse.protocols.dlt645.Dlt645Frame;
 import io.parkpulse.protocols.dlt645.MeterAddress;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -26,78 +24,46 @@ import java.util.OptionalDouble;
  *
  * <p>Thread-safe; connections are served on daemon threads until {@link #close()}.
  */
-public final class Dlt645Emulator implements AutoCloseable {
+public final class Dlt645Emulator extends ConverterEmulator<Dlt645Emulator, Dlt645Decoder.Result, Dlt645Frame> {
 
-    private static final HexFormat HEX = HexFormat.of();
     /** A six-digit register display (XXXXXX.XX) rolls over here. */
     private static final BigDecimal REGISTER_ROLLOVER = BigDecimal.valueOf(1_000_000);
     private static final int NO_REQUESTED_DATA = 0x02;
     private static final int OTHER_ERROR = 0x01;
-
-    private final MeterValues values;
-    private final Map<String, String> meterByWireAddress = new HashMap<>();
-    private final ConverterServer server;
 
     /**
      * @param port           TCP port, 0 for a free one
      * @param meterByAddress 12-digit meter address → park-file meter id
      */
     public Dlt645Emulator(int port, MeterValues values, Map<String, String> meterByAddress) throws IOException {
-        this.values = values;
-        meterByAddress.forEach((address, meter) -> meterByWireAddress.put(HEX.formatHex(MeterAddress.toWire(address)), meter));
-        this.server = new ConverterServer(port, "dlt645-emulator", Bus::new);
-    }
-
-    /** TCP connections accepted so far: a gateway should need one per converter, not one per meter. */
-    public int connectionsAccepted() {
-        return server.connectionsAccepted();
-    }
-
-    public int port() {
-        return server.port();
-    }
-
-    /** Echo every request back before answering, as half-duplex converters do. */
-    public Dlt645Emulator echoRequests(boolean on) {
-        server.echoRequests(on);
-        return this;
-    }
-
-    /** Close the open connections, as a converter that reboots. */
-    public void dropConnections() {
-        server.dropConnections();
+        super(port, "dlt645-emulator", values, meterByAddress, MeterAddress::toWire);
     }
 
     @Override
-    public void close() {
-        server.close();
+    FrameDecoder<Dlt645Decoder.Result> newDecoder() {
+        return new Dlt645Decoder();
     }
 
-    /** The meters as one connection hears them. */
-    private final class Bus implements ConverterServer.Line {
-        private final Dlt645Decoder decoder = new Dlt645Decoder();
-
-        @Override
-        public byte[] hear(byte[] chunk, int length) {
-            decoder.append(chunk, 0, length);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            for (Dlt645Decoder.Result r = decoder.next(); r != null; r = decoder.next()) {
-                if (r instanceof Dlt645Decoder.Decoded d && !d.frame().isReply()) {
-                    answer(d.frame()).ifPresent(reply -> out.writeBytes(reply.encode(4)));
-                }
-            }
-            return out.toByteArray();
-        }
+    @Override
+    Dlt645Frame request(Dlt645Decoder.Result result) {
+        return result instanceof Dlt645Decoder.Decoded d && !d.frame().isReply() ? d.frame() : null;
     }
 
-    private Optional<Dlt645Frame> answer(Dlt645Frame request) {
+    @Override
+    byte[] encode(Dlt645Frame reply) {
+        return reply.encode(4);
+    }
+
+    @Override
+    Optional<Dlt645Frame> answer(Dlt645Frame request) {
         byte[] address = request.address();
-        if (request.function() == Dlt645Frame.READ_ADDRESS && Arrays.equals(address, MeterAddress.WILDCARD)
-                && meterByWireAddress.size() == 1) {
-            byte[] only = HEX.parseHex(meterByWireAddress.keySet().iterator().next());
-            return Optional.of(new Dlt645Frame(only, 0x80 | Dlt645Frame.READ_ADDRESS, only));
+        if (request.function() == Dlt645Frame.READ_ADDRESS && Arrays.equals(address, MeterAddress.WILDCARD)) {
+            Optional<byte[]> only = onlyMeter();
+            if (only.isPresent()) {
+                return Optional.of(new Dlt645Frame(only.get(), 0x80 | Dlt645Frame.READ_ADDRESS, only.get()));
+            }
         }
-        String meter = meterByWireAddress.get(HEX.formatHex(address));
+        String meter = meterAt(address);
         if (meter == null || request.function() != Dlt645Frame.READ_DATA || request.data().length != 4) {
             return Optional.empty();
         }

@@ -64,6 +64,41 @@ public final class LiveMeters implements MeterValues, AutoCloseable {
             model.step(t, false, null);
         }
         next = from - stepMs;
+        return runLive();
+    }
+
+    /**
+     * Runs the model from {@code fromMs} up to now on a {@code catchUp} grid, then live: the registers then
+     * continue from where a simulator run with the same park, seed, {@code --from} and catch-up interval left
+     * them, so a gateway taking over a simulated gateway's meters shows no jump. Readings of the catch-up are
+     * shown, not uplinked: they are history the simulator already sent.
+     */
+    public LiveMeters startFrom(long fromMs, Duration catchUp) {
+        long coarse = catchUp.toMillis();
+        if (coarse % stepMs != 0) {
+            throw new IllegalArgumentException("the catch-up interval must be a multiple of the step " + Duration.ofMillis(stepMs));
+        }
+        long from = Math.floorDiv(fromMs + coarse - 1, coarse) * coarse;
+        long warm = Math.min(from, Math.floorDiv(model.warmUpStart(from), coarse) * coarse);
+        model.start(warm, from);
+        for (long t = warm; t < from; t += coarse) {
+            model.step(t, false, null);
+        }
+        long t = from;
+        boolean catchingUp = true;
+        long now = System.currentTimeMillis();
+        while (t <= now) {
+            model.step(t, true, (gateway, reading) -> show(reading));
+            long step = catchingUp && t % coarse == 0 && t + coarse <= now ? coarse : stepMs;
+            catchingUp &= step == coarse;
+            t += step;
+            now = System.currentTimeMillis();
+        }
+        next = t;
+        return runLive();
+    }
+
+    private LiveMeters runLive() {
         advance();
         clock.scheduleAtFixedRate(this::advance, stepMs - Math.floorMod(System.currentTimeMillis(), stepMs), stepMs,
                 TimeUnit.MILLISECONDS);

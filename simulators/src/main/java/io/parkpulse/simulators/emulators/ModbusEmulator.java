@@ -62,7 +62,7 @@ public final class ModbusEmulator implements AutoCloseable {
         });
         server = new ServerSocket();
         server.setReuseAddress(true); // a restarted emulator gets its port back at once
-        server.bind(new InetSocketAddress(port));
+        server.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
         threads = Executors.newCachedThreadPool(task -> {
             Thread thread = new Thread(task, "modbus-emulator-" + server.getLocalPort());
             thread.setDaemon(true);
@@ -106,6 +106,7 @@ public final class ModbusEmulator implements AutoCloseable {
     private void serve(Socket socket) {
         try {
             ModbusTCPTransport transport = new ModbusTCPTransport(socket);
+            transport.setTimeout(0); // a client polling every 15 minutes keeps its connection, as with a real device
             while (!closed) {
                 ModbusRequest request = transport.readRequest(listener);
                 transport.writeResponse(answer(request));

@@ -2,6 +2,8 @@ package io.parkpulse.simulators.run;
 
 import io.parkpulse.contract.Limits;
 import io.parkpulse.simulators.model.ParkModel;
+import io.parkpulse.simulators.model.ReadingEmitter;
+import java.util.Set;
 import java.util.function.LongConsumer;
 
 /**
@@ -23,6 +25,8 @@ public final class SimulationRun {
     private final RunStats stats;
     private volatile boolean stopRequested;
     private LongConsumer stepListener = nanos -> { };
+    private Set<Integer> skippedGateways = Set.of();
+    private long skipFromMs = Long.MAX_VALUE;
 
     public SimulationRun(ParkModel model, RunSettings settings, Pace pace, MessageSink sink, RunStats stats) {
         this.model = model;
@@ -39,6 +43,15 @@ public final class SimulationRun {
         this.stepListener = listener;
     }
 
+    /**
+     * Leaves the readings of these gateways (indexes into the model's gateways) out from {@code fromMs} on, because
+     * something else — a real gateway reading emulated meters — publishes them then; steps before it are still sent.
+     */
+    public void skipGateways(Set<Integer> gateways, long fromMs) {
+        this.skippedGateways = Set.copyOf(gateways);
+        this.skipFromMs = fromMs;
+    }
+
     public void stop() {
         stopRequested = true;
     }
@@ -53,6 +66,11 @@ public final class SimulationRun {
         long warm = Math.min(from, Math.floorDiv(model.warmUpStart(from), grid) * grid);
         MessageAssembler assembler = new MessageAssembler(model.gateways(), settings.readingsPerMessage(), Limits.DEFAULT,
                 model.faults(), sink, stats);
+        ReadingEmitter withoutSkipped = (gateway, reading) -> {
+            if (!skippedGateways.contains(gateway)) {
+                assembler.emit(gateway, reading);
+            }
+        };
         boolean interrupted = false;
         try {
             model.start(warm, from);
@@ -65,7 +83,7 @@ public final class SimulationRun {
                 pace.awaitSimulated(t);
                 long started = System.nanoTime();
                 assembler.at(t);
-                model.step(t, true, assembler);
+                model.step(t, true, t >= skipFromMs ? withoutSkipped : assembler);
                 stats.simulatedTime(t);
                 long next = t + (catchingUp && t % coarse == 0 && t + coarse <= pace.simulatedNow() ? coarse : step);
                 catchingUp &= next - t == coarse;

@@ -77,8 +77,25 @@ public final class ModbusReader implements DeviceReader {
         this.plan = ReadPlan.of(List.copyOf(pointsBySource.keySet()));
     }
 
+    /**
+     * Reads every block. A connection kept open since the last cycle may have been closed by the device
+     * meanwhile (many close idle clients): if it fails before any answer, the read is tried once more on a
+     * fresh connection before the device counts as unreachable.
+     */
     @Override
     public Readout read() throws IOException {
+        boolean keptOpen = master != null;
+        try {
+            return readOnce();
+        } catch (IOException e) {
+            if (!keptOpen) {
+                throw e;
+            }
+            return readOnce();
+        }
+    }
+
+    private Readout readOnce() throws IOException {
         ModbusTCPMaster connected = connect();
         List<Value> values = new ArrayList<>();
         List<String> problems = new ArrayList<>();

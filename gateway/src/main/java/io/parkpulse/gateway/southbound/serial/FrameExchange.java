@@ -49,6 +49,20 @@ final class FrameExchange implements AutoCloseable {
      * @throws IOException when the converter cannot be reached or closes the connection; the connection is dropped
      */
     <T> T ask(byte[] request, ReplyScanner<T> scanner) throws IOException {
+        // converters close idle clients: a connection kept since the last cycle that turns out closed is
+        // replaced once before the converter counts as unreachable
+        boolean keptOpen = socket != null;
+        try {
+            return askOnce(request, scanner);
+        } catch (IOException e) {
+            if (!keptOpen) {
+                throw e;
+            }
+            return askOnce(request, scanner);
+        }
+    }
+
+    private <T> T askOnce(byte[] request, ReplyScanner<T> scanner) throws IOException {
         Socket s = connected();
         try {
             discardStaleBytes(s.getInputStream());
