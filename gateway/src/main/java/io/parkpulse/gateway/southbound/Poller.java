@@ -156,30 +156,29 @@ public final class Poller implements AutoCloseable {
         }
 
         Reading read(Importance minimum) {
-            if (reader == null || readerLevel != minimum) {
+            DeviceConfig kept = config.keepingAtLeast(minimum);
+            int shed = config.settings().points().size() - kept.settings().points().size();
+            if (readerLevel != minimum) {
                 closeReader();
-                DeviceConfig kept = config.keepingAtLeast(minimum);
-                int shed = config.settings().points().size() - kept.settings().points().size();
+                readerLevel = minimum;
                 if (shed > 0) {
                     LOG.warn("{}: buffer nearly full, not reading {} point(s) below {} importance", config.meter(), shed, minimum);
                 }
-                readerLevel = minimum;
-                if (kept.settings().points().isEmpty()) {
-                    metrics.shed(shed);
-                    return null;
-                }
+            }
+            if (shed > 0) {
+                metrics.shed(shed);
+            }
+            if (kept.settings().points().isEmpty()) {
+                return null;
+            }
+            if (reader == null) {
                 try {
                     reader = readers.apply(kept);
                 } catch (RuntimeException e) {
                     // a device that cannot even be set up must not stop the other devices on its bus
                     metrics.readFailed(config.meter(), System.currentTimeMillis(), "cannot set up the reader: " + e.getMessage());
-                    readerLevel = null;
                     return null;
                 }
-            }
-            int shed = config.settings().points().size() - config.keepingAtLeast(minimum).settings().points().size();
-            if (shed > 0) {
-                metrics.shed(shed);
             }
             try {
                 Readout readout = reader.read();
