@@ -1,0 +1,38 @@
+package io.parkpulse.dashboard.live;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The latest live state of each park, merged from the rollups every ingest instance publishes
+ * (docs/live.md). What the live panels and the live alarms read.
+ */
+public interface LiveView {
+
+    /** The park's state now; empty when no rollup of it has arrived yet. */
+    Optional<Snapshot> snapshot(String park);
+
+    /**
+     * One park at one moment.
+     *
+     * @param atMs     when the newest rollup part arrived
+     * @param meters   latest values per meter id
+     * @param gateways connection state per gateway id
+     */
+    record Snapshot(String park, long atMs, Map<String, MeterLive> meters, Map<String, GatewayLive> gateways) {
+    }
+
+    /**
+     * A meter's latest live values.
+     *
+     * @param lastSeenMs device time of its newest reading
+     * @param powerKw    latest active power (primary side, kW), null if it reports none
+     * @param flowM3h    latest flow (m³/h), null if it reports none
+     */
+    record MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h) {
+    }
+
+    /** A gateway's state and since when. */
+    record GatewayLive(String gateway, boolean online, long sinceMs) {
+    }
+}
