@@ -1,5 +1,8 @@
 package io.parkpulse.dashboard;
 
+import io.parkpulse.dashboard.auth.LoginTokens;
+import io.parkpulse.dashboard.live.LiveSettings;
+
 import io.parkpulse.storage.EnvSettings;
 import io.parkpulse.storage.InfluxConfig;
 import java.nio.file.Path;
@@ -19,9 +22,30 @@ import java.util.Map;
  * @param resultTtl           how long an evaluation under a park's policy is reused (late readings count after it)
  * @param maxReadings         the most readings one evaluation may read
  * @param cachedDays          how many park-days of stored consumption to keep in memory
+ * @param usersFile           the users who log in (docs/accounts.md); null: service tokens only
+ * @param jwtSecret           the secret login tokens are signed with; null: a random one per start
+ * @param loginTokenLifetime  how long a login token is valid
+ * @param live                the MQTT connection the live rollups arrive on; null: no live panel
+ * @param alarmTick           how often live alarm rules are judged
  */
 public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
-                              String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays) {
+                              String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays,
+                              Path usersFile, String jwtSecret, Duration loginTokenLifetime, LiveSettings live,
+                              Duration alarmTick) {
+
+    /** The settings of the efficiency API alone: no users, no live panel, default alarm tick. */
+    public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
+                           String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays) {
+        this(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, resultTtl, maxReadings, cachedDays,
+                null, null, LoginTokens.DEFAULT_LIFETIME, null, Duration.ofSeconds(5));
+    }
+
+    @Override
+    public String toString() {
+        return "DashboardConfig[parks=" + parksDirectory + ", tokensFile=" + tokensFile + ", usersFile=" + usersFile
+                + ", jwtSecretGiven=" + (jwtSecret != null) + ", influx=" + influx + ", http=" + httpHost + ":" + httpPort
+                + ", live=" + live + "]";
+    }
 
     /** Defaults for what is not given: results kept 30 s, at most 40 million readings per evaluation, 1 000 park-days kept. */
     public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
@@ -35,7 +59,15 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         Path parks = Path.of(s.text("PARKPULSE_PARKS_DIR", "parks"));
         Duration reload = s.duration("PARKPULSE_PARKS_RELOAD_INTERVAL", Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofHours(1));
         String tokens = s.optional("PARKPULSE_API_TOKENS_FILE");
-        s.check(tokens != null, "PARKPULSE_API_TOKENS_FILE: required, the file of API token hashes (docs/dashboard-api.md#tokens)");
+        String users = s.optional("PARKPULSE_API_USERS_FILE");
+        s.check(tokens != null || users != null, "PARKPULSE_API_TOKENS_FILE or PARKPULSE_API_USERS_FILE: at least one is required "
+                + "(service tokens: docs/dashboard-api.md#tokens; users: docs/accounts.md)");
+        String secret = s.optional("PARKPULSE_API_JWT_SECRET");
+        s.check(secret == null || secret.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= LoginTokens.MIN_SECRET_BYTES,
+                "PARKPULSE_API_JWT_SECRET: at least " + LoginTokens.MIN_SECRET_BYTES + " bytes");
+        Duration lifetime = s.duration("PARKPULSE_API_TOKEN_LIFETIME", LoginTokens.DEFAULT_LIFETIME, Duration.ofMinutes(1), Duration.ofHours(12));
+        boolean liveOn = !"off".equalsIgnoreCase(s.text("PARKPULSE_API_LIVE", "on"));
+        Duration alarmTick = s.duration("PARKPULSE_API_ALARM_TICK", Duration.ofSeconds(5), Duration.ofMillis(200), Duration.ofMinutes(5));
         InfluxConfig influx = InfluxConfig.fromEnvironment(s);
         String host = s.text("PARKPULSE_API_HOST", "127.0.0.1");
         int port = s.integer("PARKPULSE_API_PORT", 8082, 0, 65_535);
@@ -44,6 +76,7 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         int cachedDays = s.integer("PARKPULSE_API_CACHED_DAYS", 1_000, 0, 100_000);
         s.throwIfInvalid();
         return new DashboardConfig(parks, reload, tokens == null ? null : Path.of(tokens), influx, host, port, ttl,
-                maxMillions * 1_000_000L, cachedDays);
+                maxMillions * 1_000_000L, cachedDays, users == null ? null : Path.of(users), secret, lifetime,
+                liveOn ? LiveSettings.fromEnvironment(env) : null, alarmTick);
     }
 }

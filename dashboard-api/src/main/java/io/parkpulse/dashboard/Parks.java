@@ -37,6 +37,11 @@ public final class Parks {
         return registry.lastErrors();
     }
 
+    /** The ids of the parks loaded now (they change when park files are added or removed). */
+    public java.util.Collection<String> ids() {
+        return registry.get().parks().stream().map(io.parkpulse.park.Park::id).toList();
+    }
+
     /** The park's model, or empty when no such park is loaded. */
     public Optional<ParkModel> model(String parkId) {
         Optional<Park> park = registry.get().park(parkId);

@@ -5,6 +5,8 @@ import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.TelemetryDecoder;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.http.OpsEndpoints;
+import io.parkpulse.ingest.live.LivePublishing;
+import io.parkpulse.ingest.live.PahoRollupSender;
 import io.parkpulse.ingest.mqtt.MqttSource;
 import io.parkpulse.ingest.pipeline.BatchWriter;
 import io.parkpulse.ingest.pipeline.IngestPipeline;
@@ -48,6 +50,8 @@ public final class IngestVerticle extends VerticleBase {
     private BatchWriter writer;
     private MqttSource mqtt;
     private IngestPipeline pipeline;
+    /** Live rollups for the dashboard, or {@code null} when switched off. */
+    private LivePublishing live;
     private HttpServer http;
     private long reloadTimer = -1;
 
@@ -73,6 +77,14 @@ public final class IngestVerticle extends VerticleBase {
             http = server;
             influx.createDatabase().onFailure(e -> LOG.warn("cannot create database {} yet: {}", config.influx().database(), e.getMessage()));
             mqtt.start();
+            if (config.liveRollups()) {
+                try {
+                    live = LivePublishing.start(vertx, new PahoRollupSender.Settings(config.pahoServerUri(), config.mqttClientId() + "-live",
+                            config.mqttUsername(), config.mqttPassword()), config.liveRollupInterval(), registry);
+                } catch (MqttException e) {
+                    LOG.error("live rollups are off: cannot create their MQTT client: {}", e.toString());
+                }
+            }
             reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(), id -> reloadParks());
             LOG.info("ingest ready: metrics and health on http://{}:{}/", config.httpHost(), server.actualPort());
         });
@@ -88,7 +100,12 @@ public final class IngestVerticle extends VerticleBase {
                 List.of(Topics.shared(config.shareGroup(), Channel.TELEMETRY), Topics.shared(config.shareGroup(), Channel.STATUS))),
                 message -> {
                     PreparedMessage prepared = preparer.prepare(message);
-                    context.runOnContext(v -> pipeline.accept(prepared));
+                    context.runOnContext(v -> {
+                        pipeline.accept(prepared);
+                        if (live != null) {
+                            live.accept(prepared); // as it is taken, not once stored: live values must not wait for InfluxDB
+                        }
+                    });
                 },
                 lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
         pipeline = new IngestPipeline(vertx, writer, config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay(),
@@ -158,6 +175,9 @@ public final class IngestVerticle extends VerticleBase {
         Future<Void> drained = pipeline == null ? Future.succeededFuture() : pipeline.drain(DRAIN_TIMEOUT);
         return drained
                 .eventually(() -> vertx.executeBlocking(() -> {
+                    if (live != null) {
+                        live.close();
+                    }
                     if (mqtt != null) {
                         mqtt.close();
                     }

@@ -152,7 +152,8 @@ public final class ParkFileReader {
             }
             YamlMapping.eachElement(top.get("meters"), "meters", problems, this::readMeter);
             io.parkpulse.efficiency.policy.Policy policy = top.has("policy")
-                    ? new PolicyReader(problems).read(top.get("policy"), "policy")
+                    ? new PolicyReader(problems, new AlarmRulesReader.Declared(declaredEnterprises, declaredGateways,
+                            declaredMeters, meters)).read(top.get("policy"), "policy")
                     : io.parkpulse.efficiency.policy.Policy.standard();
             if (version == null || id == null || name == null || zone == null || policy == null) {
                 return null;

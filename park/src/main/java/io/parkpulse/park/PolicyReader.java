@@ -35,7 +35,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
 
     static final List<String> POLICY_KEYS = List.of("version", "energy_basis", "equal_value", "natural_gas", "steam",
-            "indicators", "frontrunner_top_percent", "growth", "product_limits", "scoring", "classes", "scope");
+            "indicators", "frontrunner_top_percent", "growth", "product_limits", "scoring", "classes", "scope", "alarms");
     private static final List<String> GROWTH_KEYS = List.of("flat_threshold", "intensity_band");
     private static final List<String> SCORING_KEYS = List.of("method", "min_max_floor", "indicators");
     private static final List<String> LINE_KEYS = List.of("indicator", "weight", "benchmark", "direction", "cap", "floor",
@@ -47,9 +47,17 @@ final class PolicyReader {
             "ungraded_class");
 
     private final YamlMapping.CountingProblems problems;
+    private final AlarmRulesReader.Declared declared;
 
+    /** A reader for a policy on its own (a draft): alarm subjects are checked for syntax only. */
     PolicyReader(YamlMapping.Problems problems) {
+        this(problems, null);
+    }
+
+    /** A reader for a park file's policy: alarm subjects must be among {@code declared}. */
+    PolicyReader(YamlMapping.Problems problems, AlarmRulesReader.Declared declared) {
         this.problems = new YamlMapping.CountingProblems(problems);
+        this.declared = declared;
     }
 
     /** The policy at {@code node} (path {@code path}), or {@code null} when anything was wrong (reported). */
@@ -80,11 +88,13 @@ final class PolicyReader {
         ScoringRule scoring = p.has("scoring") ? scoring(p.get("scoring"), p.child("scoring")) : standard.scoring();
         ClassRule classes = p.has("classes") ? classes(p.get("classes"), p.child("classes")) : standard.classes();
         GradingScope scope = p.has("scope") ? scope(p.get("scope"), p.child("scope"), standard.scope()) : standard.scope();
+        List<io.parkpulse.efficiency.policy.AlarmRule> alarms = p.has("alarms")
+                ? new AlarmRulesReader(problems, declared).read(p.get("alarms"), p.child("alarms")) : standard.alarms();
         if (problems.count() > 0) {
             return null;
         }
         return new Policy(version, basis, CoefficientTable.gbt2589(gas, steam, equalValue), indicators,
-                new FrontrunnerRule(top), growth[0], growth[1], limits, scoring, classes, scope);
+                new FrontrunnerRule(top), growth[0], growth[1], limits, scoring, classes, scope, alarms);
     }
 
     /** {@code equal_value: {2025: 0.2955, 2026: 0.2950}}: kgce per kWh by year. */

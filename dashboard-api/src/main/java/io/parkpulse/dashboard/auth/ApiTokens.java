@@ -54,8 +54,8 @@ public final class ApiTokens {
     }
 
     /**
-     * Reads a tokens file: {@code tokens:} a list of {@code {name, sha256, role: operator|enterprise, park,
-     * enterprise}}.
+     * Reads a tokens file: {@code tokens:} a list of {@code {name, sha256, role: admin|operator|enterprise, park (or
+     * parks: [..] for an operator of several), enterprise}}.
      *
      * @throws IllegalArgumentException listing every problem with its entry
      */
@@ -86,7 +86,7 @@ public final class ApiTokens {
             String name = text(e.get("name"));
             String hash = text(e.get("sha256"));
             String role = text(e.get("role"));
-            String park = text(e.get("park"));
+            List<String> parks = parks(e.get("park"), e.get("parks"));
             String enterprise = text(e.get("enterprise"));
             int before = problems.size();
             if (name == null) {
@@ -98,27 +98,43 @@ public final class ApiTokens {
             } else if (byHash.containsKey(hash)) {
                 problems.add(where + ".sha256: the same token is listed twice");
             }
-            if (park == null || !(park.equals(Caller.ANY_PARK) || Ids.isValid(park))) {
-                problems.add(where + ".park: required, a park id or *");
+            Caller.Role r = Caller.Role.byId(role);
+            if (r != Caller.Role.ADMIN && (parks == null || parks.isEmpty()
+                    || !parks.stream().allMatch(p -> p.equals(Caller.ANY_PARK) || Ids.isValid(p)))) {
+                problems.add(where + ".park: required, a park id or * (an operator may list several under parks:)");
             }
-            Caller.Role r = "operator".equals(role) ? Caller.Role.OPERATOR : "enterprise".equals(role) ? Caller.Role.ENTERPRISE : null;
             if (r == null) {
-                problems.add(where + ".role: must be operator or enterprise");
+                problems.add(where + ".role: must be operator or enterprise, or admin for every park");
             } else if (r == Caller.Role.ENTERPRISE && (enterprise == null || !Ids.isValid(enterprise))) {
                 problems.add(where + ".enterprise: required for the enterprise role, an enterprise id");
-            } else if (r == Caller.Role.ENTERPRISE && Caller.ANY_PARK.equals(park)) {
+            } else if (r == Caller.Role.ENTERPRISE && parks != null && (parks.size() != 1 || parks.contains(Caller.ANY_PARK))) {
                 problems.add(where + ".park: an enterprise belongs to one park");
-            } else if (r == Caller.Role.OPERATOR && enterprise != null) {
+            } else if (r != Caller.Role.ENTERPRISE && enterprise != null) {
                 problems.add(where + ".enterprise: an operator sees the whole park; leave enterprise out");
+            } else if (r == Caller.Role.ADMIN && parks != null && !parks.equals(List.of(Caller.ANY_PARK))) {
+                problems.add(where + ".park: an administrator reads every park; leave park out or write *");
             }
             if (problems.size() == before) {
-                byHash.put(hash, new Caller(name, r, park, r == Caller.Role.ENTERPRISE ? enterprise : null));
+                byHash.put(hash, switch (r) {
+                    case ADMIN -> Caller.admin(name);
+                    case OPERATOR -> Caller.operator(name, parks);
+                    case ENTERPRISE -> Caller.enterprise(name, parks.get(0), enterprise);
+                });
             }
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("\n", problems));
         }
         return new ApiTokens(byHash);
+    }
+
+    /** {@code park: id} or {@code parks: [ids]}; {@code null} when neither is given. */
+    private static List<String> parks(Object one, Object several) {
+        if (several instanceof List<?> list) {
+            return list.stream().map(ApiTokens::text).map(t -> t == null ? "" : t).toList();
+        }
+        String park = text(several != null ? several : one);
+        return park == null ? null : List.of(park);
     }
 
     private static String text(Object value) {

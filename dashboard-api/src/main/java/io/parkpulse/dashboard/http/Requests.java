@@ -9,19 +9,19 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Arrays;
 
 /** Reading and checking what a request asks for: the caller, the park it may read, the period, the enterprise. */
-final class Requests {
+public final class Requests {
 
-    static final String CALLER = "parkpulse.caller";
+    public static final String CALLER = "parkpulse.caller";
 
     private Requests() {
     }
 
-    static Caller caller(RoutingContext rc) {
+    public static Caller caller(RoutingContext rc) {
         return rc.get(CALLER);
     }
 
     /** The park in the path, if the caller may read it; 404 for a park that is not loaded. */
-    static ParkModel park(RoutingContext rc, Parks parks) {
+    public static ParkModel park(RoutingContext rc, Parks parks) {
         String id = rc.pathParam("park");
         Caller caller = caller(rc);
         if (!caller.mayRead(id)) {

@@ -41,8 +41,8 @@ class OpenApiContractTest {
 
         Vertx vertx = Vertx.vertx();
         try {
-            Router api = DashboardApi.api(vertx, new Parks(new ParkDirectory(Path.of("..", "parks"))), ApiTokens.of(Map.of()),
-                    null, null, Clock.systemUTC());
+            Router api = DashboardApi.api(vertx, TestApiParts.of(vertx, new Parks(new ParkDirectory(Path.of("..", "parks"))),
+                    ApiTokens.of(Map.of()), io.parkpulse.dashboard.auth.Users.of(java.util.List.of()), null, null, null, Clock.systemUTC()));
             Set<String> routed = new TreeSet<>();
             for (Route route : api.getRoutes()) {
                 if (route.getPath() == null || route.methods() == null) {

@@ -34,11 +34,12 @@ import java.util.Objects;
  * @param scoring             the land-efficiency (亩均) scoring rule
  * @param classes             how scores become classes
  * @param scope               who is scored and who is graded
+ * @param alarms              the alarms the park raises (docs/park-file.md#alarms), ids unique, in file order
  */
 public record Policy(String version, EnergyBasis basis, CoefficientTable coefficients, List<Indicator> indicators,
                      FrontrunnerRule frontrunner, double growthFlatThreshold, double intensityBand,
                      Map<String, LimitStandard> productLimits, ScoringRule scoring, ClassRule classes,
-                     GradingScope scope) {
+                     GradingScope scope, List<AlarmRule> alarms) {
 
     /** The version label of {@link #standard()}. */
     public static final String STANDARD_VERSION = "parkpulse-standard-1";
@@ -53,6 +54,18 @@ public record Policy(String version, EnergyBasis basis, CoefficientTable coeffic
         Objects.requireNonNull(scope, "scope");
         indicators = List.copyOf(indicators);
         productLimits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(productLimits));
+        alarms = List.copyOf(alarms);
+        if (alarms.stream().map(AlarmRule::id).distinct().count() != alarms.size()) {
+            throw new IllegalArgumentException("alarm ids must be unique within a policy");
+        }
+    }
+
+    /** A policy without alarms. */
+    public Policy(String version, EnergyBasis basis, CoefficientTable coefficients, List<Indicator> indicators,
+                  FrontrunnerRule frontrunner, double growthFlatThreshold, double intensityBand,
+                  Map<String, LimitStandard> productLimits, ScoringRule scoring, ClassRule classes, GradingScope scope) {
+        this(version, basis, coefficients, indicators, frontrunner, growthFlatThreshold, intensityBand, productLimits,
+                scoring, classes, scope, List.of());
     }
 
     /**
@@ -60,7 +73,7 @@ public record Policy(String version, EnergyBasis basis, CoefficientTable coeffic
      * schemes (domain.md 2.2–2.6): GB/T 2589-2020 on the 当量值 basis; the ratio method against the park's own mean
      * (tax per mu 40, value added per mu 20, tax per tce 20, labour productivity 10, R&D intensity 10); Huai'an's
      * percentile classes A 20 % / B 60 % / C 95 % / D; utilities (D44–D46) and firms operating under 2 years are
-     * scored but get class T; no land threshold.
+     * scored but get class T; no land threshold; no alarms.
      */
     public static Policy standard() {
         Benchmark mean = new Benchmark.OfPeers(Benchmark.Statistic.MEAN, 1.0);

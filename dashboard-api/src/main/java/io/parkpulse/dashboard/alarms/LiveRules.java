@@ -1,0 +1,119 @@
+package io.parkpulse.dashboard.alarms;
+
+import io.parkpulse.contract.MeterKind;
+import io.parkpulse.dashboard.live.LiveView;
+import io.parkpulse.efficiency.policy.AlarmRule;
+import io.parkpulse.park.CounterDeclaration;
+import io.parkpulse.park.Meter;
+import io.parkpulse.park.Park;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges a park's live rules against one live snapshot: power above a limit, gateways offline, meters silent. Pure:
+ * the time is given, the snapshot is read, nothing is kept.
+ */
+final class LiveRules {
+
+    private static final double MS_PER_MINUTE = 60_000.0;
+
+    private LiveRules() {
+    }
+
+    /**
+     * @param watchingSinceMs when the engine first saw this park's live state: a meter that has sent nothing since
+     *                        counts as silent from then
+     */
+    static List<Observation> observe(Park park, LiveView.Snapshot snapshot, long nowMs, long watchingSinceMs) {
+        List<Observation> found = new ArrayList<>();
+        for (AlarmRule rule : park.policy().alarms()) {
+            if (rule instanceof AlarmRule.PowerAbove p) {
+                found.add(p.meter() != null ? meterPower(p, snapshot) : enterprisePower(p, park, snapshot));
+            } else if (rule instanceof AlarmRule.GatewayOffline g) {
+                for (String gateway : park.gateways().keySet()) {
+                    if (g.gateway() == null || g.gateway().equals(gateway)) {
+                        found.add(offline(g, gateway, snapshot, nowMs));
+                    }
+                }
+            } else if (rule instanceof AlarmRule.MeterSilent s) {
+                for (Meter m : park.meters().values()) {
+                    if ((s.meter() == null || s.meter().equals(m.id())) && (s.gateway() == null || s.gateway().equals(m.gateway()))) {
+                        found.add(silent(s, m.id(), snapshot, nowMs, watchingSinceMs));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Observation meterPower(AlarmRule.PowerAbove rule, LiveView.Snapshot snapshot) {
+        Subject subject = Subject.meter(rule.meter());
+        LiveView.MeterLive m = snapshot.meters().get(rule.meter());
+        if (m == null || m.powerKw() == null) {
+            return Observation.unknown(rule, subject, rule.limitKw(), "no live power of " + rule.meter());
+        }
+        return power(rule, subject, m.powerKw(), "");
+    }
+
+    /**
+     * The sum of the enterprise's main electricity meters. Above the limit when the meters that report already add up
+     * to more; within it only when every one of them reports.
+     */
+    private static Observation enterprisePower(AlarmRule.PowerAbove rule, Park park, LiveView.Snapshot snapshot) {
+        Subject subject = Subject.enterprise(rule.enterprise());
+        double sum = 0;
+        int known = 0;
+        int meters = 0;
+        for (Meter m : park.meters().values()) {
+            if (!rule.enterprise().equals(m.enterprise()) || m.kind() != MeterKind.ELECTRICITY
+                    || m.counter().role() != CounterDeclaration.Role.MAIN) {
+                continue;
+            }
+            meters++;
+            LiveView.MeterLive live = snapshot.meters().get(m.id());
+            if (live != null && live.powerKw() != null) {
+                sum += live.powerKw();
+                known++;
+            }
+        }
+        String detail = "sum of " + known + " of " + meters + " main electricity meters";
+        if (known == 0 || (known < meters && sum <= rule.limitKw())) {
+            return Observation.unknown(rule, subject, rule.limitKw(), detail);
+        }
+        return power(rule, subject, sum, detail);
+    }
+
+    private static Observation power(AlarmRule.PowerAbove rule, Subject subject, double kw, String detail) {
+        Observation.Status status = kw > rule.limitKw() ? Observation.Status.BREACH : Observation.Status.NORMAL;
+        return new Observation(rule, subject, status, kw, rule.limitKw(), null, detail);
+    }
+
+    private static Observation offline(AlarmRule.GatewayOffline rule, String gateway, LiveView.Snapshot snapshot, long nowMs) {
+        Subject subject = Subject.gateway(gateway);
+        double threshold = rule.hold().toMillis() / MS_PER_MINUTE;
+        LiveView.GatewayLive g = snapshot.gateways().get(gateway);
+        if (g == null) {
+            return Observation.unknown(rule, subject, threshold, "no status of " + gateway + " yet");
+        }
+        if (g.online()) {
+            return new Observation(rule, subject, Observation.Status.NORMAL, 0, threshold, null, "");
+        }
+        return new Observation(rule, subject, Observation.Status.BREACH, minutes(nowMs - g.sinceMs()), threshold,
+                g.sinceMs(), "offline");
+    }
+
+    private static Observation silent(AlarmRule.MeterSilent rule, String meter, LiveView.Snapshot snapshot, long nowMs,
+                                      long watchingSinceMs) {
+        LiveView.MeterLive m = snapshot.meters().get(meter);
+        long lastMs = m == null ? watchingSinceMs : m.lastSeenMs();
+        long silentMs = nowMs - lastMs;
+        boolean silent = silentMs >= rule.hold().toMillis();
+        return new Observation(rule, Subject.meter(meter), silent ? Observation.Status.BREACH : Observation.Status.NORMAL,
+                minutes(Math.max(0, silentMs)), rule.hold().toMillis() / MS_PER_MINUTE, silent ? lastMs : null,
+                m == null ? "no reading since the dashboard started" : "");
+    }
+
+    private static double minutes(long ms) {
+        return Math.round(ms / MS_PER_MINUTE * 10) / 10.0;
+    }
+}

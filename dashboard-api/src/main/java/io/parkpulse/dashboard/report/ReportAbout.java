@@ -1,0 +1,41 @@
+package io.parkpulse.dashboard.report;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/** What the report was made under, as label–value pairs: the workbook's second sheet, and the CSV's trailing columns. */
+final class ReportAbout {
+
+    record Line(String label, String value) {
+    }
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
+    private ReportAbout() {
+    }
+
+    static List<Line> of(MonthlyReport r, ReportLanguage l) {
+        return List.of(
+                new Line(l.pick("园区", "Park"), r.parkName() + " (" + r.park() + ")"),
+                new Line(l.pick("月份", "Month"), r.month().toString()),
+                new Line(l.pick("政策版本", "Policy version"), r.policyVersion()),
+                new Line(l.pick("折标口径", "Energy basis"), l.pick(r.energyBasisName(), r.energyBasis())),
+                new Line(l.pick("折标系数", "Coefficients"), r.coefficients()),
+                new Line(l.pick("对标指标", "Benchmark indicator"),
+                        l.pick("单位产值综合能耗 (tce/万元)", MonthlyReportAssembler.BENCHMARK.id() + " (tce/10^4 CNY)")),
+                new Line(l.pick("领跑值取法", "Frontrunner"), r.frontrunnerTopPercent() == 0
+                        ? l.pick("同行业最优值", "the best peer's value")
+                        : l.pick("同行业前 " + r.frontrunnerTopPercent() + "% 的平均值",
+                                "mean of the best " + r.frontrunnerTopPercent() + "% of peers")),
+                new Line(l.pick("时区", "Time zone"), r.zone().getId()),
+                new Line(l.pick("生成时间", "Generated at"), generatedAt(r)),
+                new Line(l.pick("生成对象", "Generated for"), r.generatedFor()),
+                new Line(l.pick("说明", "Note"), l.pick("空白表示无法计算, 原因见“说明”列; 同行业统计为匿名统计。",
+                        "A blank cell could not be computed; the Notes column says why. Peer statistics are anonymous.")));
+    }
+
+    static String generatedAt(MonthlyReport r) {
+        return TIME.format(r.generatedAt().atZone(r.zone()));
+    }
+}

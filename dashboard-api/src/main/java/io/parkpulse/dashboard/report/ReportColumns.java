@@ -1,0 +1,76 @@
+package io.parkpulse.dashboard.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The columns of the monthly report, in order, each with its Chinese and English title and unit; the same for the
+ * workbook and the CSV. A cell is a {@link String}, a {@link Number} or {@code null} (blank: not known).
+ */
+final class ReportColumns {
+
+    /** One column: its titles, units in each language ({@code null}: none) and how a row fills it. */
+    record Column(String zh, String en, String unitZh, String unitEn, BiFunction<ReportRow, ReportLanguage, Object> value) {
+
+        Column(String zh, String en, String unit, BiFunction<ReportRow, ReportLanguage, Object> value) {
+            this(zh, en, unit, unit, value);
+        }
+
+        /** The header cell: title and unit, {@code 综合能耗 (tce)}. */
+        String title(ReportLanguage language) {
+            String title = language.pick(zh, en);
+            String unit = language.pick(unitZh, unitEn);
+            return unit == null ? title : title + " (" + unit + ")";
+        }
+    }
+
+    static final List<Column> ALL = List.of(
+            new Column("企业编号", "Enterprise ID", null, (r, l) -> r.enterprise()),
+            new Column("企业名称", "Enterprise", null, (r, l) -> r.name()),
+            new Column("行业代码", "Industry code", null, (r, l) -> r.industry()),
+            new Column("用地面积", "Land", "亩", "mu", (r, l) -> number(r.landMu())),
+            new Column("综合能耗", "Comprehensive energy", "tce", (r, l) -> number(r.energyTce())),
+            new Column("用电量", "Electricity", "kWh", (r, l) -> number(r.electricityKwh())),
+            new Column("用水量", "Water", "m³", (r, l) -> number(r.waterM3())),
+            new Column("产值", "Output value", "万元", "10^4 CNY", (r, l) -> number(r.outputValue())),
+            new Column("单位产值综合能耗", "Energy per output value", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.energyPerOutputValue())),
+            new Column("单位产品综合能耗", "Energy per product", "kgce/单位产品", "kgce/unit", (r, l) -> text(r.energyPerProduct())),
+            new Column("亩均产值", "Output value per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.outputValuePerMu())),
+            new Column("亩均税收", "Tax per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.taxPerMu())),
+            new Column("亩均评价得分", "Land-efficiency score", null, (r, l) -> number(r.score())),
+            new Column("亩均评价等级", "Land-efficiency class", null, (r, l) -> r.grade()),
+            new Column("能耗同比增速", "Energy growth year on year", "%", (r, l) -> number(r.energyGrowthPercent())),
+            new Column("产值同比增速", "Output growth year on year", "%", (r, l) -> number(r.outputGrowthPercent())),
+            new Column("能源消费弹性系数", "Energy-output elasticity", null, (r, l) -> number(r.elasticity())),
+            new Column("增长象限", "Growth quadrant", null, (r, l) -> quadrant(r.quadrant(), l)),
+            new Column("同行业对标企业数", "Peers in industry", null, (r, l) -> r.peers() == 0 ? null : r.peers()),
+            new Column("同行业领跑值", "Peer frontrunner", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.peerFrontrunner())),
+            new Column("同行业中位数", "Peer median", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.peerMedian())),
+            new Column("同行业排名", "Rank among peers", null, (r, l) -> r.rank() == 0 ? null : r.rank()),
+            new Column("百分位", "Percentile", "%", (r, l) -> number(r.percentile())),
+            new Column("说明", "Notes", null, (r, l) -> text(r.notes())));
+
+    private static final Map<String, String[]> QUADRANTS = Map.of(
+            "improving", new String[] {"产值增长、能耗增速较低(改善)", "output up, energy slower (improving)"},
+            "energy_outpacing_output", new String[] {"能耗增速快于产值", "energy outpacing output"},
+            "diverging", new String[] {"产值下降、能耗未同步下降(背离)", "output down, energy not (diverging)"},
+            "contracting_efficiently", new String[] {"产值下降、能耗降幅更大", "contracting efficiently"},
+            "output_flat", new String[] {"产值持平", "output flat"});
+
+    private ReportColumns() {
+    }
+
+    private static Double number(double v) {
+        return Double.isFinite(v) ? v : null;
+    }
+
+    private static String text(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String quadrant(String id, ReportLanguage language) {
+        String[] names = id == null ? null : QUADRANTS.get(id);
+        return names == null ? id : language.pick(names[0], names[1]);
+    }
+}

@@ -1,0 +1,28 @@
+// Alarms reach the UI from GET …/alarms and from `alarm` events of the live stream. Both shapes are
+// accepted: the flat one ({id, rule, subject: "gw-south", state, message, acknowledged_by}) and the
+// API's ({id, rule, kind, subject: {kind, id}, detail, unit, acknowledged: {by, note}}), the live
+// event possibly wrapped as {event, at, alarm: {…}}.
+
+export const ALARM_KINDS = ['power_above', 'gateway_offline', 'meter_silent', 'night_water_rise', 'energy_outgrows_output'];
+
+/** @returns {{id, rule, kind, subject, state, value, threshold, unit, since, message, acknowledged_by, note, severity}|null} */
+export function normalizeAlarm(raw) {
+  const a = raw && typeof raw.alarm === 'object' && raw.alarm !== null ? raw.alarm : raw;
+  if (!a || a.id === undefined || a.id === null) return null;
+  const subject = typeof a.subject === 'object' && a.subject !== null ? a.subject.id : a.subject;
+  return {
+    id: String(a.id),
+    rule: a.rule || '',
+    kind: a.kind || '',
+    severity: a.severity || '',
+    subject: subject || '',
+    state: a.state || raw.event || 'raised',
+    value: a.value,
+    threshold: a.threshold,
+    unit: a.unit || '',
+    since: a.since,
+    message: a.message ?? a.detail ?? '',
+    acknowledged_by: a.acknowledged_by ?? a.acknowledged?.by ?? null,
+    note: a.note ?? a.acknowledged?.note ?? null,
+  };
+}

@@ -1,0 +1,105 @@
+// Numbers always with their unit, grouped the reader's way; a missing figure is a dash, never 0.
+
+const LOCALES = { zh: 'zh-CN', en: 'en-US' };
+export const MISSING = '—';
+
+function isNumber(value) {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+export function formatNumber(value, lang = 'zh', digits = 1) {
+  if (!isNumber(value)) return MISSING;
+  return new Intl.NumberFormat(LOCALES[lang] || LOCALES.zh, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/** Digits that keep about three significant figures for small values, none for big ones. */
+export function autoDigits(value) {
+  const magnitude = Math.abs(value);
+  if (!isNumber(value) || magnitude >= 1000) return 0;
+  if (magnitude >= 100) return 1;
+  if (magnitude >= 1) return 2;
+  if (magnitude === 0) return 0;
+  return Math.min(6, 2 - Math.floor(Math.log10(magnitude)));
+}
+
+const UNIT_LABELS = {
+  m3: 'm³',
+  'm3/h': 'm³/h',
+  '10^4 CNY': { zh: '万元', en: '10k CNY' },
+  CNY: { zh: '元', en: 'CNY' },
+};
+
+/** The API's unit spelled for display: m3 → m³, 10^4 CNY → 万元 / 10k CNY, inside compound units too. */
+export function unitLabel(unit, lang = 'zh') {
+  if (!unit) return '';
+  const direct = UNIT_LABELS[unit];
+  if (typeof direct === 'string') return direct;
+  if (direct) return direct[lang] || direct.zh;
+  return unit
+    .replace(/10\^4 CNY/g, lang === 'en' ? '10k CNY' : '万元')
+    .replace(/\bm3\b/g, 'm³');
+}
+
+export function formatQuantity(value, unit, lang = 'zh', digits) {
+  if (!isNumber(value)) return MISSING;
+  const text = formatNumber(value, lang, digits ?? autoDigits(value));
+  const label = unitLabel(unit, lang);
+  return label ? `${text} ${label}` : text;
+}
+
+/** Power in kW, shown in MW from 10 000 kW on so a control-room number stays short. */
+export function formatPower(kw, lang = 'zh') {
+  if (!isNumber(kw)) return MISSING;
+  if (Math.abs(kw) >= 10000) return `${formatNumber(kw / 1000, lang, 2)} MW`;
+  return `${formatNumber(kw, lang, 1)} kW`;
+}
+
+export function formatFlow(m3h, lang = 'zh') {
+  return formatQuantity(m3h, 'm3/h', lang, 1);
+}
+
+/** A ratio as percent: 0.153 → "+15.3%" (signed) or "15.3%". */
+export function formatPercent(ratio, lang = 'zh', { signed = false, digits = 1 } = {}) {
+  if (!isNumber(ratio)) return MISSING;
+  const text = formatNumber(ratio * 100, lang, digits);
+  return `${signed && ratio > 0 ? '+' : ''}${text}%`;
+}
+
+/** A percent that is already in percent points (gap_percent, percentile). */
+export function formatPercentPoints(points, lang = 'zh', digits = 1) {
+  if (!isNumber(points)) return MISSING;
+  return `${formatNumber(points, lang, digits)}%`;
+}
+
+function toDate(at) {
+  if (at instanceof Date) return at;
+  if (isNumber(at)) return new Date(at);
+  if (typeof at === 'string' && at) return new Date(at);
+  return null;
+}
+
+export function formatTime(at, lang = 'zh') {
+  const date = toDate(at);
+  if (!date || Number.isNaN(date.getTime())) return MISSING;
+  return date.toLocaleTimeString(LOCALES[lang] || LOCALES.zh, { hour12: false });
+}
+
+export function formatDateTime(at, lang = 'zh') {
+  const date = toDate(at);
+  if (!date || Number.isNaN(date.getTime())) return MISSING;
+  return date.toLocaleString(LOCALES[lang] || LOCALES.zh, { hour12: false });
+}
+
+/** How long since a moment, coarse: "45 s", "12 min", "3 h", "2 d" (units are the same in zh and en). */
+export function formatElapsed(since, now = Date.now()) {
+  const date = toDate(since);
+  if (!date || Number.isNaN(date.getTime())) return MISSING;
+  const seconds = Math.max(0, Math.round((now - date.getTime()) / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h`;
+  return `${Math.floor(seconds / 86400)} d`;
+}

@@ -1,0 +1,80 @@
+package io.parkpulse.dashboard.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkpulse.dashboard.auth.Caller;
+import io.parkpulse.park.Park;
+import io.parkpulse.park.ParkFileReader;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The panel computed from the demo park file: which meters count, and who sees what. */
+class LivePanelTest {
+
+    static final Park DEMO = new ParkFileReader().read(Path.of("..", "parks", "demo-park.yaml"));
+    static final Caller OPERATOR = new Caller("control-room", Caller.Role.OPERATOR, "demo-park", null);
+    static final Caller HUADONG = new Caller("huadong", Caller.Role.ENTERPRISE, "demo-park", "ent-huadong-precision");
+
+    static LiveView.MeterLive power(String meter, double kw) {
+        return new LiveView.MeterLive(meter, 100, kw, null);
+    }
+
+    static final LiveView.Snapshot SNAPSHOT = new LiveView.Snapshot("demo-park", 12_345, Map.of(
+            "E-PARK-INCOMER", power("E-PARK-INCOMER", 9000),
+            "E-HD-MAIN", power("E-HD-MAIN", 2000),
+            "E-HD-CNC", power("E-HD-CNC", 800),          // role: sub, inside E-HD-MAIN
+            "M-HD-CNC-01", power("M-HD-CNC-01", 30),     // equipment, inside E-HD-MAIN too
+            "E-XY-MAIN", power("E-XY-MAIN", 6000),
+            "E-XY-KILN", power("E-XY-KILN", 3000),        // role: sub
+            "W-HD-01", new LiveView.MeterLive("W-HD-01", 100, null, 2.5),
+            "W-PARK-INLET", new LiveView.MeterLive("W-PARK-INLET", 100, null, 40.0)),
+            Map.of("gw-north", new LiveView.GatewayLive("gw-north", true, 77)));
+
+    static JsonObject enterprise(JsonObject panel, String id) {
+        return panel.getJsonArray("enterprises").stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void totalsCountBillingMetersOnlyAndParkLevelMetersBesideThem() {
+        JsonObject panel = LivePanel.of(DEMO, SNAPSHOT, OPERATOR);
+        assertThat(panel.getString("park")).isEqualTo("demo-park");
+        assertThat(panel.getLong("at")).isEqualTo(12_345);
+        assertThat(panel.getDouble("total_power_kw")).isEqualTo(8000.0);
+        assertThat(panel.getDouble("incomer_power_kw")).isEqualTo(9000.0);
+        assertThat(panel.getDouble("water_flow_m3h")).isEqualTo(2.5);
+        assertThat(panel.getDouble("inlet_water_flow_m3h")).isEqualTo(40.0);
+        assertThat(enterprise(panel, "ent-huadong-precision")).isEqualTo(new JsonObject().put("id", "ent-huadong-precision")
+                .put("name", "华东精密机械有限公司").put("power_kw", 2000.0).put("water_flow_m3h", 2.5));
+        assertThat(enterprise(panel, "ent-xinyuan-cement").getDouble("power_kw")).isEqualTo(6000.0);
+        assertThat(enterprise(panel, "ent-tianhe-textile").getValue("power_kw")).as("nothing reported yet: unknown, not 0").isNull();
+        assertThat(panel.getJsonArray("enterprises")).hasSize(DEMO.enterprises().size());
+        JsonArray gateways = panel.getJsonArray("gateways");
+        assertThat(gateways).hasSize(3);
+        assertThat(gateways.getJsonObject(0)).isEqualTo(new JsonObject().put("id", "gw-north").put("online", true).put("since", 77L));
+        assertThat(gateways.getJsonObject(1).getValue("online")).isNull();
+    }
+
+    @Test
+    void anEnterpriseSeesOnlyItsOwnEntryNoTotalsAndNoGateways() {
+        JsonObject panel = LivePanel.of(DEMO, SNAPSHOT, HUADONG);
+        assertThat(panel.fieldNames()).containsExactlyInAnyOrder("park", "at", "enterprises");
+        assertThat(panel.getJsonArray("enterprises")).hasSize(1);
+        assertThat(enterprise(panel, "ent-huadong-precision").getDouble("power_kw")).isEqualTo(2000.0);
+        String text = panel.encode();
+        DEMO.enterprises().values().stream().filter(e -> !e.id().equals("ent-huadong-precision")).forEach(e ->
+                assertThat(text).doesNotContain(e.id()).doesNotContain(e.name()));
+        assertThat(text).doesNotContain("gw-").doesNotContain("8000");
+    }
+
+    @Test
+    void beforeAnyRollupEverythingIsUnknown() {
+        JsonObject panel = LivePanel.of(DEMO, null, OPERATOR);
+        assertThat(panel.getValue("at")).isNull();
+        assertThat(panel.getValue("total_power_kw")).isNull();
+        assertThat(panel.getJsonArray("enterprises")).hasSize(DEMO.enterprises().size());
+    }
+}
