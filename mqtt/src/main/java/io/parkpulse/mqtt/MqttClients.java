@@ -51,4 +51,23 @@ public final class MqttClients {
             }
         }
     }
+
+    /**
+     * Disconnects cleanly when connected (waiting up to {@code timeoutMs}) and releases the client; problems only go
+     * to {@code debug}: a client that is going away has nothing left to do about them.
+     */
+    public static void disconnectAndClose(MqttAsyncClient client, long timeoutMs, Consumer<String> debug) {
+        try {
+            if (client.isConnected()) {
+                client.disconnect(timeoutMs).waitForCompletion(timeoutMs + 1_000);
+            }
+        } catch (MqttException e) {
+            debug.accept("disconnect: " + e);
+        }
+        try {
+            client.close(true);
+        } catch (MqttException e) {
+            debug.accept("close: " + e);
+        }
+    }
 }

@@ -125,17 +125,6 @@ public final class PahoRollupSender implements RollupSender {
         if (connector != null) {
             connector.interrupt();
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(3_000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("live rollups: disconnect: {}", e.toString());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("live rollups: close: {}", e.toString());
-        }
+        MqttClients.disconnectAndClose(client, 2_000, LOG::debug);
     }
 }

@@ -234,17 +234,6 @@ public final class MqttSource implements AutoCloseable {
         if (connector != null) {
             connector.interrupt();
         }
-        try {
-            if (client.isConnected()) {
-                client.disconnect(5_000).waitForCompletion(6_000);
-            }
-        } catch (MqttException e) {
-            LOG.debug("disconnect: {}", e.toString());
-        }
-        try {
-            client.close(true);
-        } catch (MqttException e) {
-            LOG.debug("close: {}", e.toString());
-        }
+        MqttClients.disconnectAndClose(client, 5_000, LOG::debug);
     }
 }
