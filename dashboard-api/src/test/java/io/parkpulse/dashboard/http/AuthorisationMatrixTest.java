@@ -135,6 +135,22 @@ class AuthorisationMatrixTest {
             POST output-reports              A&e=E2     200 200 200 422 403
             POST output-reports              B&e=E2     200 403 200 403 200
             POST output-reports              B&e=E1     200 403 200 403 422
+            GET  enterprises                 A          200 200 200 200 403
+            GET  enterprises                 B          200 403 200 403 200
+            GET  enterprises                 C          404 403 403 403 403
+            GET  series                      A&e=E1     200 200 200 200 403
+            GET  series                      A&e=E2     200 200 200 403 403
+            GET  series                      B&e=E2     200 403 200 403 200
+            GET  series                      A&e=NONE   404 404 404 403 403
+            GET  load                        A          200 200 200 403 403
+            GET  load                        B          200 403 200 403 403
+            GET  reports/monthly             A          200 200 200 200 403
+            GET  reports/monthly             B          200 403 200 403 200
+            GET  alarms                      A          200 200 200 200 403
+            GET  alarms                      B          200 403 200 403 200
+            GET  live/snapshot               A          200 200 200 200 403
+            GET  live/snapshot               B          200 403 200 403 200
+            POST alarms/ack                  A          404 404 404 403 403
             """;
 
     @TempDir
@@ -225,7 +241,7 @@ class AuthorisationMatrixTest {
             }
         }
         assertThat(wrong).as("of " + checked + " requests").isEmpty();
-        assertThat(checked).isEqualTo(45 * 5);
+        assertThat(checked).isEqualTo(61 * 5);
     }
 
     @Test
@@ -311,6 +327,29 @@ class AuthorisationMatrixTest {
 
     static HttpResponse<String> call(String method, String endpoint, String park, String enterprise, String token) throws Exception {
         String path = "/parks/" + park + "/" + endpoint;
+        switch (endpoint) {
+            case "series" -> {
+                return get("/parks/" + park + "/enterprises/" + enterprise
+                        + "/series?quantity=power_kw&from=2026-09-01T00:00:00Z&to=2026-09-02T00:00:00Z&step=PT1H", token);
+            }
+            case "load" -> {
+                return get(path + "?day=2026-09-01", token);
+            }
+            case "reports/monthly" -> {
+                return get(path + "?month=2026-09&format=csv", token);
+            }
+            case "alarms" -> {
+                return get(path + "?state=active", token);
+            }
+            case "live/snapshot", "enterprises" -> {
+                return get(path, token);
+            }
+            case "alarms/ack" -> {
+                return send("POST", "/parks/" + park + "/alarms/no-such-alarm/ack", token, "application/json", "{\"note\":\"seen\"}");
+            }
+            default -> {
+            }
+        }
         if (method.equals("POST") && endpoint.equals("what-if")) {
             return send("POST", path + "?period=2026-09", token, "application/yaml", DRAFT);
         }
