@@ -47,3 +47,18 @@ export function toYaml(value) {
   if (value === null || typeof value !== 'object') return `${scalar(value)}\n`;
   return `${lines(value, 0).join('\n')}\n`;
 }
+
+/**
+ * The policy answer as the park file spells it, for the what-if draft: the answer names the energy basis as an
+ * object ({id, name, coefficients}) where the park file wants its id, and always carries min_max_floor, which the
+ * park file allows only under the min_max method — sent back unchanged, the policy in force would not be valid.
+ */
+export function policyDraft(policy) {
+  const draft = { ...policy };
+  if (draft.energy_basis && typeof draft.energy_basis === 'object') draft.energy_basis = draft.energy_basis.id;
+  if (draft.scoring && draft.scoring.method !== 'min_max' && 'min_max_floor' in draft.scoring) {
+    const { min_max_floor: _unused, ...scoring } = draft.scoring;
+    draft.scoring = scoring;
+  }
+  return draft;
+}

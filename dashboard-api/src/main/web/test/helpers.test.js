@@ -5,7 +5,7 @@ import { isMonthId, monthsEnding, previousMonth } from '../src/dates.js';
 import { STANDARD_WEIGHTS, pointsOpen, scoringWeights } from '../src/indicators.js';
 import { CURVE_SPACING_MS, extendCurve } from '../src/liveCurve.js';
 import { parseHash } from '../src/router.js';
-import { toYaml } from '../src/yaml.js';
+import { policyDraft, toYaml } from '../src/yaml.js';
 
 describe('periods', () => {
   it('defaults to the last complete month, across a year end too', () => {
@@ -76,6 +76,18 @@ describe('what moves the class', () => {
 });
 
 describe('policy as YAML for the what-if editor', () => {
+  it('drafts from the policy answer in the park file\'s spelling', () => {
+    const answer = {
+      version: 'demo-2026.1',
+      energy_basis: { id: 'equivalent', name: '当量值', coefficients: 'GB/T 2589-2020' },
+      scoring: { method: 'ratio', min_max_floor: 0, indicators: [] },
+    };
+    expect(policyDraft(answer)).toEqual({ version: 'demo-2026.1', energy_basis: 'equivalent', scoring: { method: 'ratio', indicators: [] } });
+    expect(policyDraft({ scoring: { method: 'min_max', min_max_floor: 20 } }).scoring.min_max_floor).toBe(20);
+    expect(policyDraft({ energy_basis: 'equal_value' }).energy_basis).toBe('equal_value');
+    expect(answer.energy_basis.id).toBe('equivalent');
+  });
+
   it('writes nested maps, lists of maps and inline scalar lists', () => {
     const yaml = toYaml({
       version: 'huaian-2024-r2',

@@ -10,7 +10,7 @@ import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
 import { enterpriseHref } from '../router.js';
 import { useLoad } from '../useLoad.js';
-import { toYaml } from '../yaml.js';
+import { policyDraft, toYaml } from '../yaml.js';
 import { ClassTag } from './Ranking.jsx';
 
 /** A draft policy evaluated on the same data as the park's own: who changes class. */
@@ -26,7 +26,7 @@ export function WhatIfPage({ park }) {
   useEffect(() => {
     const controller = new AbortController();
     getJson(parkPath(park, '/policy'), { signal: controller.signal })
-      .then((answer) => setDraft((d) => d || toYaml(answer.policy || {})), () => {});
+      .then((answer) => setDraft((d) => d || toYaml(policyDraft(answer.policy || {}))), () => {});
     return () => controller.abort();
   }, [park]);
 

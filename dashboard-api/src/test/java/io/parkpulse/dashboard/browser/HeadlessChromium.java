@@ -3,6 +3,7 @@ package io.parkpulse.dashboard.browser;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -21,8 +22,17 @@ public final class HeadlessChromium {
     private HeadlessChromium() {
     }
 
-    /** A fresh browser (its own profile) that saves downloads into {@code downloads}. */
+    /** A fresh browser (its own profile) that saves downloads into {@code downloads}, on the machine's time zone. */
     public static ChromeDriver start(Path downloads) {
+        return start(downloads, null);
+    }
+
+    /**
+     * A fresh browser (its own profile) that saves downloads into {@code downloads} and whose clock reads in
+     * {@code zone} (null: the machine's): the UI's "last complete month" and "today" are the browser's, so a test
+     * whose data follows a park's calendar runs the browser on the park's zone.
+     */
+    public static ChromeDriver start(Path downloads, ZoneId zone) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("browser tests need Debian's chromium and chromium-driver: "
                     + "apt-get install chromium chromium-driver (./parkpulse test installs them)");
@@ -33,8 +43,12 @@ public final class HeadlessChromium {
                 "--window-size=1600,1000", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString()))
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
+        ChromeDriverService.Builder service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort();
+        if (zone != null) {
+            // the driver starts the browser, which inherits its environment
+            service.withEnvironment(Map.of("TZ", zone.getId()));
+        }
+        return new ChromeDriver(service.build(), options);
     }
 }

@@ -1,0 +1,483 @@
+package io.parkpulse.dashboard.browser;
+
+import static io.parkpulse.dashboard.browser.DashboardUi.settle;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parkpulse.contract.Quantity;
+import io.parkpulse.contract.Reading;
+import io.parkpulse.contract.TelemetryMessage;
+import io.parkpulse.contract.Value;
+import io.parkpulse.dashboard.DashboardConfig;
+import io.parkpulse.dashboard.DashboardVerticle;
+import io.parkpulse.dashboard.auth.Caller;
+import io.parkpulse.dashboard.auth.LoginTokens;
+import io.parkpulse.dashboard.auth.PasswordHasher;
+import io.parkpulse.dashboard.auth.UsersFileWriter;
+import io.parkpulse.dashboard.live.LiveSettings;
+import io.parkpulse.dashboard.support.SimulatedParkLoader;
+import io.parkpulse.ingest.IngestConfig;
+import io.parkpulse.ingest.IngestMain;
+import io.parkpulse.ingest.IngestVerticle;
+import io.parkpulse.park.Park;
+import io.parkpulse.park.ParkFileReader;
+import io.parkpulse.simulators.model.ModelSettings;
+import io.parkpulse.simulators.model.ParkModel;
+import io.parkpulse.simulators.output.OutputReportFormat;
+import io.parkpulse.simulators.output.OutputReportWriter;
+import io.parkpulse.simulators.run.Pace;
+import io.parkpulse.simulators.run.RunSettings;
+import io.parkpulse.simulators.run.RunStats;
+import io.parkpulse.simulators.run.SimulationRun;
+import io.parkpulse.storage.InfluxConfig;
+import io.parkpulse.storage.StorageSchema;
+import io.parkpulse.testkit.Await;
+import io.parkpulse.testkit.InfluxDb;
+import io.parkpulse.testkit.MqttBroker;
+import io.parkpulse.testkit.RealServicesTest;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The dashboard in a real browser (Debian's headless Chromium through Selenium) against the whole platform: a real
+ * Mosquitto, a real InfluxDB, ingest in-process and the dashboard API serving the built web UI. The demo park holds
+ * simulated readings from the day before last month up to now (and the same month a year earlier, for growth), the
+ * enterprises' output reports of both months uploaded through the API, and its gateways connected to the broker with
+ * their latest readings, so every page shows real figures — which is what the screenshots show.
+ *
+ * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dparkpulse.screenshots=update} also to
+ * {@code docs/screenshots/}, which the README links.
+ */
+@RealServicesTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserIntegrationTest {
+
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String PARK = "demo-park";
+    static final String DB = StorageSchema.DEFAULT_DATABASE;
+    static final String OPERATOR = "control-room";
+    static final String ENTERPRISE_USER = "xinyuan";
+    static final String OWN = "ent-xinyuan-cement";
+    static final String OTHER = "ent-huadong-precision";
+    /** E-HD-MAIN reads the secondary side of 200/5 A and 10 kV/100 V transformers. */
+    static final double HD_MAIN_RATIO = 40 * 100;
+    static final long QUARTER_HOUR = Duration.ofMinutes(15).toMillis();
+
+    @TempDir
+    static Path dir;
+    static Park park;
+    static YearMonth lastMonth;
+    static Vertx ingest;
+    static Vertx dashboard;
+    static GatewaysOnBroker gateways;
+    static ChromeDriver browser;
+    static DashboardUi ui;
+    static Screenshots screenshots;
+    static Path downloads;
+    static String api;
+    static Map<String, String> passwords;
+    static String operatorToken;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start(MqttBroker broker, InfluxDb influx) throws Exception {
+        long started = System.nanoTime();
+        Path parksDir = Files.createDirectories(dir.resolve("parks"));
+        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
+        park = new ParkFileReader().read(parksDir.resolve("demo-park.yaml"));
+        Clock clock = Clock.system(SHANGHAI);
+        lastMonth = YearMonth.now(clock).minusMonths(1);
+        YearMonth yearEarlier = lastMonth.minusYears(1);
+
+        // readings: from the day before last month (its first day's boundary value) to the last quarter hour, and
+        // the same month a year earlier; the rest of the present comes through the broker below
+        influx.createDatabase(DB);
+        long lastStep = Math.floorDiv(clock.millis(), QUARTER_HOUR) * QUARTER_HOUR;
+        SimulatedParkLoader.load(park, dayBefore(lastMonth), lastStep, influx, DB);
+        SimulatedParkLoader.load(park, dayBefore(yearEarlier), dayBefore(yearEarlier.plusMonths(1)) + 2 * 86_400_000L, influx, DB);
+        System.out.printf("browser test: readings loaded after %d ms%n", msSince(started));
+
+        startIngest(broker, influx, parksDir);
+        passwords = UsersFileWriter.writeWithGeneratedPasswords(dir.resolve("users.yaml"), List.of(
+                new UsersFileWriter.Account(Caller.operator(OPERATOR, List.of(PARK)), "园区控制室"),
+                new UsersFileWriter.Account(Caller.enterprise(ENTERPRISE_USER, PARK, OWN), "新源水泥 能源科")), new PasswordHasher());
+        DashboardConfig config = new DashboardConfig(parksDir, Duration.ofSeconds(2), null, InfluxConfig.of(influx.url(), DB),
+                "127.0.0.1", 0, Duration.ofSeconds(30), 40_000_000L, 1_000, dir.resolve("users.yaml"),
+                UsersFileWriter.generatePassword() + UsersFileWriter.generatePassword(), LoginTokens.DEFAULT_LIFETIME,
+                new LiveSettings(broker.url(), "dashboard-browser-test", null, null), Duration.ofSeconds(5));
+        dashboard = Vertx.vertx();
+        DashboardVerticle verticle = new DashboardVerticle(config, clock);
+        dashboard.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
+        String site = "http://127.0.0.1:" + verticle.port();
+        api = site + "/api/v1";
+
+        operatorToken = login(OPERATOR);
+        for (YearMonth month : List.of(yearEarlier, lastMonth)) {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(api + "/parks/" + PARK + "/output-reports"))
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(outputReports(month))), operatorToken);
+            assertThat(r.statusCode()).as("output reports of %s: %s", month, r.body()).isEqualTo(200);
+        }
+
+        // the gateways come online and send the present quarter hour's readings through ingest: the live panel
+        gateways = new GatewaysOnBroker(broker.url(), PARK, ParkModel.build(park, ModelSettings.of(2026)).gateways());
+        new SimulationRun(ParkModel.build(park, ModelSettings.of(2026)), RunSettings.between(lastStep, clock.millis() + 1,
+                Duration.ofMinutes(15), 50), Pace.backfill(), gateways, new RunStats()).run();
+        Await.until(Duration.ofSeconds(40), () -> {
+            JsonObject panel = snapshot();
+            return panel.getValue("total_power_kw") != null && panel.getJsonArray("gateways").stream()
+                    .allMatch(g -> Boolean.TRUE.equals(((JsonObject) g).getBoolean("online")));
+        }, () -> "the live panel never got the gateways' readings: " + snapshot().encode());
+
+        downloads = Files.createDirectories(dir.resolve("downloads"));
+        browser = HeadlessChromium.start(downloads, SHANGHAI);
+        ui = new DashboardUi(browser, site);
+        screenshots = new Screenshots(Path.of(""));
+        System.out.printf("browser test: platform, data and browser ready after %d ms%n", msSince(started));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (gateways != null) {
+            gateways.disconnect();
+        }
+        if (dashboard != null) {
+            dashboard.close().await(20, TimeUnit.SECONDS);
+        }
+        if (ingest != null) {
+            ingest.close().await(30, TimeUnit.SECONDS);
+        }
+    }
+
+    static void startIngest(MqttBroker broker, InfluxDb influx, Path parksDir) throws Exception {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ingest = IngestMain.vertxWithMetrics(registry);
+        IngestConfig config = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_URL", broker.url(), "PARKPULSE_INFLUX_URL", influx.url(),
+                "PARKPULSE_INFLUX_DATABASE", DB, "PARKPULSE_PARKS_DIR", parksDir.toString(),
+                "PARKPULSE_MQTT_CLIENT_ID", "ingest-browser-test", "PARKPULSE_HTTP_PORT", "0"));
+        ingest.deployVerticle(new IngestVerticle(config, registry)).await(60, TimeUnit.SECONDS);
+        Await.until(Duration.ofSeconds(30), () -> {
+            Gauge subscribed = registry.find("parkpulse.ingest.broker.subscribed").gauge();
+            Gauge live = registry.find("parkpulse.ingest.live.connected").gauge();
+            return subscribed != null && subscribed.value() == 1 && live != null && live.value() == 1;
+        }, () -> "ingest not subscribed, or its rollup publisher not connected");
+    }
+
+    /** Local midnight starting the day before {@code month}'s first day, epoch ms. */
+    static long dayBefore(YearMonth month) {
+        return month.atDay(1).minusDays(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+    }
+
+    static long msSince(long nanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanos);
+    }
+
+    /**
+     * The enterprises' output reports of {@code month} in the CSV the API takes, from the simulator's production
+     * model with the seed the readings come from: output and energy of an enterprise belong together.
+     */
+    static String outputReports(YearMonth month) {
+        StringWriter csv = new StringWriter();
+        try (OutputReportWriter writer = new OutputReportWriter(csv, OutputReportFormat.UPLOAD, false, "output reports")) {
+            ParkModel model = ParkModel.build(park, ModelSettings.of(2026).withOutputs(m -> {
+                if (m.complete() && m.month().equals(month)) {
+                    writer.accept(m);
+                }
+            }));
+            long from = month.atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+            long to = month.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+            new SimulationRun(model, RunSettings.between(from, to, Duration.ofMinutes(15), 50), Pace.backfill(), message -> { },
+                    new RunStats()).run();
+        }
+        return csv.toString();
+    }
+
+    // ---- the API, for setting up and for the expected values -----------------------------------------------------
+
+    static String login(String username) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api + "/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("username", username)
+                        .put("password", passwords.get(username)).encode())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as("login of %s: %s", username, r.body()).isEqualTo(200);
+        return new JsonObject(r.body()).getString("token");
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request, String token) throws Exception {
+        return http.send(request.header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static JsonObject snapshot() {
+        try {
+            HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(api + "/parks/" + PARK + "/live/snapshot")), operatorToken);
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            return new JsonObject(r.body());
+        } catch (Exception e) {
+            throw new AssertionError("live snapshot: " + e, e);
+        }
+    }
+
+    static double powerOf(JsonObject panel, String enterprise) {
+        return panel.getJsonArray("enterprises").stream().map(JsonObject.class::cast)
+                .filter(e -> enterprise.equals(e.getString("id"))).findFirst()
+                .map(e -> e.getDouble("power_kw", 0.0)).orElseThrow();
+    }
+
+    /** What the UI shows for a power (format.js: MW with two decimals from 10 000 kW, else kW with one). */
+    static String shownPower(double kw) {
+        return kw >= 10_000 ? String.format(Locale.ROOT, "%,.2f MW", kw / 1000) : String.format(Locale.ROOT, "%,.1f kW", kw);
+    }
+
+    /** Every other enterprise's id and registered name: none may reach an enterprise's browser. */
+    static List<String> othersOf(String enterprise) {
+        return park.enterprises().values().stream().filter(e -> !e.id().equals(enterprise))
+                .flatMap(e -> Stream.of(e.id(), e.name())).toList();
+    }
+
+    // ---- the tests -------------------------------------------------------------------------------------------------
+
+    @Test
+    @Order(1)
+    void an_operator_logs_in_and_a_published_reading_shows_on_the_live_panel_within_two_seconds() throws Exception {
+        ui.logIn(OPERATOR, passwords.get(OPERATOR));
+        ui.until(d -> d.getCurrentUrl().endsWith("#/live"), "the operator landing on the live panel");
+        ui.await("live-page");
+        assertThat(ui.find("user-name").getText()).isEqualTo("园区控制室");
+        ui.until(d -> "live".equals(ui.find("live-status").getAttribute("data-status")), "the live stream to be open");
+        JsonObject before = snapshot();
+        double total = before.getDouble("total_power_kw");
+        ui.until(d -> kwShown() == total, "the panel to show the park total " + total + " kW");
+
+        double base = total - powerOf(before, OTHER);
+        List<Long> latencies = new ArrayList<>();
+        for (double register : new double[] {0.7771, 0.8123, 0.6547}) {
+            double expected = base + register * HD_MAIN_RATIO;
+            long published = System.nanoTime();
+            gateways.publish("gw-north", new TelemetryMessage(System.currentTimeMillis(), List.of(
+                    new Reading("E-HD-MAIN", System.currentTimeMillis(), List.of(Value.of(Quantity.POWER_KW, register))))));
+            while (Math.abs(kwShown() - expected) > 1e-6 && msSince(published) < 5_000) {
+                Thread.sleep(10);
+            }
+            long latency = msSince(published);
+            System.out.printf("browser test: total %.1f kW shown on the live panel %d ms after the publish%n", expected, latency);
+            assertThat(kwShown()).as("park load on the panel").isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(ui.find("total-power").getText()).isEqualTo(shownPower(expected));
+            latencies.add(latency);
+        }
+        assertThat(latencies).as("publish to panel, ms").allSatisfy(ms -> assertThat(ms).isLessThan(2_000));
+    }
+
+    static double kwShown() {
+        String kw = ui.find("total-power").getAttribute("data-kw");
+        return kw == null || kw.isEmpty() ? Double.NaN : Double.parseDouble(kw);
+    }
+
+    @Test
+    @Order(2)
+    void an_enterprise_sees_its_own_page_and_cannot_reach_another_enterprises_page_or_data() throws Exception {
+        ui.logIn(ENTERPRISE_USER, passwords.get(ENTERPRISE_USER));
+        ui.until(d -> d.getCurrentUrl().endsWith("#/home"), "the enterprise landing on its own page");
+        WebElement home = ui.await("enterprise-home");
+        assertThat(home.getAttribute("data-enterprise")).isEqualTo(OWN);
+        ui.until(d -> "新源水泥有限公司".equals(ui.find("enterprise-name").getText()), "its own name");
+        ui.until(d -> !ui.find("kpi-energy_per_output_value").getText().equals("—"), "its energy per output value");
+        assertThat(ui.present("nav-live")).as("no live panel link for an enterprise").isFalse();
+        ui.await("benchmark-table");
+        settle(1_500);
+        screenshots.take(browser, "enterprise-home");
+        assertThat(browser.getPageSource()).as("its own page names no other enterprise")
+                .doesNotContain(othersOf(OWN).toArray(String[]::new));
+
+        for (String route : List.of("/enterprise/" + OTHER, "/live", "/ranking", "/what-if")) {
+            ui.open(route);
+            ui.await("forbidden");
+            settle(300);
+            assertThat(browser.getPageSource()).as("%s names no other enterprise", route)
+                    .doesNotContain(othersOf(OWN).toArray(String[]::new));
+        }
+
+        // the API refuses on its own, whatever the page's script asks
+        String series = "/api/v1/parks/" + PARK + "/enterprises/%s/series?quantity=power_kw&step=PT1H&from=%s&to=%s";
+        String from = lastMonth.atDay(1).atStartOfDay(SHANGHAI).toOffsetDateTime().toString();
+        String to = lastMonth.atDay(2).atStartOfDay(SHANGHAI).toOffsetDateTime().toString();
+        String fetch = "const token = JSON.parse(sessionStorage.getItem('parkpulse.session')).token;"
+                + "const r = await fetch(args[0], {headers: {Authorization: 'Bearer ' + token}});"
+                + "return r.status + ' ' + await r.text();";
+        String other = (String) ui.async(fetch, String.format(series, OTHER, enc(from), enc(to)));
+        assertThat(other).startsWith("403 ").doesNotContain(othersOf(OWN).toArray(String[]::new));
+        String own = (String) ui.async(fetch, String.format(series, OWN, enc(from), enc(to)));
+        assertThat(own).startsWith("200 ");
+        String live = (String) ui.async(fetch, "/api/v1/parks/" + PARK + "/live/snapshot");
+        assertThat(live).startsWith("200 ").doesNotContain(othersOf(OWN).toArray(String[]::new)).doesNotContain("total_power_kw");
+    }
+
+    static String enc(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    @Order(3)
+    void the_language_switch_turns_the_ui_english_and_the_choice_survives_a_reload() {
+        ui.logOut();
+        ui.open("/login");
+        ui.await("login-form");
+        assertThat(ui.find("lang-switch").getAttribute("data-lang")).isEqualTo("zh");
+        assertThat(ui.find("login-submit").getText()).isEqualTo("登录");
+        assertThat(ui.script("return document.documentElement.lang")).isEqualTo("zh-CN");
+        try {
+            ui.find("lang-switch").click();
+            ui.until(d -> "Log in".equals(ui.find("login-submit").getText()), "the English label after the switch");
+            assertThat(ui.find("lang-switch").getAttribute("data-lang")).isEqualTo("en");
+            assertThat(ui.script("return document.documentElement.lang")).isEqualTo("en");
+
+            browser.navigate().refresh();
+            ui.await("login-form");
+            assertThat(ui.find("login-submit").getText()).as("after a reload").isEqualTo("Log in");
+            assertThat(ui.find("lang-switch").getAttribute("data-lang")).isEqualTo("en");
+
+            ui.logIn(OPERATOR, passwords.get(OPERATOR));
+            ui.await("live-page");
+            assertThat(ui.find("nav-live").getText()).isEqualTo("Live");
+        } finally {
+            // back to the default for the screenshots
+            ui.find("lang-switch").click();
+            ui.until(d -> "zh".equals(ui.find("lang-switch").getAttribute("data-lang")), "Chinese again");
+        }
+        assertThat(ui.find("nav-live").getText()).isEqualTo("实时监测");
+    }
+
+    @Test
+    @Order(4)
+    void the_monthly_report_downloads_as_csv_and_excel() throws Exception {
+        ui.logIn(OPERATOR, passwords.get(OPERATOR));
+        ui.open("/reports");
+        assertThat(ui.await("report-month").getAttribute("value")).as("last complete month by default").isEqualTo(lastMonth.toString());
+        String name = "parkpulse-" + PARK + "-" + lastMonth;
+
+        ui.find("report-download-csv").click();
+        byte[] csv = downloaded(name + ".csv");
+        assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte-order mark").containsExactly(0xEF, 0xBB, 0xBF);
+        List<String> lines = new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines.get(0)).startsWith("企业编号,企业名称,行业代码,").contains("单位产值综合能耗");
+        assertThat(lines).hasSize(1 + park.enterprises().size());
+        assertThat(lines.subList(1, lines.size())).anySatisfy(l -> assertThat(l).startsWith(OWN + ",新源水泥有限公司,C3011,"));
+        ui.until(d -> ui.find("report-status").getText().contains(name + ".csv"), "the download reported on the page");
+
+        ui.find("report-download-xlsx").click();
+        byte[] xlsx = downloaded(name + ".xlsx");
+        assertThat(Arrays.copyOf(xlsx, 4)).as("a zip container (Office Open XML)").containsExactly('P', 'K', 3, 4);
+        assertThat(xlsx.length).isGreaterThan(3_000);
+
+        // an enterprise's file holds its own row only
+        Files.delete(downloads.resolve(name + ".csv"));
+        ui.logIn(ENTERPRISE_USER, passwords.get(ENTERPRISE_USER));
+        ui.open("/reports");
+        ui.await("report-download-csv").click();
+        String own = new String(downloaded(name + ".csv"), StandardCharsets.UTF_8);
+        assertThat(own.lines()).hasSize(2);
+        assertThat(own).contains("新源水泥有限公司").doesNotContain(othersOf(OWN).toArray(String[]::new));
+    }
+
+    /** The file once Chromium finished writing it (it writes {@code .crdownload} and renames). */
+    static byte[] downloaded(String name) throws Exception {
+        Path file = downloads.resolve(name);
+        Await.until(Duration.ofSeconds(15), () -> file.toFile().isFile() && file.toFile().length() > 0,
+                () -> name + " not downloaded; the directory holds " + list(downloads));
+        return Files.readAllBytes(file);
+    }
+
+    static List<String> list(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        } catch (Exception e) {
+            return List.of(e.toString());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void screenshots_of_the_main_pages() {
+        ui.logOut();
+        ui.open("/login");
+        ui.await("login-username").sendKeys(OPERATOR);
+        settle(300);
+        screenshots.take(browser, "login");
+
+        ui.logIn(OPERATOR, passwords.get(OPERATOR));
+        ui.await("live-page");
+        ui.until(d -> "live".equals(ui.find("live-status").getAttribute("data-status")), "the live stream");
+        ui.until(d -> !ui.find("total-power").getText().equals("—"), "the park load");
+        settle(2_000);
+        screenshots.take(browser, "live");
+
+        ui.find("big-screen-toggle").click();
+        ui.until(d -> "big".equals(ui.find("live-page").getAttribute("data-screen")), "big-screen mode");
+        ui.until(d -> !ui.find("total-power").getText().equals("—"), "the park load on the big screen");
+        settle(2_000);
+        screenshots.take(browser, "live-big-screen");
+
+        ui.open("/ranking");
+        ui.await("ranking-page");
+        ui.until(d -> !d.findElements(org.openqa.selenium.By.cssSelector("[data-testid^=\"ranking-row-\"]")).isEmpty(), "ranked enterprises");
+        settle(2_000);
+        screenshots.take(browser, "ranking");
+
+        ui.open("/enterprise/" + OWN);
+        ui.await("enterprise-page");
+        ui.await("benchmark-table");
+        ui.until(d -> !ui.find("kpi-energy_per_output_value").getText().equals("—"), "the enterprise's figures");
+        settle(2_000);
+        screenshots.take(browser, "enterprise");
+
+        ui.open("/what-if");
+        ui.until(d -> !ui.await("what-if-draft").getAttribute("value").isBlank(), "the policy in force as a draft");
+        // a stricter draft: class A for the best 10 % instead of 20 %
+        ui.script("const t = arguments[0];"
+                + "t.value = t.value.replace(/(class: A[^\\n]*\\n?[^\\n]*?limit: )20\\b/, '$110');"
+                + "t.dispatchEvent(new Event('input', {bubbles: true}));", ui.find("what-if-draft"));
+        ui.find("what-if-submit").click();
+        ui.until(d -> Stream.of("what-if-result", "what-if-problems", "error-banner").anyMatch(ui::present), "the what-if answer");
+        assertThat(ui.present("what-if-result")).as("what-if answered: %s", Stream.of("what-if-problems", "error-banner")
+                .filter(ui::present).map(id -> ui.find(id).getText()).toList()).isTrue();
+        settle(2_000);
+        screenshots.take(browser, "what-if");
+
+        assertThat(list(Path.of("target", "screenshots"))).contains("login.png", "live.png", "live-big-screen.png", "ranking.png",
+                "enterprise.png", "enterprise-home.png", "what-if.png");
+        if (screenshots.updatesDocs()) {
+            System.out.println("browser test: screenshots copied to docs/screenshots/");
+        }
+    }
+}
