@@ -2,6 +2,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALARM_KINDS } from '../src/alarms.js';
+import { EQUIPMENT_STATES } from '../src/equipment.js';
 import { INDICATORS, QUADRANTS } from '../src/indicators.js';
 
 function memoryStorage() {
@@ -62,7 +63,8 @@ describe('dictionary', () => {
       ...INDICATORS.map((i) => `ind.${i}`),
       ...QUADRANTS.map((q) => `quadrant.${q}`),
       ...['connecting', 'live', 'retrying', 'closed'].map((s) => `live.status.${s}`),
-      ...['load', 'enterprises', 'water', 'gateways', 'alarms'].map((p) => `live.panel.${p}`),
+      ...['load', 'enterprises', 'water', 'equipment', 'gateways', 'alarms'].map((p) => `live.panel.${p}`),
+      ...[...EQUIPMENT_STATES, 'unknown'].map((s) => `equipment.state.${s}`),
       ...['power_kw', 'energy_kwh', 'volume_m3'].map((q) => `series.${q}`),
       ...['day', 'week', 'month'].map((r) => `series.range.${r}`),
       ...['raised', 'acknowledged', 'cleared'].map((s) => `alarm.state.${s}`),

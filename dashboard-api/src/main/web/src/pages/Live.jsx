@@ -3,6 +3,7 @@ import { getJson, parkPath, postJson, query } from '../api.js';
 import { normalizeAlarm } from '../alarms.js';
 import { Chart } from '../Chart.jsx';
 import { dayId } from '../dates.js';
+import { countStates, shownState, sortEquipment } from '../equipment.js';
 import { reportError } from '../errors.js';
 import { formatElapsed, formatFlow, formatNumber, formatPower, formatQuantity, formatTime } from '../format.js';
 import { getLang, t, tOr } from '../i18n.js';
@@ -14,7 +15,7 @@ import { currentSession } from '../session.js';
 const ROTATE_MS = 15000;
 const LOAD_REFRESH_MS = 15 * 60 * 1000;
 const DAY_MS = 86400000;
-const BIG_PANELS = ['load', 'enterprises', 'water', 'gateways', 'alarms'];
+const BIG_PANELS = ['load', 'enterprises', 'water', 'equipment', 'gateways', 'alarms'];
 
 export function LivePage({ park, big }) {
   const lang = getLang();
@@ -66,6 +67,12 @@ export function LivePage({ park, big }) {
 
   const enterprises = useMemo(
     () => [...(snapshot?.enterprises || [])].sort((a, b) => (b.power_kw ?? 0) - (a.power_kw ?? 0)),
+    [snapshot],
+  );
+  const equipment = useMemo(() => sortEquipment(snapshot?.equipment), [snapshot]);
+  const faults = countStates(equipment).fault || 0;
+  const enterpriseName = useMemo(
+    () => Object.fromEntries((snapshot?.enterprises || []).map((e) => [e.id, e.name || e.id])),
     [snapshot],
   );
   const gateways = snapshot?.gateways || [];
@@ -150,6 +157,28 @@ export function LivePage({ park, big }) {
         <Chart option={waterOption} dark={big} height={big ? '60vh' : '360px'} testid="water-chart" />
       </section>
     ),
+    equipment: (
+      <section class="panel" key="equipment">
+        <h2>{t('live.equipmentStates')} <span class={faults ? 'tag fault' : 'muted'}>{t('live.equipmentFaults', { count: faults })}</span></h2>
+        <ul class="equipment" data-testid="equipment-states">
+          {equipment.map((e) => {
+            const state = shownState(e.state);
+            return (
+              <li key={e.id} class={`equipment-item ${state}`} data-testid={`equipment-${e.id}`} data-state={state}>
+                <span class="name">{e.name || e.id}</span>
+                <span class={`tag state ${state}`}>{t(`equipment.state.${state}`)}</span>
+                <span class="muted">
+                  {e.enterprise ? `${enterpriseName[e.enterprise] || e.enterprise} · ` : ''}
+                  {formatPower(e.power_kw, lang)}
+                  {e.since !== undefined && e.since !== null ? ` · ${formatElapsed(e.since)}` : ''}
+                </span>
+              </li>
+            );
+          })}
+          {equipment.length === 0 && <li class="muted">{t('common.none')}</li>}
+        </ul>
+      </section>
+    ),
     gateways: (
       <section class="panel" key="gateways">
         <h2>{t('live.gateways')} <span class="muted">{online}/{gateways.length}</span></h2>
@@ -225,6 +254,7 @@ export function LivePage({ park, big }) {
         {panels.load}
         {panels.enterprises}
         {panels.water}
+        {panels.equipment}
         {panels.gateways}
         {panels.alarms}
       </div>

@@ -24,9 +24,9 @@ import java.util.Map;
  *   <li>a sum over meters none of which has reported yet is {@code null}, not 0.</li>
  * </ul>
  *
- * Scoped by who asks: an operator sees everything; an enterprise sees only its own entry — no other enterprise's id
- * or name, no park totals (with a handful of enterprises, a total less one's own is a neighbour's load) and no
- * gateways.
+ * Each equipment meter is listed with its state and power. Scoped by who asks: an operator sees everything; an
+ * enterprise sees only its own entry and its own equipment — no other enterprise's id or name, no park totals (with a
+ * handful of enterprises, a total less one's own is a neighbour's load) and no gateways.
  */
 final class LivePanel {
 
@@ -64,8 +64,9 @@ final class LivePanel {
                         .put("water_flow_m3h", w.value()));
             }
         }
+        panel.put("enterprises", enterprises).put("equipment", equipment(park, live, caller));
         if (!caller.isOperator()) {
-            return panel.put("enterprises", enterprises);
+            return panel;
         }
         JsonArray gateways = new JsonArray();
         for (Gateway g : park.gateways().values()) {
@@ -75,7 +76,25 @@ final class LivePanel {
         }
         return panel.put("total_power_kw", totalPower.value()).put("water_flow_m3h", totalWater.value())
                 .put("incomer_power_kw", incomer.value()).put("inlet_water_flow_m3h", inlet.value())
-                .put("enterprises", enterprises).put("gateways", gateways);
+                .put("gateways", gateways);
+    }
+
+    /** The equipment meters the caller may see, in park-file order, with their state and power ({@code null}: not reported). */
+    private static JsonArray equipment(Park park, Map<String, LiveView.MeterLive> live, Caller caller) {
+        JsonArray equipment = new JsonArray();
+        for (Meter meter : park.meters().values()) {
+            if (meter.kind() != MeterKind.EQUIPMENT || !(meter.isParkLevel() ? caller.isOperator() : caller.maySee(meter.enterprise()))) {
+                continue;
+            }
+            LiveView.MeterLive values = live.get(meter.id());
+            JsonObject entry = new JsonObject().put("id", meter.id()).put("name", meter.name()).put("enterprise", meter.enterprise())
+                    .put("state", values == null ? null : values.state()).put("power_kw", values == null ? null : values.powerKw());
+            if (values != null && values.stateSinceMs() != null) {
+                entry.put("since", values.stateSinceMs());
+            }
+            equipment.add(entry);
+        }
+        return equipment;
     }
 
     /** A sum that stays {@code null} until a value is added. */

@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live state of each park, merged from the rollup parts every ingest instance publishes (docs/live.md#merging):
- * per meter the reading with the newest device time wins, whichever instance sent it; per gateway the status with
- * the newest {@code since}. An older value arriving late (a re-delivered message, an instance's full rollup) never
- * replaces a newer one.
+ * per meter the reading with the newest device time wins, whichever instance sent it (an equipment's state keeps the
+ * time it began while newer readings repeat it); per gateway the status with the newest {@code since}. An older value
+ * arriving late (a re-delivered message, an instance's full rollup) never replaces a newer one.
  *
  * <p>Thread-safe: rollups are applied on the MQTT callback thread, snapshots read on event loops. Listeners run on
  * the thread that applied the rollup and must only hand work off.
@@ -84,7 +84,7 @@ public final class LiveState implements LiveView {
             for (MeterLive m : rollup.meters().values()) {
                 MeterLive before = meters.get(m.meter());
                 if (before == null || m.lastSeenMs() > before.lastSeenMs()) {
-                    meters.put(m.meter(), m);
+                    meters.put(m.meter(), withStateSince(m, before));
                     changed = true;
                 }
             }
@@ -100,6 +100,15 @@ public final class LiveState implements LiveView {
                 cached = null;
             }
             return changed;
+        }
+
+        /** {@code m} with since when its state holds: kept from before while the state stays the same, else its own time. */
+        private static MeterLive withStateSince(MeterLive m, MeterLive before) {
+            if (m.state() == null) {
+                return m;
+            }
+            boolean same = before != null && m.state().equals(before.state()) && before.stateSinceMs() != null;
+            return new MeterLive(m.meter(), m.lastSeenMs(), m.powerKw(), m.flowM3h(), m.state(), same ? before.stateSinceMs() : m.lastSeenMs());
         }
 
         /** Copied once per change, shared by every reader until the next. */

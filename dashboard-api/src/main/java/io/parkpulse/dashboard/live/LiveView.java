@@ -25,11 +25,20 @@ public interface LiveView {
     /**
      * A meter's latest live values.
      *
-     * @param lastSeenMs device time of its newest reading
-     * @param powerKw    latest active power (primary side, kW), null if it reports none
-     * @param flowM3h    latest flow (m³/h), null if it reports none
+     * @param lastSeenMs   device time of its newest reading
+     * @param powerKw      latest active power (primary side, kW), null if it reports none
+     * @param flowM3h      latest flow (m³/h), null if it reports none
+     * @param state        latest equipment state ({@code running}, {@code idle}, {@code fault}, {@code off}), null if
+     *                     its newest reading had none
+     * @param stateSinceMs device time of the first reading in that state this dashboard merged (after a restart: the
+     *                     first it saw), null while the state is unknown
      */
-    record MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h) {
+    record MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h, String state, Long stateSinceMs) {
+
+        /** Values as one reading gives them: since when its state holds is only known once merged ({@link LiveState}). */
+        public MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h, String state) {
+            this(meter, lastSeenMs, powerKw, flowM3h, state, null);
+        }
     }
 
     /** A gateway's state and since when. */

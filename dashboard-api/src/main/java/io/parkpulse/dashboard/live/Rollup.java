@@ -1,9 +1,11 @@
 package io.parkpulse.dashboard.live;
 
+import io.parkpulse.contract.EquipmentState;
 import io.parkpulse.contract.Ids;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +58,7 @@ record Rollup(String park, String source, long atMs, Map<String, LiveView.MeterL
                     throw new IllegalArgumentException(at + ".t: the device time is required");
                 }
                 meters.put(id, new LiveView.MeterLive(id, entry.getLong("t"), finite(at + ".power_kw", entry.getDouble("power_kw")),
-                        finite(at + ".flow_m3h", entry.getDouble("flow_m3h"))));
+                        finite(at + ".flow_m3h", entry.getDouble("flow_m3h")), state(at + ".state", entry.getString("state"))));
             }
             Map<String, LiveView.GatewayLive> gateways = new LinkedHashMap<>();
             JsonObject g = json.getJsonObject("gateways", new JsonObject());
@@ -80,6 +82,14 @@ record Rollup(String park, String source, long atMs, Map<String, LiveView.MeterL
         if (!Ids.isValid(id)) {
             throw new IllegalArgumentException(at + ": " + Ids.problem(id));
         }
+    }
+
+    /** A known equipment state or {@code null} (absent: the reading had none). */
+    private static String state(String at, String state) {
+        if (state != null && EquipmentState.byWireName(state).isEmpty()) {
+            throw new IllegalArgumentException(at + ": \"" + state + "\" is not one of " + Arrays.toString(EquipmentState.values()));
+        }
+        return state;
     }
 
     private static Double finite(String at, Double value) {

@@ -89,7 +89,7 @@ final class AlarmFixture {
         volatile boolean empty;
 
         void meter(String id, long lastSeenMs, Double powerKw) {
-            meters.put(id, new MeterLive(id, lastSeenMs, powerKw, null));
+            meters.put(id, new MeterLive(id, lastSeenMs, powerKw, null, null));
         }
 
         void gateway(String id, boolean online, long sinceMs) {

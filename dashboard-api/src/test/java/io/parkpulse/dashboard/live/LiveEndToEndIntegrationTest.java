@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parkpulse.contract.EquipmentState;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.TelemetryEncoder;
@@ -138,11 +139,13 @@ class LiveEndToEndIntegrationTest {
     /** Publishes power readings (register values, secondary side) of gw-north meters, as a gateway does: QoS 1. */
     static long publish(Map<String, Double> registerKw) throws Exception {
         long now = System.currentTimeMillis();
-        List<Reading> readings = registerKw.entrySet().stream()
-                .map(e -> new Reading(e.getKey(), now, List.of(Value.of(Quantity.POWER_KW, e.getValue())))).toList();
+        publish(registerKw.entrySet().stream().map(e -> new Reading(e.getKey(), now, List.of(Value.of(Quantity.POWER_KW, e.getValue())))).toList());
+        return now;
+    }
+
+    static void publish(List<Reading> readings) throws Exception {
         byte[] payload = new TelemetryEncoder().encode(new TelemetryMessage(++seq, readings));
         gateway.publish("dp/v1/demo-park/gw-north/telemetry", payload, 1, false).waitForCompletion(5_000);
-        return now;
     }
 
     record Event(String name, JsonObject data, long receivedNanos) {
@@ -223,6 +226,29 @@ class LiveEndToEndIntegrationTest {
                 assertThat(arrived.data().getDouble("incomer_power_kw")).isEqualTo(13_200.0); // 0.1 × 600/5 A × 110 kV/100 V;
                 assertThat(arrived.data().getJsonArray("gateways")).isNotEmpty();
             }
+        }
+    }
+
+    static JsonObject equipment(JsonObject panel, String id) {
+        return panel.getJsonArray("equipment").stream().map(JsonObject.class::cast).filter(e -> e.getString("id").equals(id))
+                .findFirst().orElse(null);
+    }
+
+    @Test
+    void anEquipmentFaultReachesTheOperatorsAndItsEnterprisesPanel() throws Exception {
+        try (EventStream operator = new EventStream(OPERATOR); EventStream huadong = new EventStream(HUADONG)) {
+            long faulted = System.currentTimeMillis();
+            publish(List.of(new Reading("M-HD-CNC-01", faulted, List.of(Value.of(EquipmentState.FAULT), Value.of(Quantity.POWER_KW, 0.8)))));
+            Event seen = operator.await(Duration.ofSeconds(10), p -> equipment(p, "M-HD-CNC-01") != null
+                    && "fault".equals(equipment(p, "M-HD-CNC-01").getString("state")));
+            assertThat(equipment(seen.data(), "M-HD-CNC-01")).isEqualTo(new JsonObject().put("id", "M-HD-CNC-01").put("name", "数控加工中心 1#")
+                    .put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 0.8).put("since", faulted));
+            assertThat(equipment(seen.data(), "M-XY-KILN")).as("another enterprise's equipment, for the operator").isNotNull();
+
+            Event own = huadong.await(Duration.ofSeconds(10), p -> equipment(p, "M-HD-CNC-01") != null
+                    && "fault".equals(equipment(p, "M-HD-CNC-01").getString("state")));
+            assertThat(own.data().getJsonArray("equipment")).allSatisfy(o ->
+                    assertThat(((JsonObject) o).getString("enterprise")).isEqualTo("ent-huadong-precision"));
         }
     }
 

@@ -2,12 +2,15 @@ package io.parkpulse.dashboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.MeterKind;
 import io.parkpulse.dashboard.auth.Caller;
+import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkFileReader;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,18 +22,18 @@ class LivePanelTest {
     static final Caller HUADONG = new Caller("huadong", Caller.Role.ENTERPRISE, "demo-park", "ent-huadong-precision");
 
     static LiveView.MeterLive power(String meter, double kw) {
-        return new LiveView.MeterLive(meter, 100, kw, null);
+        return new LiveView.MeterLive(meter, 100, kw, null, null);
     }
 
     static final LiveView.Snapshot SNAPSHOT = new LiveView.Snapshot("demo-park", 12_345, Map.of(
             "E-PARK-INCOMER", power("E-PARK-INCOMER", 9000),
             "E-HD-MAIN", power("E-HD-MAIN", 2000),
             "E-HD-CNC", power("E-HD-CNC", 800),          // role: sub, inside E-HD-MAIN
-            "M-HD-CNC-01", power("M-HD-CNC-01", 30),     // equipment, inside E-HD-MAIN too
+            "M-HD-CNC-01", new LiveView.MeterLive("M-HD-CNC-01", 100, 30.0, null, "fault", 90L), // equipment, inside E-HD-MAIN too
             "E-XY-MAIN", power("E-XY-MAIN", 6000),
             "E-XY-KILN", power("E-XY-KILN", 3000),        // role: sub
-            "W-HD-01", new LiveView.MeterLive("W-HD-01", 100, null, 2.5),
-            "W-PARK-INLET", new LiveView.MeterLive("W-PARK-INLET", 100, null, 40.0)),
+            "W-HD-01", new LiveView.MeterLive("W-HD-01", 100, null, 2.5, null),
+            "W-PARK-INLET", new LiveView.MeterLive("W-PARK-INLET", 100, null, 40.0, null)),
             Map.of("gw-north", new LiveView.GatewayLive("gw-north", true, 77)));
 
     static JsonObject enterprise(JsonObject panel, String id) {
@@ -59,9 +62,24 @@ class LivePanelTest {
     }
 
     @Test
-    void anEnterpriseSeesOnlyItsOwnEntryNoTotalsAndNoGateways() {
+    void everyEquipmentMeterIsListedWithItsStateUnknownUntilReported() {
+        JsonArray equipment = LivePanel.of(DEMO, SNAPSHOT, OPERATOR).getJsonArray("equipment");
+        List<String> declared = DEMO.meters().values().stream().filter(m -> m.kind() == MeterKind.EQUIPMENT).map(Meter::id).toList();
+        assertThat(equipment.stream().map(o -> ((JsonObject) o).getString("id")).toList()).isEqualTo(declared);
+        assertThat(equipment.getJsonObject(declared.indexOf("M-HD-CNC-01"))).isEqualTo(new JsonObject().put("id", "M-HD-CNC-01")
+                .put("name", "数控加工中心 1#").put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 30.0)
+                .put("since", 90L));
+        JsonObject silent = equipment.getJsonObject(declared.indexOf("M-HD-CNC-02"));
+        assertThat(silent.getValue("state")).isNull();
+        assertThat(silent.containsKey("since")).as("since is left out while the state is unknown").isFalse();
+    }
+
+    @Test
+    void anEnterpriseSeesOnlyItsOwnEntryAndEquipmentNoTotalsAndNoGateways() {
         JsonObject panel = LivePanel.of(DEMO, SNAPSHOT, HUADONG);
-        assertThat(panel.fieldNames()).containsExactlyInAnyOrder("park", "at", "enterprises");
+        assertThat(panel.fieldNames()).containsExactlyInAnyOrder("park", "at", "enterprises", "equipment");
+        assertThat(panel.getJsonArray("equipment")).isNotEmpty().allSatisfy(o ->
+                assertThat(((JsonObject) o).getString("enterprise")).isEqualTo("ent-huadong-precision"));
         assertThat(panel.getJsonArray("enterprises")).hasSize(1);
         assertThat(enterprise(panel, "ent-huadong-precision").getDouble("power_kw")).isEqualTo(2000.0);
         String text = panel.encode();
@@ -75,6 +93,7 @@ class LivePanelTest {
         JsonObject panel = LivePanel.of(DEMO, null, OPERATOR);
         assertThat(panel.getValue("at")).isNull();
         assertThat(panel.getValue("total_power_kw")).isNull();
+        assertThat(panel.getJsonArray("equipment")).isNotEmpty().allSatisfy(o -> assertThat(((JsonObject) o).getValue("state")).isNull());
         assertThat(panel.getJsonArray("enterprises")).hasSize(DEMO.enterprises().size());
     }
 }

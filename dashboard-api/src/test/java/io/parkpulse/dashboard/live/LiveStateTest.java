@@ -33,9 +33,9 @@ class LiveStateTest {
         now = 1_000_500;
         state.apply(rollup("ingest-a", "\"E-HD-MAIN\":{\"t\":100,\"power_kw\":2000.0}", null));
 
-        assertThat(meter("E-HD-MAIN")).isEqualTo(new LiveView.MeterLive("E-HD-MAIN", 200, 2400.0, null));
+        assertThat(meter("E-HD-MAIN")).isEqualTo(new LiveView.MeterLive("E-HD-MAIN", 200, 2400.0, null, null));
         assertThat(meter("E-XY-MAIN").powerKw()).isEqualTo(6000.0);
-        assertThat(meter("W-HD-01")).isEqualTo(new LiveView.MeterLive("W-HD-01", 150, null, 2.5));
+        assertThat(meter("W-HD-01")).isEqualTo(new LiveView.MeterLive("W-HD-01", 150, null, 2.5, null));
         assertThat(state.snapshot("demo-park").orElseThrow().atMs()).as("when the newest part arrived").isEqualTo(1_000_500);
         assertThat(state.snapshot("other-park")).isEmpty();
     }
@@ -45,6 +45,25 @@ class LiveStateTest {
         state.apply(rollup("ingest-a", "\"E-HD-MAIN\":{\"t\":100,\"power_kw\":2000.0}", null));
         state.apply(rollup("ingest-b", "\"E-HD-MAIN\":{\"t\":100,\"power_kw\":1.0}", null));
         assertThat(meter("E-HD-MAIN").powerKw()).isEqualTo(2000.0);
+    }
+
+    @Test
+    void anEquipmentStateIsMergedWithSinceWhenItBegan() {
+        state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":100,\"power_kw\":30.0,\"state\":\"running\"}", null));
+        state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":200,\"power_kw\":31.0,\"state\":\"running\"}", null));
+        assertThat(meter("M-HD-CNC-01")).as("still running: since the first reading that said so")
+                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 200, 31.0, null, "running", 100L));
+
+        state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":300,\"power_kw\":0.5,\"state\":\"fault\"}", null));
+        state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":250,\"state\":\"running\"}", null)); // older: ignored
+        state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":400,\"power_kw\":0.4,\"state\":\"fault\"}", null));
+        assertThat(meter("M-HD-CNC-01")).isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 400, 0.4, null, "fault", 300L));
+
+        state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":500,\"power_kw\":0.4}", null));
+        assertThat(meter("M-HD-CNC-01")).as("a reading without a state leaves it unknown")
+                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 500, 0.4, null, null, null));
+        state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":600,\"state\":\"fault\"}", null));
+        assertThat(meter("M-HD-CNC-01").stateSinceMs()).isEqualTo(600L);
     }
 
     @Test
@@ -77,6 +96,10 @@ class LiveStateTest {
                 .hasMessageContaining("$.meters.E-1.t: the device time is required");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"E-1\":{\"t\":1,\"power_kw\":\"many\"}")))
                 .hasMessageContaining("wrong type");
+        assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"M-1\":{\"t\":1,\"state\":\"exploded\"}")))
+                .hasMessageContaining("$.meters.M-1.state: \"exploded\" is not one of [running, idle, fault, off]");
+        assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"M-1\":{\"t\":1,\"state\":3}")))
+                .hasMessageContaining("$.meters.M-1.state: \"3\" is not one of");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"bad id!\":{\"t\":1}")))
                 .hasMessageContaining("$.meters.bad id!");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, "[1,2".getBytes(StandardCharsets.UTF_8))).hasMessageContaining("not a JSON object");

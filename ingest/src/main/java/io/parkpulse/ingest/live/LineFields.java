@@ -1,10 +1,10 @@
 package io.parkpulse.ingest.live;
 
 /**
- * Reads one numeric field back out of a line-protocol line that ingest built itself.
+ * Reads one field back out of a line-protocol line that ingest built itself.
  *
- * <p>The pipeline keeps of each reading only the line it stores. Reading the two live fields back from it costs less
- * than decoding the message a second time, and gives exactly the stored, primary-side values. Follows the escaping
+ * <p>The pipeline keeps of each reading only the line it stores. Reading the live fields back from it costs less than
+ * decoding the message a second time, and gives exactly the stored, primary-side values. Follows the escaping
  * {@link io.parkpulse.storage.Point} writes: a backslash escapes only a following {@code , = space} (and {@code " \}
  * inside string values); every other backslash is literal.
  */
@@ -15,6 +15,29 @@ final class LineFields {
 
     /** The value of numeric field {@code key}, or {@code null} when the line has no such field or it is not a number. */
     static Double number(String line, String key) {
+        String value = rawValue(line, key);
+        return value == null ? null : parse(value);
+    }
+
+    /** The value of string field {@code key}, unescaped, or {@code null} when the line has no such field or it is not a string. */
+    static String string(String line, String key) {
+        String value = rawValue(line, key);
+        if (value == null || value.length() < 2 || value.charAt(0) != '"' || value.charAt(value.length() - 1) != '"') {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(value.length() - 2);
+        for (int i = 1; i < value.length() - 1; i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length() - 1) {
+                c = value.charAt(++i); // Point escapes only " and \ inside strings
+            }
+            sb.append(c);
+        }
+        return sb.toString();
+    }
+
+    /** The value of field {@code key} as the line writes it (a string still quoted and escaped), or {@code null}. */
+    private static String rawValue(String line, String key) {
         String written = escaped(key);
         int i = endOfSeriesKey(line);
         int end = line.length();
@@ -40,7 +63,7 @@ final class LineFields {
                 }
             }
             if (wanted) {
-                return parse(line.substring(valueStart, Math.min(i, end)));
+                return line.substring(valueStart, Math.min(i, end));
             }
             if (i >= end || line.charAt(i) == ' ') {
                 return null; // the fields end here; the timestamp follows

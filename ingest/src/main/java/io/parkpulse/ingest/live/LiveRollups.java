@@ -3,6 +3,7 @@ package io.parkpulse.ingest.live;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.parkpulse.contract.Channel;
+import io.parkpulse.contract.EquipmentState;
 import io.parkpulse.contract.GatewayStatus;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Topics;
@@ -16,9 +17,9 @@ import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
- * This instance's share of the live rollups (docs/live.md): collects the live values of the readings and the gateway
- * statuses ingest takes, and on each {@link #flush} publishes, per park, the meters and gateways that changed since
- * the last one. Every {@code fullEvery}-th flush sends everything it knows instead, so a dashboard that starts (or
+ * This instance's share of the live rollups (docs/live.md): collects the live values (power, flow, equipment state) of
+ * the readings and the gateway statuses ingest takes, and on each {@link #flush} publishes, per park, the meters and
+ * gateways that changed since the last one. Every {@code fullEvery}-th flush sends everything it knows instead, so a dashboard that starts (or
  * missed a QoS 0 message) is complete again within that time.
  *
  * <p>Only this instance's share: on a shared subscription each instance sees part of a park's readings, so the
@@ -31,6 +32,7 @@ public final class LiveRollups {
 
     private static final String POWER = Quantity.POWER_KW.wireName();
     private static final String FLOW = Quantity.FLOW_M3H.wireName();
+    private static final String STATE = Quantity.STATE.wireName();
 
     private final Map<String, ParkLive> parks = new HashMap<>();
     private final RollupEncoder encoder;
@@ -79,9 +81,10 @@ public final class LiveRollups {
                 }
                 Double power = LineFields.number(point.line(), POWER);
                 Double flow = LineFields.number(point.line(), FLOW);
-                if (power != null || flow != null) {
+                String state = equipmentState(point.line());
+                if (power != null || flow != null || state != null) {
                     park = park != null ? park : park(at.park());
-                    park.meter(point.meter(), new MeterValues(point.timeMs(), power, flow));
+                    park.meter(point.meter(), new MeterValues(point.timeMs(), power, flow, state));
                 }
             }
         }
@@ -101,6 +104,12 @@ public final class LiveRollups {
                 results.get(sender.offer(topic, payload)).increment();
             }
         }
+    }
+
+    /** The equipment state the line stores, or {@code null}; the decoder let only known states through. */
+    private static String equipmentState(String line) {
+        String state = LineFields.string(line, STATE);
+        return state == null ? null : EquipmentState.byWireName(state).map(EquipmentState::wireName).orElse(null);
     }
 
     private ParkLive park(String id) {

@@ -6,8 +6,9 @@ package io.parkpulse.ingest.live;
  * @param timeMs  device time of the reading they come from
  * @param powerKw active power, primary side (kW), or {@code null} when that reading had none
  * @param flowM3h flow (m³/h), or {@code null} when that reading had none
+ * @param state   equipment state (the wire name: running, idle, fault, off), or {@code null} when that reading had none
  */
-record MeterValues(long timeMs, Double powerKw, Double flowM3h) {
+record MeterValues(long timeMs, Double powerKw, Double flowM3h, String state) {
 
     /**
      * These values after a reading of {@code later}: a newer reading replaces them, an older one is ignored (the
@@ -20,6 +21,7 @@ record MeterValues(long timeMs, Double powerKw, Double flowM3h) {
         if (later.timeMs < timeMs) {
             return this;
         }
-        return new MeterValues(timeMs, later.powerKw != null ? later.powerKw : powerKw, later.flowM3h != null ? later.flowM3h : flowM3h);
+        return new MeterValues(timeMs, later.powerKw != null ? later.powerKw : powerKw, later.flowM3h != null ? later.flowM3h : flowM3h,
+                later.state != null ? later.state : state);
     }
 }

@@ -47,6 +47,9 @@ final class RollupEncoder {
             if (v.flowM3h() != null) {
                 entry.put("flow_m3h", v.flowM3h());
             }
+            if (v.state() != null) {
+                entry.put("state", v.state());
+            }
             meters.put(m.getKey(), entry);
             if (meters.size() == maxMetersPerMessage) {
                 messages.add(message(park, atMs, full, meters, gateways));

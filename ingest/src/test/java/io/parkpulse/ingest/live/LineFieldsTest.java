@@ -27,6 +27,17 @@ class LineFieldsTest {
     }
 
     @Test
+    void readsAStringFieldUnescaped() {
+        String line = Point.measurement("equipment").tag("meter", "M-1").tag("park", "p")
+                .field("note", "a \"b\" c\\d, e=f").field("state", "fault").field("power_kw", 1.5).time(5).toLine();
+        assertThat(LineFields.string(line, "state")).isEqualTo("fault");
+        assertThat(LineFields.string(line, "note")).isEqualTo("a \"b\" c\\d, e=f");
+        assertThat(LineFields.string(line, "power_kw")).as("a number is not a string").isNull();
+        assertThat(LineFields.string(line, "mode")).isNull();
+        assertThat(LineFields.string("m,a=b state=\"\" 1", "state")).isEmpty();
+    }
+
+    @Test
     void integersBooleansAndExponentsAreHandled() {
         assertThat(LineFields.number("m,a=b flow_m3h=1.0E-4 1", "flow_m3h")).isEqualTo(1.0E-4);
         assertThat(LineFields.number("m,a=b n=7i,online=true 1", "n")).isEqualTo(7.0);

@@ -3,6 +3,7 @@ package io.parkpulse.ingest.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parkpulse.contract.EquipmentState;
 import io.parkpulse.contract.GatewayStatus;
 import io.parkpulse.contract.Limits;
 import io.parkpulse.contract.Quantity;
@@ -98,6 +99,27 @@ class LiveRollupsTest {
                 .isEqualTo(new JsonObject().put("online", false).put("since", NOW - 5_000));
         assertThat(message.getJsonObject("meters").getJsonObject("W-HD-01"))
                 .isEqualTo(new JsonObject().put("t", NOW - 60_000).put("flow_m3h", 2.5));
+    }
+
+    @Test
+    void anEquipmentStateIsCarriedBesideItsPowerAndOnlyWhenTheReadingHadOne() {
+        LiveRollups rollups = rollups(1_000, 2_000);
+        take(rollups, NORTH, new Reading("M-HD-CNC-01", NOW - 2_000, List.of(Value.of(EquipmentState.FAULT), Value.of(Quantity.POWER_KW, 1.5))),
+                new Reading("M-HD-CNC-02", NOW - 2_000, List.of(Value.of(EquipmentState.RUNNING))), // a state alone counts too
+                power("E-HD-MAIN", NOW - 2_000, 0.5));
+        rollups.flush();
+        JsonObject meters = sender.only().getJsonObject("meters");
+        assertThat(meters.getJsonObject("M-HD-CNC-01"))
+                .isEqualTo(new JsonObject().put("t", NOW - 2_000).put("power_kw", 1.5).put("state", "fault"));
+        assertThat(meters.getJsonObject("M-HD-CNC-02")).isEqualTo(new JsonObject().put("t", NOW - 2_000).put("state", "running"));
+        assertThat(meters.getJsonObject("E-HD-MAIN").containsKey("state")).as("no state known: none sent").isFalse();
+
+        sender.messages.clear();
+        take(rollups, NORTH, new Reading("M-HD-CNC-01", NOW - 1_000, List.of(Value.of(EquipmentState.IDLE))));
+        take(rollups, NORTH, new Reading("M-HD-CNC-01", NOW - 1_000, List.of(Value.of(Quantity.POWER_KW, 0.2)))); // same instant: fills in
+        rollups.flush();
+        assertThat(sender.only().getJsonObject("meters").getJsonObject("M-HD-CNC-01"))
+                .isEqualTo(new JsonObject().put("t", NOW - 1_000).put("power_kw", 0.2).put("state", "idle"));
     }
 
     @Test
