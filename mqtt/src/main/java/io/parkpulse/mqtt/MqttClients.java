@@ -70,4 +70,32 @@ public final class MqttClients {
             debug.accept("close: " + e);
         }
     }
+
+    /**
+     * {@link #options} plus what every long-lived ParkPulse client wants: automatic reconnection (1 s, backing off to
+     * 10 s), 30 s keep-alive, 10 s connect timeout, and the credentials when given. Session settings are the caller's.
+     */
+    public static MqttConnectionOptions reconnecting(String serverUri, String username, String password) {
+        MqttConnectionOptions options = options(serverUri);
+        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnectDelay(1, 10);
+        options.setKeepAliveInterval(30);
+        options.setConnectionTimeout(10);
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return options;
+    }
+
+    /** Runs {@link #connectUntilConnected} on a daemon thread named {@code name}, which it returns (started). */
+    public static Thread connectInBackground(MqttAsyncClient client, MqttConnectionOptions options, BooleanSupplier closed,
+                                             Consumer<String> warn, String name) {
+        Thread connector = new Thread(() -> connectUntilConnected(client, options, closed, warn), name);
+        connector.setDaemon(true);
+        connector.start();
+        return connector;
+    }
 }

@@ -2,7 +2,6 @@ package io.parkpulse.dashboard.live;
 
 import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -60,23 +59,11 @@ public final class LiveSubscriber implements AutoCloseable {
 
     /** Connects in the background, retrying until connected or closed; Paho reconnects after that. */
     public void start() {
-        MqttConnectionOptions options = MqttClients.options(settings.serverUri());
+        MqttConnectionOptions options = MqttClients.reconnecting(settings.serverUri(), settings.username(), settings.password());
         options.setCleanStart(true);
         options.setSessionExpiryInterval(0L);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
-        }
-        connector = new Thread(() -> MqttClients.connectUntilConnected(client, options, () -> closed,
-                m -> LOG.warn("live rollups: {}", m)), "mqtt-connect-" + settings.clientId());
-        connector.setDaemon(true);
-        connector.start();
+        connector = MqttClients.connectInBackground(client, options, () -> closed, m -> LOG.warn("live rollups: {}", m),
+                "mqtt-connect-" + settings.clientId());
     }
 
     void take(String topic, byte[] payload) {

@@ -9,7 +9,6 @@ import io.parkpulse.mqtt.MqttClients;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
@@ -87,9 +86,7 @@ public final class MqttUplink implements AutoCloseable {
 
     /** Connects in the background, retrying until it succeeds; Paho reconnects after later losses. */
     public void start() {
-        connector = new Thread(this::connectUntilConnected, "mqtt-connect");
-        connector.setDaemon(true);
-        connector.start();
+        connector = MqttClients.connectInBackground(client, options(), () -> closed, LOG::warn, "mqtt-connect");
     }
 
     public boolean isConnected() {
@@ -145,24 +142,10 @@ public final class MqttUplink implements AutoCloseable {
 
     private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
 
-    private void connectUntilConnected() {
-        MqttClients.connectUntilConnected(client, options(), () -> closed, LOG::warn);
-    }
-
     private MqttConnectionOptions options() {
-        MqttConnectionOptions options = MqttClients.options(broker.url());
+        MqttConnectionOptions options = MqttClients.reconnecting(broker.url(), broker.username(), broker.password());
         options.setCleanStart(true);
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
         options.setWill(statusTopic, new MqttMessage(GatewayStatus.OFFLINE.payload(), 1, true, new MqttProperties()));
-        if (broker.username() != null) {
-            options.setUserName(broker.username());
-        }
-        if (broker.password() != null) {
-            options.setPassword(broker.password().getBytes(StandardCharsets.UTF_8));
-        }
         if (broker.caFile() != null) {
             options.setSocketFactory(trusting(broker.caFile().toString()).getSocketFactory());
         }

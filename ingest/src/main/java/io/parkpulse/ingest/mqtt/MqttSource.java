@@ -2,7 +2,6 @@ package io.parkpulse.ingest.mqtt;
 
 import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -119,20 +118,10 @@ public final class MqttSource implements AutoCloseable {
     }
 
     private void connectUntilConnected() {
-        MqttConnectionOptions options = MqttClients.options(settings.serverUri());
+        MqttConnectionOptions options = MqttClients.reconnecting(settings.serverUri(), settings.username(), settings.password());
         options.setCleanStart(false);
         options.setSessionExpiryInterval(settings.sessionExpirySeconds());
         options.setReceiveMaximum(settings.receiveMaximum());
-        options.setAutomaticReconnect(true);
-        options.setAutomaticReconnectDelay(1, 10);
-        options.setKeepAliveInterval(30);
-        options.setConnectionTimeout(10);
-        if (settings.username() != null) {
-            options.setUserName(settings.username());
-        }
-        if (settings.password() != null) {
-            options.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
-        }
         MqttClients.connectUntilConnected(client, options, () -> closed, LOG::warn);
     }
 
