@@ -103,6 +103,31 @@ public final class GatewayPublisher implements AutoCloseable {
     }
 
     /**
+     * Publishes telemetry and waits for the PUBACK, like {@link #publishRaw}, but refuses to count a message the
+     * broker had no subscriber for (reason code 0x10): after a restart Mosquitto forgets the shared subscriptions of
+     * offline sessions, and such a message would reach nobody. The caller sends it again later, as the gateway does.
+     *
+     * @throws NoSubscriberException when the broker had no subscriber for it
+     */
+    public void publishRawToSubscribers(byte[] payload) throws MqttException {
+        IMqttToken token = client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, 1, false);
+        token.waitForCompletion(60_000);
+        int[] codes = token.getReasonCodes();
+        if (codes != null && codes.length > 0 && codes[0] == NO_MATCHING_SUBSCRIBERS) {
+            throw new NoSubscriberException(Topics.telemetry(settings.park(), settings.gateway()));
+        }
+    }
+
+    private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
+
+    /** The broker acknowledged a message but had no subscriber for it. */
+    public static final class NoSubscriberException extends RuntimeException {
+        NoSubscriberException(String topic) {
+            super("the broker has no subscriber for " + topic + " (is ingest subscribed?)");
+        }
+    }
+
+    /**
      * Publishes telemetry without waiting for the broker, keeping at most {@value #ASYNC_WINDOW} messages
      * unacknowledged (blocks while the window is full). {@code acknowledged} runs on Paho's thread once
      * the broker acknowledged the message (QoS 1) or it was written to the network (QoS 0);

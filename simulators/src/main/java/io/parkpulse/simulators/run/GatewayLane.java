@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * PUBACK, on whichever thread of a shared pool picks the lane up. A small bounded queue gives the
  * simulation back-pressure. A failed publish is retried (after Paho reconnects) until it succeeds,
  * so nothing handed over is dropped; a re-sent message may reach the broker twice, which QoS 1
- * allows and the platform tolerates.
+ * allows and the platform tolerates. A message the broker had no subscriber for (ingest not yet back
+ * after a broker restart) counts as failed and is sent again.
  *
  * <p>Thread-safe: {@link #put} from the simulation thread, publishing on the pool.
  */
@@ -76,7 +77,7 @@ final class GatewayLane implements Runnable {
         int failures = 0;
         while (true) {
             try {
-                publisher.publishRaw(m.payload());
+                publisher.publishRawToSubscribers(m.payload());
                 stats.delivered(m);
                 return true;
             } catch (Exception e) {

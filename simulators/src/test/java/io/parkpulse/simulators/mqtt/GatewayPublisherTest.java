@@ -1,0 +1,49 @@
+package io.parkpulse.simulators.mqtt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parkpulse.contract.Channel;
+import io.parkpulse.contract.Topics;
+import io.parkpulse.mqtt.CallbackAdapter;
+import io.parkpulse.testkit.MqttBroker;
+import io.parkpulse.testkit.RealServicesTest;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.junit.jupiter.api.Test;
+
+/** A message nobody subscribes to is not counted as sent: Mosquitto says so with reason code 0x10. */
+@RealServicesTest
+class GatewayPublisherTest {
+
+    @Test
+    void aMessageWithoutSubscriberIsRefusedAndGoesThroughOnceIngestSubscribes(MqttBroker broker) throws Exception {
+        byte[] payload = "{\"seq\":1,\"readings\":[]}".getBytes(StandardCharsets.UTF_8);
+        try (GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "p1", "g1"))) {
+            assertThatThrownBy(() -> gateway.publishRawToSubscribers(payload))
+                    .isInstanceOf(GatewayPublisher.NoSubscriberException.class).hasMessageContaining("dp/v1/p1/g1/telemetry");
+
+            MqttAsyncClient ingest = new MqttAsyncClient(broker.url(), "ingest-like", new MemoryPersistence());
+            CountDownLatch arrived = new CountDownLatch(1);
+            ingest.setCallback(new CallbackAdapter() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    arrived.countDown();
+                }
+            });
+            ingest.connect().waitForCompletion(5_000);
+            ingest.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.shared("ingest", Channel.TELEMETRY), 1)},
+                    null, null, new MqttProperties()).waitForCompletion(5_000);
+            gateway.publishRawToSubscribers(payload);
+            assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+            ingest.disconnect().waitForCompletion(5_000);
+            ingest.close();
+        }
+    }
+}
