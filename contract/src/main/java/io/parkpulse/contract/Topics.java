@@ -64,6 +64,26 @@ public final class Topics {
         return Channel.byLevel(levels[2]).map(channel -> new Address(levels[0], levels[1], channel));
     }
 
+    /** Where ingest publishes a park's live rollups (docs/live.md): QoS 0, not retained. */
+    public static String liveRollup(String park) {
+        requireId("park", park);
+        return LIVE_PREFIX + park + "/rollup";
+    }
+
+    /** The filter matching every park's live rollups. */
+    public static final String LIVE_ROLLUPS = "live/v1/+/rollup";
+
+    private static final String LIVE_PREFIX = "live/v1/";
+
+    /** The park a live-rollup topic names; empty for another topic or a malformed id. */
+    public static Optional<String> liveRollupPark(String topic) {
+        if (topic == null || !topic.startsWith(LIVE_PREFIX) || !topic.endsWith("/rollup")) {
+            return Optional.empty();
+        }
+        String park = topic.substring(LIVE_PREFIX.length(), topic.length() - "/rollup".length());
+        return Ids.isValid(park) ? Optional.of(park) : Optional.empty();
+    }
+
     private static void requireId(String what, String id) {
         String problem = Ids.problem(id);
         if (problem != null) {

@@ -1,5 +1,6 @@
 package io.parkpulse.protocols;
 
+import io.parkpulse.testkit.fuzz.FuzzInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One rollup message: one ingest instance's share of a park's live values in one period (docs/live.md).
@@ -23,13 +21,11 @@ import java.util.regex.Pattern;
  */
 record Rollup(String park, String source, long atMs, Map<String, LiveView.MeterLive> meters, Map<String, LiveView.GatewayLive> gateways) {
 
-    static final String TOPIC_FILTER = "live/v1/+/rollup";
-    private static final Pattern TOPIC = Pattern.compile("live/v1/([^/]+)/rollup");
+    static final String TOPIC_FILTER = io.parkpulse.contract.Topics.LIVE_ROLLUPS;
 
     /** The park a rollup topic names, or empty for another topic. */
     static Optional<String> parkOf(String topic) {
-        Matcher m = TOPIC.matcher(topic);
-        return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+        return io.parkpulse.contract.Topics.liveRollupPark(topic);
     }
 
     /** Reads a rollup received on {@code topic}; throws {@link IllegalArgumentException} naming what is wrong and where. */

@@ -1,5 +1,6 @@
 package io.parkpulse.gateway.config;
 
+import io.parkpulse.testkit.fuzz.YamlInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 

@@ -28,7 +28,7 @@ final class RollupEncoder {
 
     /** The topic a park's rollups go to. */
     static String topic(String park) {
-        return "live/v1/" + park + "/rollup";
+        return io.parkpulse.contract.Topics.liveRollup(park);
     }
 
     List<byte[]> encode(String park, ParkLive.Part part, long atMs, boolean full) {

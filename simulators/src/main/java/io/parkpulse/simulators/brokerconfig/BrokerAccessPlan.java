@@ -25,7 +25,7 @@ public final class BrokerAccessPlan {
     public static final String SERVICE_PASSWORD_ENV = "PARKPULSE_MQTT_PASSWORD";
     /** The {@code broker.password_env} of the shipped gateway example. */
     public static final String DEFAULT_GATEWAY_PASSWORD_ENV = "PARKPULSE_GATEWAY_PASSWORD";
-    static final String ROLLUPS = "live/v1/+/rollup";
+    static final String ROLLUPS = io.parkpulse.contract.Topics.LIVE_ROLLUPS;
 
     private BrokerAccessPlan() {
     }

@@ -1,4 +1,4 @@
-package io.parkpulse.contract;
+package io.parkpulse.testkit.fuzz;
 
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -18,12 +18,12 @@ import org.quicktheories.core.Gen;
  * token-aware mutations that keep most of the message well-formed so the checks behind the parser are exercised.
  * QuickTheories draws a seed; the seed determines the input, so a failure is reproducible from its seed.
  */
-final class FuzzInputs {
+public final class FuzzInputs {
 
     /** How many inputs each decoder gets; {@code ./parkpulse fuzz} raises it to 100 000. */
-    static final int INPUTS = Integer.getInteger("parkpulse.fuzz.inputs", 5_000);
+    public static final int INPUTS = Integer.getInteger("parkpulse.fuzz.inputs", 5_000);
     /** QuickTheories now and then skips a drawn example, so it is asked for 1 % more to check at least {@link #INPUTS}. */
-    static final int EXAMPLES = INPUTS + INPUTS / 100 + 10;
+    public static final int EXAMPLES = INPUTS + INPUTS / 100 + 10;
 
     private static final int[] INTERESTING_BYTES = {0x00, 0x01, 0x7F, 0x80, 0xFF, 0xFE, 0x68, 0x16, 0x33, 0x99, 0xAA};
     private static final List<String> INTERESTING_JSON = List.of("0", "-1", "-0", "1", "0.5", "1e400", "-1e400",
@@ -42,12 +42,12 @@ final class FuzzInputs {
     }
 
     /** Byte-level mutations of {@code samples}, now and then plain random bytes. */
-    static Gen<byte[]> mutatedBytes(List<byte[]> samples) {
+    public static Gen<byte[]> mutatedBytes(List<byte[]> samples) {
         return longs().all().map(seed -> mutateBytes(samples, new Random(seed)));
     }
 
     /** Token-level mutations of the JSON {@code samples}, a quarter of them also mutated byte by byte. */
-    static Gen<byte[]> mutatedJson(List<String> samples) {
+    public static Gen<byte[]> mutatedJson(List<String> samples) {
         List<List<String>> tokenised = samples.stream().map(FuzzInputs::tokens).toList();
         List<String> dictionary = dictionary(tokenised);
         List<byte[]> raw = samples.stream().map(s -> s.getBytes(StandardCharsets.UTF_8)).toList();
@@ -62,7 +62,7 @@ final class FuzzInputs {
         });
     }
 
-    static byte[] mutateBytes(List<byte[]> samples, Random r) {
+    public static byte[] mutateBytes(List<byte[]> samples, Random r) {
         return mutateBytes(samples, samples, r);
     }
 
@@ -144,7 +144,7 @@ final class FuzzInputs {
         return out;
     }
 
-    static List<String> tokens(String json) {
+    public static List<String> tokens(String json) {
         List<String> tokens = new ArrayList<>();
         Matcher m = JSON_TOKEN.matcher(json);
         while (m.find()) {

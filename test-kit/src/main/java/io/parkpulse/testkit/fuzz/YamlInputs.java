@@ -1,4 +1,4 @@
-package io.parkpulse.gateway.config;
+package io.parkpulse.testkit.fuzz;
 
 import static org.quicktheories.generators.SourceDSL.longs;
 
@@ -15,12 +15,13 @@ import org.quicktheories.core.Gen;
  * truncation), so most inputs still parse as YAML and reach the checks behind the parser. QuickTheories draws a seed;
  * the seed determines the input.
  */
-final class YamlInputs {
+public final class YamlInputs {
 
-    /** How many inputs each reader gets; {@code ./parkpulse fuzz} raises it to 100 000. */
-    static final int INPUTS = Integer.getInteger("parkpulse.fuzz.inputs", 5_000);
-    /** QuickTheories now and then skips a drawn example, so it is asked for 1 % more to check at least {@link #INPUTS}. */
-    static final int EXAMPLES = INPUTS + INPUTS / 100 + 10;
+    /** How many inputs each reader gets (as for byte decoders). */
+    public static final int INPUTS = FuzzInputs.INPUTS;
+    /** What QuickTheories is asked for to check at least {@link #INPUTS}. */
+    public static final int EXAMPLES = FuzzInputs.EXAMPLES;
+
 
     private static final List<String> AWKWARD_VALUES = List.of("", "~", "null", "true", "no", "yes", "0", "-1", "-0",
             "1e400", "-1e400", ".nan", ".inf", "-.inf", "0x1F", "0o17", "1_000", "9223372036854775808",
@@ -39,7 +40,7 @@ final class YamlInputs {
     private YamlInputs() {
     }
 
-    static Gen<String> mutated(String sample) {
+    public static Gen<String> mutated(String sample) {
         List<String> lines = Arrays.asList(sample.split("\n", -1));
         return longs().all().map(seed -> {
             Random r = new Random(seed);
