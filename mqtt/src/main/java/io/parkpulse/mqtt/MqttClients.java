@@ -40,7 +40,7 @@ public final class MqttClients {
                 watchReconnection(client, closed, warn);
                 return;
             } catch (MqttException e) {
-                warn.accept("cannot connect to " + client.getServerURI() + " yet (" + e.getMessage() + "); retrying in "
+                warn.accept("cannot connect to " + client.getServerURI() + " yet (" + describe(e) + "); retrying in "
                         + delay + " ms");
                 try {
                     Thread.sleep(delay);
@@ -52,6 +52,33 @@ public final class MqttClients {
             }
         }
     }
+
+    /**
+     * What went wrong, for a log line. Paho's own text is empty of meaning when the failure is below MQTT: a
+     * refused TLS handshake reads "Untranslated MqttException - RC: 0". So the causes are added, e.g.
+     * "SSLHandshakeException: PKIX path building failed: … unable to find valid certification path to requested
+     * target", each once.
+     */
+    public static String describe(MqttException e) {
+        StringBuilder text = new StringBuilder();
+        if (e.getReasonCode() != MqttException.REASON_CODE_CLIENT_EXCEPTION || e.getCause() == null) {
+            text.append(e.getMessage());
+        }
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            String said = cause.getMessage();
+            if (said != null && text.indexOf(said) >= 0) {
+                continue; // a wrapper's message often is its cause's, or the other way round
+            }
+            text.append(text.length() == 0 ? "" : "; ").append(cause.getClass().getSimpleName());
+            if (said != null) {
+                text.append(": ").append(said);
+            }
+        }
+        return text.toString();
+    }
+
+    private static final int MAX_CAUSES = 8;
 
     /** How often a disconnected client is asked to reconnect now, beside Paho's own reconnect timer. */
     public static final long RECONNECT_CHECK_MS = 5_000;
@@ -69,7 +96,7 @@ public final class MqttClients {
      * client that is disconnected (and not closed) is asked to reconnect now; one that is already connecting says
      * so and is left alone.
      */
-    static void watchReconnection(MqttAsyncClient client, BooleanSupplier closed, Consumer<String> warn) {
+    public static void watchReconnection(MqttAsyncClient client, BooleanSupplier closed, Consumer<String> warn) {
         long[] downSince = {0};
         boolean[] told = {false};
         java.util.concurrent.ScheduledFuture<?>[] self = new java.util.concurrent.ScheduledFuture<?>[1];

@@ -1,7 +1,10 @@
 package io.parkpulse.testkit;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import com.github.dockerjava.api.DockerClient;
@@ -41,13 +44,20 @@ final class ContainerControl implements ServerControl {
      * Docker host is this machine, so an anonymous test broker is not exposed to the network.
      */
     static void publishOnFixedPort(GenericContainer<?> container, int containerPort, int hostPort) {
+        publishOnFixedPorts(container, Map.of(containerPort, hostPort));
+    }
+
+    /** {@link #publishOnFixedPort} for several ports at once: container port to host port. */
+    static void publishOnFixedPorts(GenericContainer<?> container, Map<Integer, Integer> hostPortByContainerPort) {
         String dockerHost = DockerClientFactory.instance().dockerHostIpAddress();
         boolean local = dockerHost.equals("localhost") || dockerHost.startsWith("127.");
-        Ports.Binding binding = local ? Ports.Binding.bindIpAndPort("127.0.0.1", hostPort) : Ports.Binding.bindPort(hostPort);
-        container.withExposedPorts(containerPort);
-        // runs after Testcontainers' own configuration, so this replaces its random binding
-        container.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                .withPortBindings(new PortBinding(binding, ExposedPort.tcp(containerPort))));
+        List<PortBinding> bindings = new ArrayList<>();
+        hostPortByContainerPort.forEach((containerPort, hostPort) -> bindings.add(new PortBinding(
+                local ? Ports.Binding.bindIpAndPort("127.0.0.1", hostPort) : Ports.Binding.bindPort(hostPort),
+                ExposedPort.tcp(containerPort))));
+        container.withExposedPorts(hostPortByContainerPort.keySet().toArray(Integer[]::new));
+        // runs after Testcontainers' own configuration, so this replaces its random bindings
+        container.withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(bindings));
     }
 
     /** Starts the container (pulling the image if needed) and wraps it; removes it if it does not come up. */

@@ -11,13 +11,13 @@ import java.util.List;
  * Picks loopback ports the kernel considers free right now. Another process may take one before the
  * server binds it, which is why {@link LocalServer} retries a failed first start on fresh ports.
  */
-final class FreePorts {
+public final class FreePorts {
 
     private FreePorts() {
     }
 
     /** Returns {@code count} distinct free ports: all sockets are held open together so none repeats. */
-    static int[] pick(int count) {
+    public static int[] pick(int count) {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
             int[] ports = new int[count];

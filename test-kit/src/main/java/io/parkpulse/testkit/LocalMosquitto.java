@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -18,10 +19,12 @@ public final class LocalMosquitto extends ManagedServer implements MqttBroker {
     static final String HOST = "127.0.0.1";
 
     private final LocalServer server;
+    private final List<String> listenerNames;
 
-    private LocalMosquitto(LocalServer server) {
+    private LocalMosquitto(LocalServer server, List<String> listenerNames) {
         super(server);
         this.server = server;
+        this.listenerNames = listenerNames;
     }
 
     /**
@@ -30,7 +33,9 @@ public final class LocalMosquitto extends ManagedServer implements MqttBroker {
      * @throws IllegalStateException if it does not start; the message holds the command and the log's tail
      */
     public static LocalMosquitto launch(Path binary, MosquittoConfig config) {
-        return new LocalMosquitto(LocalServer.launch("mosquitto", 1, new Recipe(binary, config)));
+        List<String> listeners = config.listenerNames();
+        return new LocalMosquitto(LocalServer.launch("mosquitto", 1 + listeners.size(), new Recipe(binary, config)),
+                listeners);
     }
 
     @Override
@@ -43,10 +48,16 @@ public final class LocalMosquitto extends ManagedServer implements MqttBroker {
         return server.ports()[0];
     }
 
-
-
-
-
+    /** The further listeners' ports follow the default listener's, in the config's order. */
+    @Override
+    public int port(String name) {
+        int index = listenerNames.indexOf(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no listener \"" + name + "\" in this broker's config; it has "
+                    + listenerNames);
+        }
+        return server.ports()[1 + index];
+    }
 
     /** Holds {@code mosquitto.conf}, {@code mosquitto.db}, the log and files from {@link MosquittoConfig#withFile}. */
     public Path directory() {
@@ -79,7 +90,8 @@ public final class LocalMosquitto extends ManagedServer implements MqttBroker {
             // other user the line has no effect.
             String user = System.getProperty("user.name");
             Path conf = dir.resolve("mosquitto.conf");
-            Files.writeString(conf, config.render(HOST, ports[0], dirName, user), StandardCharsets.UTF_8);
+            int[] listenerPorts = Arrays.copyOfRange(ports, 1, ports.length);
+            Files.writeString(conf, config.render(HOST, ports[0], listenerPorts, dirName, user), StandardCharsets.UTF_8);
             return List.of(binary.toString(), "-c", conf.toString());
         }
 

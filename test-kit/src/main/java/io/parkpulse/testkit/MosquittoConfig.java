@@ -25,6 +25,9 @@ import java.util.Set;
  *     .withFile("acl", "user meter-1\ntopic write park/+/meter-1/#\n")
  *     .extraLines("acl_file ${dir}/acl")
  * }</pre>
+ *
+ * <p>{@link #listener(String, String...)} adds a listener beside the default one, e.g. MQTT over TLS, on a
+ * port the kit picks free ({@link MqttBroker#port(String)}).
  */
 public final class MosquittoConfig {
 
@@ -39,42 +42,48 @@ public final class MosquittoConfig {
     private final boolean persistence;
     private final List<String> extraLines;
     private final Map<String, String> files;
+    private final Map<String, List<String>> listeners;
 
     private MosquittoConfig(long maxQueuedMessages, int maxInflightMessages, int autosaveIntervalSeconds,
-                            boolean persistence, List<String> extraLines, Map<String, String> files) {
+                            boolean persistence, List<String> extraLines, Map<String, String> files,
+                            Map<String, List<String>> listeners) {
         this.maxQueuedMessages = maxQueuedMessages;
         this.maxInflightMessages = maxInflightMessages;
         this.autosaveIntervalSeconds = autosaveIntervalSeconds;
         this.persistence = persistence;
         this.extraLines = List.copyOf(extraLines);
         this.files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        this.listeners = Collections.unmodifiableMap(new LinkedHashMap<>(listeners));
     }
 
     public static MosquittoConfig defaults() {
-        return new MosquittoConfig(1_000_000, 1000, 60, true, List.of(), Map.of());
+        return new MosquittoConfig(1_000_000, 1000, 60, true, List.of(), Map.of(), Map.of());
     }
 
     /** Per-client queue limit for offline persistent sessions and in-flight overflow; 0 means unlimited. */
     public MosquittoConfig maxQueuedMessages(long count) {
         requireNonNegative(count, "maxQueuedMessages");
-        return new MosquittoConfig(count, maxInflightMessages, autosaveIntervalSeconds, persistence, extraLines, files);
+        return new MosquittoConfig(count, maxInflightMessages, autosaveIntervalSeconds, persistence, extraLines, files,
+                listeners);
     }
 
     /** QoS 1/2 messages in flight per client; 0 means unlimited. */
     public MosquittoConfig maxInflightMessages(int count) {
         requireNonNegative(count, "maxInflightMessages");
-        return new MosquittoConfig(maxQueuedMessages, count, autosaveIntervalSeconds, persistence, extraLines, files);
+        return new MosquittoConfig(maxQueuedMessages, count, autosaveIntervalSeconds, persistence, extraLines, files,
+                listeners);
     }
 
     /** How often the broker saves its database while running; what {@link MqttBroker#kill()} can lose. */
     public MosquittoConfig autosaveInterval(int seconds) {
         requireNonNegative(seconds, "autosaveInterval");
-        return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, seconds, persistence, extraLines, files);
+        return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, seconds, persistence, extraLines, files,
+                listeners);
     }
 
     public MosquittoConfig persistence(boolean enabled) {
         return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, autosaveIntervalSeconds, enabled, extraLines,
-                files);
+                files, listeners);
     }
 
     /** Raw {@code mosquitto.conf} lines appended after the defaults; may use {@code ${dir}}. */
@@ -84,7 +93,7 @@ public final class MosquittoConfig {
             all.add(Objects.requireNonNull(line, "line"));
         }
         return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, autosaveIntervalSeconds, persistence, all,
-                files);
+                files, listeners);
     }
 
     /**
@@ -101,7 +110,43 @@ public final class MosquittoConfig {
         Map<String, String> all = new LinkedHashMap<>(files);
         all.put(name, content);
         return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, autosaveIntervalSeconds, persistence,
-                extraLines, all);
+                extraLines, all, listeners);
+    }
+
+    /**
+     * A further listener, after the default one and the extra lines, on a loopback port the kit picks free
+     * and keeps across restarts ({@link MqttBroker#port(String) port(name)}). {@code settings} are the
+     * listener's own lines and may use {@code ${dir}}, e.g. for MQTT over TLS:
+     * <pre>{@code
+     * .withFile("server.pem", certificate).withFile("server.key", key).withFile("ca.pem", ca)
+     * .listener("tls", "cafile ${dir}/ca.pem", "certfile ${dir}/server.pem", "keyfile ${dir}/server.key")
+     * }</pre>
+     */
+    public MosquittoConfig listener(String name, String... settings) {
+        if (name == null || !name.matches("[A-Za-z0-9_-]+")) {
+            throw new IllegalArgumentException("listener name must be letters, digits, _ or -: " + name);
+        }
+        if (listeners.containsKey(name)) {
+            throw new IllegalArgumentException("listener " + name + " is already configured");
+        }
+        List<String> lines = new ArrayList<>();
+        for (String line : settings) {
+            String setting = Objects.requireNonNull(line, "setting");
+            if (setting.strip().startsWith("listener ")) {
+                throw new IllegalArgumentException("listener " + name + ": its settings must not open another listener: "
+                        + setting);
+            }
+            lines.add(setting);
+        }
+        Map<String, List<String>> all = new LinkedHashMap<>(listeners);
+        all.put(name, List.copyOf(lines));
+        return new MosquittoConfig(maxQueuedMessages, maxInflightMessages, autosaveIntervalSeconds, persistence,
+                extraLines, files, all);
+    }
+
+    /** Names of the {@link #listener further listeners}, in the order their ports are to be given to {@link #render}. */
+    List<String> listenerNames() {
+        return List.copyOf(listeners.keySet());
     }
 
     /**
@@ -113,6 +158,18 @@ public final class MosquittoConfig {
      *                    Mosquitto drops to this user, who must be able to write {@code dir}.
      */
     String render(String bindAddress, int port, String dir, String runAsUser) {
+        return render(bindAddress, port, new int[0], dir, runAsUser);
+    }
+
+    /**
+     * Renders {@code mosquitto.conf} with the {@link #listener further listeners} on {@code listenerPorts},
+     * one for each of {@link #listenerNames()}, in that order.
+     */
+    String render(String bindAddress, int port, int[] listenerPorts, String dir, String runAsUser) {
+        if (listenerPorts.length != listeners.size()) {
+            throw new IllegalArgumentException(listeners.size() + " further listener(s) " + listeners.keySet() + " but "
+                    + listenerPorts.length + " port(s)");
+        }
         List<String> lines = new ArrayList<>(List.of(
                 "# written by parkpulse-test-kit",
                 "listener " + port + " " + bindAddress,
@@ -135,6 +192,12 @@ public final class MosquittoConfig {
             lines.add("user " + runAsUser);
         }
         extraLines.forEach(line -> lines.add(line.replace(DIR, dir)));
+        int next = 0;
+        for (Map.Entry<String, List<String>> listener : listeners.entrySet()) {
+            lines.add("# listener \"" + listener.getKey() + "\"");
+            lines.add("listener " + listenerPorts[next++] + " " + bindAddress);
+            listener.getValue().forEach(line -> lines.add(line.replace(DIR, dir)));
+        }
         return String.join("\n", lines) + "\n";
     }
 
@@ -155,6 +218,6 @@ public final class MosquittoConfig {
     public String toString() {
         return "MosquittoConfig{maxQueuedMessages=" + maxQueuedMessages + ", maxInflightMessages=" + maxInflightMessages
                 + ", autosaveInterval=" + autosaveIntervalSeconds + ", persistence=" + persistence
-                + ", extraLines=" + extraLines + ", files=" + files.keySet() + "}";
+                + ", extraLines=" + extraLines + ", files=" + files.keySet() + ", listeners=" + listeners + "}";
     }
 }

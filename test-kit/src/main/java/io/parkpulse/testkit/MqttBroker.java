@@ -18,6 +18,13 @@ public interface MqttBroker extends AutoCloseable {
     /** TCP port of the MQTT listener; the same across restarts. */
     int port();
 
+    /**
+     * TCP port of the further listener {@code name} ({@link MosquittoConfig#listener}); the same across restarts.
+     *
+     * @throws IllegalArgumentException if the broker's config has no listener of that name
+     */
+    int port(String name);
+
     /** {@code tcp://host:port}, the form Paho and Vert.x MQTT clients take. */
     default String url() {
         return "tcp://" + host() + ":" + port();

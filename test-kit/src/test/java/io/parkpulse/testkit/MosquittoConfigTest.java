@@ -39,9 +39,37 @@ class MosquittoConfigTest {
     }
 
     @Test
+    void furtherListenersComeAfterTheExtraLinesWithTheirPortsAndSettings() {
+        MosquittoConfig config = MosquittoConfig.defaults()
+                .extraLines("per_listener_settings false")
+                .listener("tls", "cafile ${dir}/ca.pem", "require_certificate false")
+                .listener("ws", "protocol websockets");
+
+        String conf = config.render("127.0.0.1", 1883, new int[] {8883, 9001}, "/data", null);
+
+        assertThat(config.listenerNames()).containsExactly("tls", "ws");
+        assertThat(conf).endsWith("per_listener_settings false\n"
+                + "# listener \"tls\"\nlistener 8883 127.0.0.1\ncafile /data/ca.pem\nrequire_certificate false\n"
+                + "# listener \"ws\"\nlistener 9001 127.0.0.1\nprotocol websockets\n");
+        assertThatThrownBy(() -> config.render("127.0.0.1", 1883, "/data", null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[tls, ws]");
+    }
+
+    @Test
+    void rejectsBadOrRepeatedListenerNamesAndSettingsThatOpenAnotherListener() {
+        MosquittoConfig tls = MosquittoConfig.defaults().listener("tls");
+
+        assertThatThrownBy(() -> tls.listener("tls")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("already");
+        assertThatThrownBy(() -> tls.listener("a b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> tls.listener("x", "listener 1884")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("listener 1884");
+    }
+
+    @Test
     void isImmutable() {
         MosquittoConfig defaults = MosquittoConfig.defaults();
-        defaults.maxQueuedMessages(5).extraLines("x").withFile("f", "c");
+        defaults.maxQueuedMessages(5).extraLines("x").withFile("f", "c").listener("l");
 
         assertThat(defaults.render("h", 1, "/d", null)).contains("max_queued_messages 1000000").doesNotContain("\nx\n");
         assertThat(defaults.renderFiles("/d")).isEmpty();

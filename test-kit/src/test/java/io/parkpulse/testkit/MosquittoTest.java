@@ -128,6 +128,30 @@ class MosquittoTest {
         }
     }
 
+    /** A further listener gets its own free port, kept across a restart, and serves MQTT beside the default one. */
+    @Test
+    void furtherListenerServesOnItsOwnPortAcrossRestarts() throws Exception {
+        MosquittoConfig config = MosquittoConfig.defaults().listener("second", "max_connections 10");
+        try (MqttBroker broker = RealServices.mosquitto(config)) {
+            int second = broker.port("second");
+            assertThat(second).isNotEqualTo(broker.port());
+            assertThatThrownBy(() -> broker.port("third")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("third").hasMessageContaining("[second]");
+
+            broker.stop();
+            broker.start();
+
+            assertThat(broker.port("second")).isEqualTo(second);
+            String secondUrl = "tcp://" + broker.host() + ":" + second;
+            try (PahoClient subscriber = PahoClient.connect(broker.url(), "sub");
+                 PahoClient publisher = PahoClient.connect(secondUrl, "pub")) {
+                subscriber.subscribe("t", 1);
+                publisher.publish("t", "via the second listener", 1);
+                assertThat(subscriber.await(1, WAIT)).containsExactly("via the second listener");
+            }
+        }
+    }
+
     @Test
     void startupFailureReportsCommandAndLog() {
         MosquittoConfig broken = MosquittoConfig.defaults().extraLines("no_such_option true");

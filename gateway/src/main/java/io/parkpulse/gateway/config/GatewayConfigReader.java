@@ -1,6 +1,7 @@
 package io.parkpulse.gateway.config;
 
 import io.parkpulse.contract.Ids;
+import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.park.ParkFileError;
 import io.parkpulse.park.YamlMapping;
 import java.io.IOException;
@@ -147,6 +148,13 @@ public final class GatewayConfigReader {
             Path ca = m.has("ca_file") ? existingFile(m, "ca_file") : null;
             if (ca != null && !lower.startsWith("ssl://")) {
                 problems.at(m.get("ca_file"), m.child("ca_file"), "is set but the url is not ssl://; TLS needs an ssl:// url");
+            }
+            if (ca != null && Files.isReadable(ca)) {
+                try {
+                    CaFile.certificates(ca); // what the uplink will trust: a wrong file is named now, not at each handshake
+                } catch (IllegalArgumentException e) {
+                    problems.at(m.get("ca_file"), m.child("ca_file"), e.getMessage());
+                }
             }
             return new GatewayConfig.Broker(url, username, password, ca);
         }

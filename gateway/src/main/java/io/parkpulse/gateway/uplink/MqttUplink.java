@@ -4,18 +4,10 @@ import io.parkpulse.contract.GatewayStatus;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.gateway.config.GatewayConfig;
+import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -77,7 +69,7 @@ public final class MqttUplink implements AutoCloseable {
             public void disconnected(MqttDisconnectResponse response) {
                 if (connected) {
                     LOG.warn("lost the broker: {}; readings stay in the buffer until it is back",
-                            response.getException() == null ? response.getReasonString() : response.getException().getMessage());
+                            response.getException() == null ? response.getReasonString() : MqttClients.describe(response.getException()));
                 }
                 connected = false;
             }
@@ -147,28 +139,9 @@ public final class MqttUplink implements AutoCloseable {
         options.setCleanStart(true);
         options.setWill(statusTopic, new MqttMessage(GatewayStatus.OFFLINE.payload(), 1, true, new MqttProperties()));
         if (broker.caFile() != null) {
-            options.setSocketFactory(trusting(broker.caFile().toString()).getSocketFactory());
+            options.setSocketFactory(CaFile.socketFactory(broker.caFile()));
         }
         return options;
-    }
-
-    /** TLS trusting the configured CA certificate(s) only. */
-    private static SSLContext trusting(String caFile) {
-        try (InputStream in = new FileInputStream(caFile)) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            int i = 0;
-            for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-" + i++, certificate);
-            }
-            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot use CA file " + caFile + ": " + e.getMessage(), e);
-        }
     }
 
     private void announceOnline() {
