@@ -87,7 +87,7 @@ public final class MqttSource implements AutoCloseable {
 
             @Override
             public void disconnected(MqttDisconnectResponse response) {
-                lost(response.getException() != null ? String.valueOf(response.getException().getMessage()) : response.toString());
+                lost(response.getException() != null ? MqttClients.describe(response.getException()) : response.toString());
             }
 
             @Override

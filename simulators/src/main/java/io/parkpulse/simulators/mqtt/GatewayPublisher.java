@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -22,6 +23,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One simulated gateway's MQTT side, speaking the wire contract: telemetry at QoS 1, a retained
@@ -32,7 +35,10 @@ import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
  */
 public final class GatewayPublisher implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayPublisher.class);
     private static final int KEPT_REPORTS = 1000;
+    private static final long RETRY_FIRST_MS = 200;
+    private static final long RETRY_MAX_MS = 10_000;
     /** Messages sent and not yet acknowledged at most, for {@link #publishAsync}; below brokers' usual receive maximum. */
     private static final int ASYNC_WINDOW = 200;
 
@@ -55,6 +61,7 @@ public final class GatewayPublisher implements AutoCloseable {
     private final ArrayDeque<RejectionReport> recentReports = new ArrayDeque<>();
     private volatile Consumer<RejectionReport> onReport = r -> { };
     private final Semaphore window = new Semaphore(ASYNC_WINDOW);
+    private volatile boolean closed;
 
     private GatewayPublisher(Settings settings) throws MqttException {
         this.settings = settings;
@@ -82,6 +89,7 @@ public final class GatewayPublisher implements AutoCloseable {
         }
         options.setWill(Topics.status(settings.park(), settings.gateway()), new MqttMessage(GatewayStatus.OFFLINE.payload(), 1, true, null));
         client.connect(options).waitForCompletion(15_000);
+        MqttClients.watchReconnection(client, () -> closed, LOG::warn);
         // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
         client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.rejected(settings.park(), settings.gateway()), 1)},
                 null, null, new MqttProperties()).waitForCompletion(15_000);
@@ -119,6 +127,34 @@ public final class GatewayPublisher implements AutoCloseable {
     }
 
     private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
+
+    /**
+     * Publishes like {@link #publishRawToSubscribers} until the broker takes the message for a subscriber, the way a
+     * gateway's store-and-forward does: after a failed attempt (connection lost, no subscriber yet) it waits 200 ms,
+     * doubling up to 10 s, and tries again. A message re-sent after a lost PUBACK may reach the broker twice, which
+     * QoS 1 allows and ingest's idempotent writes absorb.
+     *
+     * @param failedAttempt told of each failed attempt with its cause and the number of attempts failed so far
+     * @return false if the thread was interrupted before the message was delivered
+     */
+    public boolean publishUntilDelivered(byte[] payload, ObjIntConsumer<Exception> failedAttempt) {
+        long backoff = RETRY_FIRST_MS;
+        for (int failures = 1; ; failures++) {
+            try {
+                publishRawToSubscribers(payload);
+                return true;
+            } catch (MqttException | RuntimeException e) {
+                failedAttempt.accept(e, failures);
+            }
+            try {
+                Thread.sleep(backoff);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            backoff = Math.min(RETRY_MAX_MS, backoff * 2);
+        }
+    }
 
     /** The broker acknowledged a message but had no subscriber for it. */
     public static final class NoSubscriberException extends RuntimeException {
@@ -195,6 +231,7 @@ public final class GatewayPublisher implements AutoCloseable {
     /** Says {@code offline} (a clean disconnect does not fire the will) and disconnects. */
     @Override
     public void close() throws MqttException {
+        closed = true;
         if (client.isConnected()) {
             publishStatus(GatewayStatus.OFFLINE);
             client.disconnect().waitForCompletion(10_000);

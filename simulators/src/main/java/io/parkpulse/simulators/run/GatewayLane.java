@@ -29,7 +29,6 @@ final class GatewayLane implements Runnable {
     private final BlockingQueue<OutgoingMessage> queue = new ArrayBlockingQueue<>(CAPACITY);
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Object drained = new Object();
-    private volatile boolean closing;
 
     GatewayLane(GatewayPublisher publisher, Executor pool, RunStats stats) {
         this.publisher = publisher;
@@ -71,39 +70,23 @@ final class GatewayLane implements Runnable {
         }
     }
 
-    /** Publishes until the broker acknowledges; gives up only when the run is being abandoned. */
+    /** Publishes until the broker acknowledges; gives up only when the run is being abandoned (interrupted). */
     private boolean publish(OutgoingMessage m) {
-        long backoff = 200;
-        int failures = 0;
-        while (true) {
-            try {
-                publisher.publishRawToSubscribers(m.payload());
-                stats.delivered(m);
-                return true;
-            } catch (Exception e) {
-                stats.publishFailed();
-                failures++;
-                if (failures == 1 || failures % 10 == 0) {
-                    LOG.warn("publishing message {} of gateway {} failed ({} attempts so far), retrying: {}", m.seq(), m.gatewayId(),
-                            failures, e.toString());
-                }
-                if (closing && Thread.currentThread().isInterrupted()) {
-                    return false;
-                }
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-                backoff = Math.min(10_000, backoff * 2);
+        boolean delivered = publisher.publishUntilDelivered(m.payload(), (e, failures) -> {
+            stats.publishFailed();
+            if (failures == 1 || failures % 10 == 0) {
+                LOG.warn("publishing message {} of gateway {} failed ({} attempts so far), retrying: {}", m.seq(), m.gatewayId(),
+                        failures, e.toString());
             }
+        });
+        if (delivered) {
+            stats.delivered(m);
         }
+        return delivered;
     }
 
     /** Waits until everything handed over is acknowledged. */
     void awaitDrained() throws InterruptedException {
-        closing = true;
         synchronized (drained) {
             while (!queue.isEmpty() || scheduled.get()) {
                 drained.wait(100);

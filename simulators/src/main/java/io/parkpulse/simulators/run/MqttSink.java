@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.run;
 
+import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,7 +60,7 @@ public final class MqttSink implements MessageSink {
                 }
                 pool.shutdownNow();
                 throw new IllegalStateException("cannot connect to " + brokerUrl + " as gateway " + gateway + " of park " + park
-                        + ": " + e.getMessage(), e);
+                        + ": " + (e instanceof MqttException m ? MqttClients.describe(m) : e.getMessage()), e);
             }
             publisher.onReport(report -> {
                 int count = report.rejections().size() + report.omitted();

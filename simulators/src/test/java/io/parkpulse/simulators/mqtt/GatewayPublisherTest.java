@@ -37,13 +37,48 @@ class GatewayPublisherTest {
                     arrived.countDown();
                 }
             });
-            ingest.connect().waitForCompletion(5_000);
-            ingest.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.shared("ingest", Channel.TELEMETRY), 1)},
-                    null, null, new MqttProperties()).waitForCompletion(5_000);
+            subscribeLikeIngest(ingest);
             gateway.publishRawToSubscribers(payload);
             assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
             ingest.disconnect().waitForCompletion(5_000);
             ingest.close();
         }
+    }
+
+    /** As a gateway's store-and-forward: the message is kept and sent again until someone is there to take it. */
+    @Test
+    void publishUntilDeliveredRetriesUntilASubscriberAppears(MqttBroker broker) throws Exception {
+        byte[] payload = "{\"seq\":2,\"readings\":[]}".getBytes(StandardCharsets.UTF_8);
+        try (GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "p1", "g2"))) {
+            MqttAsyncClient ingest = new MqttAsyncClient(broker.url(), "ingest-later", new MemoryPersistence());
+            CountDownLatch arrived = new CountDownLatch(1);
+            ingest.setCallback(new CallbackAdapter() {
+                @Override
+                public void messageArrived(String topic, MqttMessage message) {
+                    arrived.countDown();
+                }
+            });
+            java.util.List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch triedTwice = new CountDownLatch(2);
+            Thread publishing = new Thread(() -> gateway.publishUntilDelivered(payload, (e, n) -> {
+                failures.add(e);
+                triedTwice.countDown();
+            }));
+            publishing.start();
+            assertThat(triedTwice.await(10, TimeUnit.SECONDS)).as("refused while nobody subscribes").isTrue();
+            subscribeLikeIngest(ingest);
+            publishing.join(15_000);
+            assertThat(publishing.isAlive()).isFalse();
+            assertThat(arrived.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(failures).allMatch(e -> e instanceof GatewayPublisher.NoSubscriberException);
+            ingest.disconnect().waitForCompletion(5_000);
+            ingest.close();
+        }
+    }
+
+    private static void subscribeLikeIngest(MqttAsyncClient ingest) throws Exception {
+        ingest.connect().waitForCompletion(5_000);
+        ingest.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.shared("ingest", Channel.TELEMETRY), 1)},
+                null, null, new MqttProperties()).waitForCompletion(5_000);
     }
 }

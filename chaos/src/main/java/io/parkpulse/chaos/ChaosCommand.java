@@ -1,0 +1,69 @@
+package io.parkpulse.chaos;
+
+import io.parkpulse.testkit.MosquittoConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code java -jar parkpulse-chaos.jar --form full ...}: runs the suite and prints its figures; exit 1 if a fault lost data. */
+@Command(name = "parkpulse-chaos", mixinStandardHelpOptions = true,
+        description = "Faults under steady load against the real ingest and gateway jars, Mosquitto and InfluxDB (docs/reliability.md).")
+public final class ChaosCommand implements Callable<Integer> {
+
+    @Option(names = "--form", defaultValue = "full", description = "short (about 3 minutes, as in the tests) or full (about 12 minutes)")
+    String form;
+
+    @Option(names = "--ingest-jar", defaultValue = "ingest/target/parkpulse-ingest.jar")
+    Path ingestJar;
+
+    @Option(names = "--gateway-jar", defaultValue = "gateway/target/parkpulse-gateway.jar")
+    Path gatewayJar;
+
+    @Option(names = "--gateway-jvm-options", defaultValue = "gateway/jvm.options")
+    Path gatewayJvmOptions;
+
+    @Option(names = "--work", defaultValue = ".run/chaos", description = "logs, park files, the gateway's buffer; emptied first")
+    Path work;
+
+    @Option(names = "--only", split = ",", description = "run only these: ingest-kill, broker-restart, influxdb-outage, gateway-uplink-cut")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--broker-max-queued-messages", description = "Mosquitto's per-session queue limit (default: the test kit's, "
+            + "1,000,000); a small one shows the suite catching the loss it causes")
+    Long brokerMaxQueued;
+
+    @Override
+    public Integer call() throws Exception {
+        ChaosPlan plan = ChaosPlan.named(form);
+        deleteRecursively(work);
+        MosquittoConfig broker = brokerMaxQueued == null ? MosquittoConfig.defaults() : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
+        ChaosReport report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker)
+                .run(System.out::println);
+        String markdown = report.markdown();
+        Files.writeString(work.resolve("results.md"), markdown);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println(report.passed() ? "chaos: every fault passed" : "chaos: FAILED: " + report.problems());
+        return report.passed() ? 0 : 1;
+    }
+
+    private static void deleteRecursively(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new ChaosCommand()).execute(args);
+        System.exit(code);
+    }
+}

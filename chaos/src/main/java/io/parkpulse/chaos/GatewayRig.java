@@ -1,0 +1,130 @@
+package io.parkpulse.chaos;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.simulators.emulators.Dlt645Emulator;
+import io.parkpulse.testkit.Await;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real gateway jar (with its edge JVM flags) reading DL/T 645 meters emulated behind one serial-to-TCP converter,
+ * its uplink to the broker running through an {@link UplinkCut}, its buffer on disk in the suite's work directory.
+ */
+final class GatewayRig implements AutoCloseable {
+
+    static final String PARK = "chaos-gw-park";
+    static final String GATEWAY = "gw-chaos";
+
+    private final Path jar;
+    private final Path jvmOptions;
+    private final Path config;
+    private final Path log;
+    private final int httpPort;
+    private final CountingRegisters registers = new CountingRegisters();
+    private final Dlt645Emulator converter;
+    private final UplinkCut uplink;
+    private final List<String> meters = new ArrayList<>();
+    private Process process;
+
+    GatewayRig(Path work, int brokerPort, Path jar, Path jvmOptions, int meterCount, Duration poll, int httpPort) throws IOException {
+        this.jar = jar;
+        this.jvmOptions = jvmOptions;
+        this.httpPort = httpPort;
+        this.log = work.resolve("gateway.log");
+        Map<String, String> byAddress = new LinkedHashMap<>();
+        for (int i = 1; i <= meterCount; i++) {
+            String meter = meterId(i);
+            meters.add(meter);
+            byAddress.put(String.format("%012d", i), meter);
+        }
+        converter = new Dlt645Emulator(0, registers, byAddress);
+        uplink = new UplinkCut(brokerPort);
+        StringBuilder yaml = new StringBuilder()
+                .append("gateway: {park: ").append(PARK).append(", id: ").append(GATEWAY).append("}\n")
+                .append("broker: {url: \"tcp://127.0.0.1:").append(uplink.port()).append("\"}\n")
+                .append("polling: {interval: ").append(poll.toMillis()).append("ms, timeout: 500ms}\n")
+                .append("buffer: {directory: \"").append(work.resolve("gateway-buffer")).append("\"}\n")
+                .append("http: {host: 127.0.0.1, port: ").append(httpPort).append("}\n")
+                .append("devices:\n");
+        byAddress.forEach((address, meter) -> yaml.append("  - {meter: ").append(meter)
+                .append(", protocol: dlt645, endpoint: \"127.0.0.1:").append(converter.port()).append("\", address: \"")
+                .append(address).append("\", profile: dlt645-energy-only}\n"));
+        config = Files.writeString(work.resolve("gateway.yaml"), yaml.toString());
+    }
+
+    static String meterId(int i) {
+        return String.format("E-CH-%03d", i);
+    }
+
+    /** The park file ingest needs for this gateway's meters. */
+    static String parkFile(int meterCount) {
+        StringBuilder yaml = new StringBuilder("schema_version: 1\npark:\n  id: " + PARK
+                + "\n  name: Chaos gateway park\n  time_zone: Asia/Shanghai\ngateways:\n  - id: " + GATEWAY + "\nmeters:\n");
+        for (int i = 1; i <= meterCount; i++) {
+            yaml.append("  - id: ").append(meterId(i)).append("\n    kind: electricity\n    gateway: ").append(GATEWAY).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    List<String> meters() {
+        return List.copyOf(meters);
+    }
+
+    CountingRegisters registers() {
+        return registers;
+    }
+
+    UplinkCut uplink() {
+        return uplink;
+    }
+
+    void start() throws IOException, InterruptedException {
+        List<String> flags = Files.isRegularFile(jvmOptions) ? List.of("@" + jvmOptions) : List.of("-Xmx64m");
+        process = Processes.startJar(jar, flags, List.of("--config", config.toString()), Map.of(), log);
+        Await.until(Duration.ofSeconds(60), () -> Processes.get("http://127.0.0.1:" + httpPort + "/health") != null,
+                () -> "gateway not healthy; alive " + process.isAlive() + "; log:\n" + Processes.tail(log, 3000));
+    }
+
+    /** A power cut: SIGKILL, nothing flushed beyond what the buffer had already synced. */
+    void kill() throws InterruptedException {
+        Processes.kill(process);
+    }
+
+    /** The gateway's /status, or null while it does not answer. */
+    JsonNode status() {
+        String body = Processes.get("http://127.0.0.1:" + httpPort + "/status");
+        try {
+            return body == null ? null : new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Readings waiting in the gateway's buffer, -1 while it does not answer. */
+    long bufferedReadings() {
+        JsonNode status = status();
+        return status == null ? -1 : status.path("buffer").path("readings").asLong(-1);
+    }
+
+    long rssMbOrMinusOne() {
+        return process == null || !process.isAlive() ? -1 : Math.round(Processes.rssMb(process.pid()));
+    }
+
+    Path log() {
+        return log;
+    }
+
+    @Override
+    public void close() throws Exception {
+        Processes.stop(process);
+        converter.close();
+        uplink.close();
+    }
+}

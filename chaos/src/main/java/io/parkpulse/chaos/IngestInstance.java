@@ -1,0 +1,94 @@
+package io.parkpulse.chaos;
+
+import io.parkpulse.testkit.Await;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One ingest instance run from its jar, as deployed: configured by environment, on the shared subscription, with a
+ * fixed HTTP port for /metrics that survives restarts. Killed with SIGKILL and started again by the suite, as a
+ * supervisor (systemd, Compose's restart policy) would.
+ */
+final class IngestInstance implements AutoCloseable {
+
+    private final String name;
+    private final Path jar;
+    private final int heapMb;
+    private final int httpPort;
+    private final Map<String, String> environment;
+    private final Path log;
+    private volatile Process process;
+
+    IngestInstance(String name, Path jar, int heapMb, int httpPort, String brokerUrl, String influxUrl, Path parks, Path log) {
+        this.name = name;
+        this.jar = jar;
+        this.heapMb = heapMb;
+        this.httpPort = httpPort;
+        this.log = log;
+        Map<String, String> env = new HashMap<>();
+        env.put("PARKPULSE_MQTT_URL", brokerUrl);
+        env.put("PARKPULSE_MQTT_CLIENT_ID", name);
+        env.put("PARKPULSE_INFLUX_URL", influxUrl);
+        env.put("PARKPULSE_PARKS_DIR", parks.toString());
+        env.put("PARKPULSE_HTTP_HOST", "127.0.0.1");
+        env.put("PARKPULSE_HTTP_PORT", Integer.toString(httpPort));
+        this.environment = Map.copyOf(env);
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** Starts the jar and waits until the broker granted its subscription. */
+    void start() throws IOException, InterruptedException {
+        process = Processes.startJar(jar, List.of("-Xmx" + heapMb + "m"), List.of(), environment, log);
+        Await.until(Duration.ofSeconds(60), this::startedAndSubscribed, () -> name + " not subscribed; alive " + process.isAlive()
+                + "; log:\n" + Processes.tail(log, 3000));
+    }
+
+    void kill() throws InterruptedException {
+        Processes.kill(process);
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** Its Prometheus metrics, or null while it does not answer. */
+    String metrics() {
+        return Processes.get("http://127.0.0.1:" + httpPort + "/metrics");
+    }
+
+    private boolean startedAndSubscribed() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + Processes.tail(log, 3000));
+        }
+        return isSubscribed();
+    }
+
+    /** Running, and the broker granted its subscription (its /metrics say so). */
+    boolean isSubscribed() {
+        if (!isAlive()) {
+            return false;
+        }
+        String metrics = metrics();
+        return metrics != null && metrics.lines().anyMatch(l -> l.startsWith("parkpulse_ingest_broker_subscribed") && l.endsWith(" 1.0"));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        Processes.stop(process);
+    }
+}

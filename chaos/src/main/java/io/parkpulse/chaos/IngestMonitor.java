@@ -1,0 +1,120 @@
+package io.parkpulse.chaos;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Samples every ingest instance's /metrics and resident memory every {@value #EVERY_MS} ms: points written (summed
+ * over restarts, told apart by process id: a killed instance's counter starts again at zero), peak heap in use and peak RSS of any one instance since the last
+ * {@link #resetPeaks()}.
+ *
+ * <p>Thread-safe: sampling runs on its own thread, readers are synchronized.
+ */
+final class IngestMonitor implements AutoCloseable {
+
+    static final int EVERY_MS = 200;
+
+    private final List<IngestInstance> instances;
+    private final Map<String, Double> lastCounter = new HashMap<>();
+    private final Map<String, Double> earlierLives = new HashMap<>();
+    private final Map<String, Long> lastPid = new HashMap<>();
+    private final Thread thread;
+    private double peakHeapMb;
+    private double peakRssMb;
+    private volatile boolean running = true;
+
+    IngestMonitor(List<IngestInstance> instances) {
+        this.instances = List.copyOf(instances);
+        this.thread = new Thread(this::loop, "ingest-monitor");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (running) {
+            sampleNow();
+            try {
+                Thread.sleep(EVERY_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** Samples every instance now, so a figure read next is not up to {@value #EVERY_MS} ms old. */
+    void sampleNow() {
+        for (IngestInstance instance : instances) {
+            sample(instance);
+        }
+    }
+
+    /** Whether every instance is running and reports its subscription granted. */
+    boolean allSubscribed() {
+        return instances.stream().allMatch(IngestInstance::isSubscribed);
+    }
+
+    private void sample(IngestInstance instance) {
+        if (!instance.isAlive()) {
+            return;
+        }
+        String metrics = instance.metrics();
+        double rss = Processes.rssMb(instance.pid());
+        if (metrics == null) {
+            return;
+        }
+        double heapBytes = 0;
+        double stored = -1;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                heapBytes += value(line);
+            } else if (line.startsWith("parkpulse_ingest_points_stored_total")) {
+                stored = Math.max(stored, 0) + value(line);
+            }
+        }
+        synchronized (this) {
+            peakHeapMb = Math.max(peakHeapMb, heapBytes / (1024 * 1024));
+            peakRssMb = Math.max(peakRssMb, rss);
+            if (stored >= 0) {
+                Long pid = lastPid.put(instance.name(), instance.pid());
+                if (pid != null && pid != instance.pid()) { // a new life of the instance: its counter started again
+                    earlierLives.merge(instance.name(), lastCounter.getOrDefault(instance.name(), 0.0), Double::sum);
+                }
+                lastCounter.put(instance.name(), stored);
+            }
+        }
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+
+    /** Points all instances wrote so far; a killed instance's writes after its last sample are not counted. */
+    synchronized long pointsWritten() {
+        double total = 0;
+        for (Map.Entry<String, Double> e : lastCounter.entrySet()) {
+            total += e.getValue() + earlierLives.getOrDefault(e.getKey(), 0.0);
+        }
+        return Math.round(total);
+    }
+
+    synchronized double peakHeapMb() {
+        return peakHeapMb;
+    }
+
+    synchronized double peakRssMb() {
+        return peakRssMb;
+    }
+
+    synchronized void resetPeaks() {
+        peakHeapMb = 0;
+        peakRssMb = 0;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        thread.interrupt();
+        thread.join(5_000);
+    }
+}

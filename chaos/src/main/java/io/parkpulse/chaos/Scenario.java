@@ -1,0 +1,28 @@
+package io.parkpulse.chaos;
+
+import java.time.Duration;
+
+/** One fault: how it is injected, how long it lasts and how it ends. The suite measures around it. */
+interface Scenario {
+
+    String name();
+
+    /** What happens, in words, for the results table. */
+    String fault(ChaosPlan plan);
+
+    Duration length(ChaosPlan plan);
+
+    void inject(Stage stage) throws Exception;
+
+    /** What happens while the fault lasts; by default nothing but waiting. */
+    default void during(Stage stage, Duration length) throws Exception {
+        Thread.sleep(length.toMillis());
+    }
+
+    void heal(Stage stage) throws Exception;
+
+    /** Figures beyond the steady load's, taken after the load has drained; null for none. */
+    default GatewayFigures settle(Stage stage) throws Exception {
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+package io.parkpulse.chaos;
+
+import io.parkpulse.simulators.load.LoadPark;
+import io.parkpulse.testkit.FreePorts;
+import io.parkpulse.testkit.InfluxDb;
+import io.parkpulse.testkit.MosquittoConfig;
+import io.parkpulse.testkit.MqttBroker;
+import io.parkpulse.testkit.RealServices;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the faults hit: a real Mosquitto and InfluxDB (the test kit's, started from the installed binaries),
+ * two ingest instances from the ingest jar on the shared subscription, the real gateway reading its emulated
+ * meters, and a monitor of ingest's memory and writes. Started once; the scenarios run against it in turn.
+ */
+final class Stage implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Stage.class);
+    static final String DB = "parkpulse";
+    static final String LOAD_PARK = "chaos-load";
+
+    final ChaosPlan plan;
+    final MqttBroker broker;
+    final InfluxDb influx;
+    final List<IngestInstance> ingests = new ArrayList<>();
+    final GatewayRig gateway;
+    final IngestMonitor monitor;
+    final LoadPark loadPark;
+    private final Path work;
+
+    private Stage(ChaosPlan plan, Path work, Jars jars, MosquittoConfig brokerConfig) throws Exception {
+        this.plan = plan;
+        this.work = work;
+        this.loadPark = new LoadPark(LOAD_PARK, plan.loadGateways(), plan.metersPerGateway());
+        Path parks = Files.createDirectories(work.resolve("parks"));
+        loadPark.writeTo(parks);
+        Files.writeString(parks.resolve(GatewayRig.PARK + ".yaml"), GatewayRig.parkFile(plan.gatewayMeters()));
+        broker = RealServices.mosquitto(brokerConfig);
+        influx = RealServices.influxDb();
+        int[] ports = FreePorts.pick(3);
+        for (int i = 0; i < 2; i++) {
+            String name = "ingest-chaos-" + (i + 1);
+            ingests.add(new IngestInstance(name, jars.ingest(), plan.ingestHeapMb(), ports[i], broker.url(), influx.url(), parks,
+                    work.resolve(name + ".log")));
+        }
+        for (IngestInstance ingest : ingests) {
+            ingest.start();
+        }
+        monitor = new IngestMonitor(ingests);
+        gateway = new GatewayRig(work, broker.port(), jars.gateway(), jars.gatewayJvmOptions(), plan.gatewayMeters(),
+                plan.gatewayPoll(), ports[2]);
+        gateway.start();
+        LOG.info("stage up in {}: broker {}, InfluxDB {}, {} ingest instances, gateway {} with {} meters", work, broker.url(),
+                influx.url(), ingests.size(), GatewayRig.GATEWAY, plan.gatewayMeters());
+    }
+
+    static Stage start(ChaosPlan plan, Path work, Jars jars, MosquittoConfig brokerConfig) throws Exception {
+        Files.createDirectories(work);
+        return new Stage(plan, work, jars, brokerConfig);
+    }
+
+    /** A fresh steady load whose device times start five minutes ago: recent (not late), apart from earlier loads. */
+    SteadyLoad startLoad() throws Exception {
+        long base = System.currentTimeMillis() - 5 * 60_000;
+        return new SteadyLoad(broker.url(), loadPark, base, plan.readingsPerSecond());
+    }
+
+    /** Readings of {@code load} in InfluxDB, -1 while InfluxDB does not answer. */
+    long stored(SteadyLoad load) {
+        try {
+            return influx.count(DB, load.countQuery());
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Readings of the real gateway's meters in InfluxDB (each read is a distinct point). */
+    long storedOfGateway() {
+        return influx.count(DB, "SELECT count(energy_kwh) FROM electricity WHERE park = '" + GatewayRig.PARK + "'");
+    }
+
+    Path work() {
+        return work;
+    }
+
+    @Override
+    public void close() {
+        for (AutoCloseable part : new AutoCloseable[] {gateway, monitor}) {
+            closeQuietly(part);
+        }
+        ingests.forEach(Stage::closeQuietly);
+        closeQuietly(broker);
+        closeQuietly(influx);
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        if (part == null) {
+            return;
+        }
+        try {
+            part.close();
+        } catch (Exception e) {
+            LOG.warn("closing {}: {}", part, e.toString());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.parkpulse.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.parkpulse.testkit.MosquittoConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The chaos suite's short form, as CI runs it: every fault under steady load against the real jars, Mosquitto and
+ * InfluxDB; nothing published may be missing from storage, every fault must recover, ingest's heap must stay bounded,
+ * and the real gateway must deliver every reading once and in order but the ones in flight when it was killed.
+ */
+class ChaosShortFormIntegrationTest {
+
+    @Test
+    void everyFaultRecoversWithoutLosingAReading(@TempDir Path work) throws Exception {
+        ChaosReport report = new ChaosSuite(ChaosPlan.SHORT, work, Jars.fromSystemProperties(), List.of(), MosquittoConfig.defaults())
+                .run(System.out::println);
+        System.out.println(report.markdown());
+
+        assertThat(report.results()).extracting(ScenarioResult::name)
+                .containsExactly("ingest-kill", "broker-restart", "influxdb-outage", "gateway-uplink-cut");
+        assertThat(report.problems()).as(report.markdown()).isEmpty();
+        for (ScenarioResult result : report.results()) {
+            assertThat(result.published()).as(result.name() + ": the load ran").isGreaterThan(1_000);
+            assertThat(result.stored()).as(result.name()).isEqualTo(result.published());
+        }
+        GatewayFigures gateway = report.results().get(3).gateway();
+        assertThat(gateway.bufferedAtRestart()).as("readings found on disk by the restarted gateway").isPositive();
+        assertThat(gateway.stored()).as("gateway readings stored").isGreaterThan(ChaosPlan.SHORT.gatewayMeters() * 20L);
+    }
+}

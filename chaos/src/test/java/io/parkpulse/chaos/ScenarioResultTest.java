@@ -1,0 +1,54 @@
+package io.parkpulse.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.parkpulse.testkit.MosquittoConfig;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a fault's figures are judged: each broken guarantee is named, and only a clean run passes. */
+class ScenarioResultTest {
+
+    static ScenarioResult result(long published, long stored, long recoveryMs, long ingestBackMs, double peakHeapMb, boolean alive,
+                                 GatewayFigures gateway) {
+        return new ScenarioResult("fault", "a fault", published, stored, 0, recoveryMs, ingestBackMs, 30, peakHeapMb, 150, 0, alive,
+                gateway, 256, 90_000, 10);
+    }
+
+    static GatewayFigures gateway(long lost, long duplicates, long outOfOrder, long bufferedAtRestart, long drainMs) {
+        return new GatewayFigures(100, 100 - lost, lost, duplicates, outOfOrder, bufferedAtRestart, drainMs, 90);
+    }
+
+    @Test
+    void aCleanRunPasses() {
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(1, 0, 0, 50, 900)).problems()).isEmpty();
+    }
+
+    @Test
+    void eachBrokenGuaranteeIsNamed() {
+        assertThat(result(1000, 990, 800, 0, 40, true, null).problems()).containsExactly("1000 readings published, 990 stored");
+        assertThat(result(1000, 1000, -1, 0, 40, true, null).problems()).containsExactly("not recovered within 90 s");
+        assertThat(result(1000, 1000, 800, -1, 40, true, null).problems()).containsExactly("ingest not subscribed again within 90 s");
+        assertThat(result(1000, 1000, 800, 0, 40, false, null).problems()).containsExactly("an ingest instance died");
+        assertThat(result(1000, 1000, 800, 0, 240, true, null).problems()).containsExactly("ingest heap reached 240 MiB");
+    }
+
+    @Test
+    void theGatewayMayLoseOnlyTheReadsInFlightAtTheKill() {
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(11, 0, 0, 50, 900)).problems())
+                .containsExactly("11 gateway readings lost (at most one per meter may be in flight at the kill)");
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 2, 1, 50, 900)).problems())
+                .containsExactly("2 gateway readings stored twice", "1 gateway readings out of order");
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 0, 0, 0, -1)).problems())
+                .containsExactly("gateway buffer did not drain within 90 s", "the restarted gateway found nothing in its buffer");
+    }
+
+    @Test
+    void anUnknownFormOrScenarioIsRefusedByName() {
+        assertThatThrownBy(() -> ChaosPlan.named("medium")).hasMessage("unknown form 'medium': expected short or full");
+        assertThatThrownBy(() -> new ChaosSuite(ChaosPlan.SHORT, Path.of("x"), null, List.of("broker-kill"), MosquittoConfig.defaults()))
+                .hasMessageContaining("unknown scenario 'broker-kill'");
+    }
+}
