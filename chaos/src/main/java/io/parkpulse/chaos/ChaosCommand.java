@@ -41,7 +41,8 @@ public final class ChaosCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ChaosPlan plan = ChaosPlan.named(form);
         deleteRecursively(work);
-        MosquittoConfig broker = brokerMaxQueued == null ? MosquittoConfig.defaults() : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
+        MosquittoConfig broker = brokerMaxQueued == null ? MosquittoConfig.defaults()
+                : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
         ChaosReport report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker)
                 .run(System.out::println);
         String markdown = report.markdown();

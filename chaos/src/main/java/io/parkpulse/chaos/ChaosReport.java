@@ -17,7 +17,8 @@ public record ChaosReport(ChaosPlan plan, List<ScenarioResult> results, Duration
 
     static String line(ScenarioResult r) {
         String text = String.format(Locale.ROOT,
-                "chaos %s: published %d, stored %d, missing %d, duplicate deliveries %d, recovery %s (ingest subscribed after %s), ingest heap %.0f -> %.0f MiB"
+                "chaos %s: published %d, stored %d, missing %d, duplicate deliveries %d, recovery %s (ingest subscribed after %s),"
+                        + " ingest heap %.0f -> %.0f MiB"
                         + " (peak RSS %.0f MiB), repeated publish attempts %d%s -> %s",
                 r.name(), r.published(), r.stored(), r.missing(), r.duplicateDeliveries(), recovery(r.recoveryMs()),
                 recovery(r.ingestBackMs()), r.baselineHeapMb(), r.peakHeapMb(), r.peakRssMb(), r.failedAttempts(), gatewayText(r.gateway()),

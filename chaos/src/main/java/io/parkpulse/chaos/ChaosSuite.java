@@ -90,7 +90,8 @@ public final class ChaosSuite {
             long writes = stage.monitor.pointsWritten() - writesBefore - (stage.storedOfGateway() - gatewayBefore);
             boolean alive = stage.ingests.stream().allMatch(IngestInstance::isAlive);
             return new ScenarioResult(scenario.name(), scenario.fault(plan), published, stored, Math.max(0, writes - stored),
-                    recoveryMs, ingestBackMs, baselineHeap, stage.monitor.peakHeapMb(), stage.monitor.peakRssMb(), load.failedAttempts(), alive,
+                    recoveryMs, ingestBackMs, baselineHeap, stage.monitor.peakHeapMb(), stage.monitor.peakRssMb(), load.failedAttempts(),
+                    alive,
                     gateway, plan.ingestHeapMb(), plan.recoveryLimit().toMillis(), plan.gatewayMeters());
         }
     }

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Samples every ingest instance's /metrics and resident memory every {@value #EVERY_MS} ms: points written (summed
- * over restarts, told apart by process id: a killed instance's counter starts again at zero), peak heap in use and peak RSS of any one instance since the last
- * {@link #resetPeaks()}.
+ * over restarts, told apart by process id: a killed instance's counter starts again at zero), and the peak heap in
+ * use and peak RSS of any one instance since the last {@link #resetPeaks()}.
  *
  * <p>Thread-safe: sampling runs on its own thread, readers are synchronized.
  */

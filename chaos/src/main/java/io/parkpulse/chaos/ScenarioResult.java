@@ -20,7 +20,8 @@ import java.util.List;
  * @param gateway             the real gateway's figures, for the uplink fault; null otherwise
  */
 record ScenarioResult(String name, String fault, long published, long stored, long duplicateDeliveries, long recoveryMs,
-                      long ingestBackMs, double baselineHeapMb, double peakHeapMb, double peakRssMb, long failedAttempts, boolean ingestsAlive,
+                      long ingestBackMs, double baselineHeapMb, double peakHeapMb, double peakRssMb, long failedAttempts,
+                      boolean ingestsAlive,
                       GatewayFigures gateway, int heapLimitMb, long recoveryLimitMs, int gatewayMeters) {
 
     long missing() {
