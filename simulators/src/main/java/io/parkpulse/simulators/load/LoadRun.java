@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,17 +39,38 @@ public final class LoadRun {
      * limit with 200 000 readings of one reading each outstanding; see docs/benchmarks.md.)
      */
     private static final long BACKLOG_LIMIT = 100_000;
+    /** The name under which a run reports its own process's CPU time. */
+    public static final String LOAD_GENERATOR = "load generator";
 
     /**
-     * @param targetRate    readings per second across all gateways; 0 publishes as fast as ingest writes (closed loop,
-     *                      needs {@code ingestMetrics}) or, without them, as fast as the broker acknowledges
-     * @param threads       publishing threads (each drives a share of the gateways)
-     * @param ingestMetrics the ingest's /metrics URL, or null: then progress is followed in InfluxDB
-     * @param ingestPid     the ingest's process id for resident memory, or null
+     * @param targetRate     readings per second across all gateways; 0 publishes as fast as ingest writes (closed loop,
+     *                       needs {@code ingests}) or, without them, as fast as the broker acknowledges
+     * @param threads        publishing threads (each drives a share of the gateways)
+     * @param ingests        the ingest instances to follow (progress, memory, CPU, share of the stream), or none: then
+     *                       progress is followed in InfluxDB
+     * @param otherProcesses further processes whose CPU time the run reports (InfluxDB, the broker), by name
      */
     public record Settings(String label, String brokerUrl, String username, String password, LoadPark park, int readingsPerMessage,
                            int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
-                           URI ingestMetrics, Long ingestPid, Duration probeEvery) {
+                           List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery) {
+
+        public Settings {
+            ingests = List.copyOf(ingests);
+            otherProcesses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherProcesses));
+        }
+
+        /**
+         * One ingest instance, or none.
+         *
+         * @param ingestMetrics the ingest's /metrics URL, or null: then progress is followed in InfluxDB
+         * @param ingestPid     the ingest's process id for resident memory and CPU time, or null
+         */
+        public Settings(String label, String brokerUrl, String username, String password, LoadPark park, int readingsPerMessage,
+                        int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
+                        URI ingestMetrics, Long ingestPid, Duration probeEvery) {
+            this(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads, influxUrl, influxDb,
+                    ingestMetrics == null ? List.of() : List.of(new IngestTarget("ingest", ingestMetrics, ingestPid)), Map.of(), probeEvery);
+        }
     }
 
     private final Settings settings;
@@ -56,7 +79,7 @@ public final class LoadRun {
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong nextProbeNanos = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong lastRound = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong lastRound = new AtomicLong();
 
     public LoadRun(Settings settings) {
         this.settings = settings;
@@ -68,42 +91,50 @@ public final class LoadRun {
         InfluxClient influx = new InfluxClient(vertx, InfluxConfig.of(settings.influxUrl().toString(), settings.influxDb())
                 .withCredentials(System.getenv("PARKPULSE_INFLUX_USERNAME"), System.getenv("PARKPULSE_INFLUX_PASSWORD")));
         List<GatewayPublisher> gateways = connect(park);
-        IngestSampler sampler = settings.ingestMetrics() == null ? null : new IngestSampler(settings.ingestMetrics(), settings.ingestPid());
+        IngestFleet fleet = new IngestFleet(settings.ingests());
         Thread.sleep(1_000); // let the gateways' status messages settle before counting ingest's writes
-        if (sampler != null) {
-            sampler.sample();
-        }
-        double writesBefore = sampler == null ? -1 : sampler.pointsStored();
+        fleet.sample();
+        double[] pointsBefore = fleet.pointsByInstance();
+        double writesBefore = fleet.isEmpty() ? -1 : fleet.pointsStored();
         // device times from half an hour ago: in the past, so runs never collide with live data, yet not so old that
         // ingest marks them late (StorageSchema.LATE_AFTER_MS) and the run measures writes a live park would not make
         LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 30 * 60_000);
         LatencyProbes probes = new LatencyProbes(influx, "electricity");
 
         LOG.info("{}: publishing for {} s", settings.label(), settings.duration().toSeconds());
+        CpuWindow cpu = new CpuWindow(watchedProcesses());
         long start = System.nanoTime();
-        publishFor(gateways, traffic, probes, start, sampler, writesBefore);
+        publishFor(gateways, traffic, probes, start, fleet, writesBefore);
         for (GatewayPublisher g : gateways) {
             g.awaitAcknowledged(Duration.ofMinutes(2));
         }
         long publishEnd = System.nanoTime();
-        long drained = awaitDrained(influx, sampler, writesBefore, traffic);
+        long drained = awaitDrained(influx, fleet, writesBefore, traffic, cpu);
         probes.close();
         long stored = count(influx, traffic);
-        long writes = sampler == null || writesBefore < 0 ? -1 : (long) (sampler.pointsStored() - writesBefore);
+        long writes = fleet.isEmpty() || writesBefore < 0 ? -1 : (long) (fleet.pointsStored() - writesBefore);
+        Map<String, Double> cpuUsed = cpu.used();
+        Map<String, Double> otherCpu = new LinkedHashMap<>(cpuUsed);
+        settings.ingests().forEach(t -> otherCpu.remove(t.name()));
         LoadReport report = new LoadReport(settings.label(), park.gateways(), park.meters(), settings.readingsPerMessage(), settings.qos(),
                 settings.targetRate(), (publishEnd - start) / 1e9, published.get(), failed.get(), (drained - start) / 1e9, stored, writes,
-                rejected.get(), probes.latenciesMs(), probes.notFound(),
-                sampler == null ? -1 : sampler.peakHeapMb(), sampler == null ? -1 : sampler.peakLiveHeapMb(),
-                sampler == null ? -1 : sampler.peakRssMb());
-        if (sampler != null) {
-            sampler.close();
-        }
+                rejected.get(), probes.latenciesMs(), probes.notFound(), fleet.figures(pointsBefore, cpuUsed), otherCpu);
+        fleet.close();
         for (GatewayPublisher g : gateways) {
             g.close();
         }
         influx.close();
         vertx.close().await(10, TimeUnit.SECONDS);
         return report;
+    }
+
+    /** Every ingest instance with a known pid, the other processes named in the settings, and this load generator. */
+    private Map<String, Long> watchedProcesses() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        settings.ingests().stream().filter(t -> t.pid() != null).forEach(t -> pids.put(t.name(), t.pid()));
+        pids.putAll(settings.otherProcesses());
+        pids.put(LOAD_GENERATOR, ProcessHandle.current().pid());
+        return pids;
     }
 
     private List<GatewayPublisher> connect(LoadPark park) throws Exception {
@@ -126,8 +157,8 @@ public final class LoadRun {
 
     /** Each thread drives every threads-th gateway, round by round, paced to its share of the target rate. */
     private void publishFor(List<GatewayPublisher> gateways, LoadTraffic traffic, LatencyProbes probes, long start,
-                            IngestSampler sampler, double writesBefore) throws Exception {
-        boolean closedLoop = settings.targetRate() == 0 && sampler != null;
+                            IngestFleet fleet, double writesBefore) throws Exception {
+        boolean closedLoop = settings.targetRate() == 0 && !fleet.isEmpty();
         int threads = Math.min(settings.threads(), gateways.size());
         long end = start + settings.duration().toNanos();
         double perThread = settings.targetRate() / threads;
@@ -142,7 +173,7 @@ public final class LoadRun {
                     for (int g = first; g < gateways.size() && System.nanoTime() < end; g += threads) {
                         for (int chunk = 0; chunk < traffic.messagesPerRound() && System.nanoTime() < end; chunk++) {
                             LoadTraffic.Message message = traffic.message(g, round, chunk);
-                            while (closedLoop && sent.get() - (sampler.pointsStored() - writesBefore) > BACKLOG_LIMIT
+                            while (closedLoop && sent.get() - (fleet.pointsStored() - writesBefore) > BACKLOG_LIMIT
                                     && System.nanoTime() < end) {
                                 LockSupport.parkNanos(1_000_000);
                             }
@@ -179,23 +210,28 @@ public final class LoadRun {
                 e -> failed.addAndGet(message.readings()));
     }
 
-    /** Waits until ingest has written everything published, or stopped making progress; returns when. */
-    private long awaitDrained(InfluxClient influx, IngestSampler sampler, double writesBefore, LoadTraffic traffic) throws InterruptedException {
+    /**
+     * Waits until ingest has written everything published, or stopped making progress; returns when, and stops the CPU
+     * window at that moment (before the final count in InfluxDB, which is not the pipeline's work).
+     */
+    private long awaitDrained(InfluxClient influx, IngestFleet fleet, double writesBefore, LoadTraffic traffic, CpuWindow cpu)
+            throws InterruptedException {
         long target = published.get();
         long deadline = System.nanoTime() + DRAIN_MAX.toNanos();
         double last = -1;
         long lastProgress = System.nanoTime();
         while (System.nanoTime() < deadline) {
             double done;
-            if (sampler != null) {
-                sampler.sample();
-                done = sampler.pointsStored() - writesBefore;
+            if (!fleet.isEmpty()) {
+                fleet.sample();
+                done = fleet.pointsStored() - writesBefore;
             } else {
                 done = count(influx, traffic);
             }
             if (done >= target) {
                 long drainedAt = System.nanoTime();
-                if (sampler != null) {
+                cpu.stop();
+                if (!fleet.isEmpty()) {
                     awaitCounted(influx, traffic, target); // ingest's counter can run ahead of what InfluxDB shows
                 }
                 return drainedAt;
@@ -204,11 +240,13 @@ public final class LoadRun {
                 last = done;
                 lastProgress = System.nanoTime();
             } else if (System.nanoTime() - lastProgress > DRAIN_STALL.toNanos()) {
+                cpu.stop();
                 LOG.warn("ingest stopped making progress at {} of {} readings", (long) done, target);
                 return lastProgress;
             }
-            Thread.sleep(sampler != null ? 100 : 1_000);
+            Thread.sleep(!fleet.isEmpty() ? 100 : 1_000);
         }
+        cpu.stop();
         return System.nanoTime();
     }
 
