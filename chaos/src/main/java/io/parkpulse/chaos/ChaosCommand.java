@@ -10,7 +10,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar parkpulse-chaos.jar --form full ...}: runs the suite and prints its figures; exit 1 if a fault lost data. */
+/** {@code java -jar parkpulse-chaos.jar --form full ...}: runs the suite and prints its figures; exit 1 if a fault broke a guarantee,
+ * 2 if the suite could not run to the end. */
 @Command(name = "parkpulse-chaos", mixinStandardHelpOptions = true,
         description = "Faults under steady load against the real ingest and gateway jars, Mosquitto and InfluxDB (docs/reliability.md).")
 public final class ChaosCommand implements Callable<Integer> {
@@ -37,14 +38,23 @@ public final class ChaosCommand implements Callable<Integer> {
             + "1,000,000); a small one shows the suite catching the loss it causes")
     Long brokerMaxQueued;
 
+    /** Written into the work directory, so only a directory the suite made is ever emptied. */
+    private static final String MARKER = ".parkpulse-chaos-work";
+
     @Override
     public Integer call() throws Exception {
         ChaosPlan plan = ChaosPlan.named(form);
-        deleteRecursively(work);
+        prepareWork();
         MosquittoConfig broker = brokerMaxQueued == null ? MosquittoConfig.defaults()
                 : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
-        ChaosReport report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker)
-                .run(System.out::println);
+        ChaosReport report;
+        try {
+            report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker).run(System.out::println);
+        } catch (Exception e) {
+            System.err.println("chaos: the suite could not run to the end (not a finding about ParkPulse's data): " + e);
+            e.printStackTrace();
+            return 2;
+        }
         String markdown = report.markdown();
         Files.writeString(work.resolve("results.md"), markdown);
         System.out.println();
@@ -53,14 +63,24 @@ public final class ChaosCommand implements Callable<Integer> {
         return report.passed() ? 0 : 1;
     }
 
-    private static void deleteRecursively(Path dir) throws java.io.IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
+    /** Empties the work directory if the suite made it (its marker is there) and creates it with the marker. */
+    private void prepareWork() throws java.io.IOException {
+        if (Files.isDirectory(work)) {
+            boolean ours = Files.exists(work.resolve(MARKER));
+            try (var entries = Files.list(work)) {
+                if (!ours && entries.findAny().isPresent()) {
+                    throw new CommandLine.ParameterException(new CommandLine(this),
+                            "--work " + work + " is not empty and was not made by the chaos suite: choose another directory");
+                }
+            }
+            try (var paths = Files.walk(work)) {
                 for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(p);
                 }
             }
         }
+        Files.createDirectories(work);
+        Files.writeString(work.resolve(MARKER), "made by parkpulse-chaos; emptied at its next run\n");
     }
 
     public static void main(String[] args) {

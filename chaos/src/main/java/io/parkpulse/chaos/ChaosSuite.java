@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the faults one after another against one {@link Stage}, each under its own steady load, and measures:
  * warm-up, fault, heal, wait for recovery, settle, stop the load, wait until the pipeline drained, count.
+ * Every wait is bounded; a run that cannot go on (a process that does not start) throws.
  */
 public final class ChaosSuite {
 
@@ -60,9 +61,7 @@ public final class ChaosSuite {
 
     private ScenarioResult run(Stage stage, Scenario scenario) throws Exception {
         LOG.info("{}: {}", scenario.name(), scenario.fault(plan));
-        stage.monitor.sampleNow();
-        long writesBefore = stage.monitor.pointsWritten();
-        long gatewayBefore = stage.storedOfGateway();
+        Counts before = Counts.take(stage);
         try (SteadyLoad load = stage.startLoad()) {
             stage.monitor.resetPeaks();
             Thread.sleep(plan.warmUp().toMillis());
@@ -73,32 +72,42 @@ public final class ChaosSuite {
             scenario.during(stage, scenario.length(plan));
             // recovery counts from the moment the fault is lifted: a restart's own start-up is part of it
             long healedAt = System.nanoTime();
-            long producedAtHeal = load.produced();
+            long roundsAtHeal = load.completeRounds();
             scenario.heal(stage);
             long ingestBackMs = awaitIngestSubscribed(stage, healedAt);
-            long recoveryMs = awaitStored(stage, load, producedAtHeal, plan.recoveryLimit())
+            // every reading of the rounds produced by then: exact, since a round's readings share one device time
+            long recoveryMs = awaitStored(stage, load.countQueryBefore(roundsAtHeal), roundsAtHeal * load.meters(), plan.recoveryLimit())
                     ? (System.nanoTime() - healedAt) / 1_000_000 : -1;
-            LOG.info("{}: healed; {} readings produced by then, recovered in {} ms", scenario.name(), producedAtHeal, recoveryMs);
+            LOG.info("{}: lifted; {} rounds produced by then, stored {} ms later", scenario.name(), roundsAtHeal, recoveryMs);
 
             Thread.sleep(plan.settle().toMillis());
-            long published = load.stop();
-            awaitStored(stage, load, published, DRAIN_LIMIT);
-            long stored = stage.stored(load);
-            GatewayFigures gateway = scenario.settle(stage);
-            stage.monitor.sampleNow();
-            // ingest also wrote the real gateway's readings meanwhile: distinct points, so their count is their writes
-            long writes = stage.monitor.pointsWritten() - writesBefore - (stage.storedOfGateway() - gatewayBefore);
-            boolean alive = stage.ingests.stream().allMatch(IngestInstance::isAlive);
+            long published = load.stop(DRAIN_LIMIT);
+            awaitStored(stage, load.countQuery(), published, DRAIN_LIMIT);
+            long stored = stage.count(load.countQuery());
+            GatewayFigures gateway = scenario.figuresAfterDrain(stage);
+            Counts after = Counts.take(stage);
+            // ingest's counter also counts the real gateway's readings and every gateway's status points meanwhile
+            long writes = after.pointsWritten - before.pointsWritten - (after.gatewayReadings - before.gatewayReadings)
+                    - stage.statusPointsBetween(before.atMs, after.atMs);
             return new ScenarioResult(scenario.name(), scenario.fault(plan), published, stored, Math.max(0, writes - stored),
-                    recoveryMs, ingestBackMs, baselineHeap, stage.monitor.peakHeapMb(), stage.monitor.peakRssMb(), load.failedAttempts(),
-                    alive,
-                    gateway, plan.ingestHeapMb(), plan.recoveryLimit().toMillis(), plan.gatewayMeters());
+                    recoveryMs, ingestBackMs, baselineHeap, stage.monitor.peakHeapMb(), stage.monitor.peakLiveHeapMb(),
+                    stage.monitor.peakRssMb(), load.failedAttempts(), stage.ingests.stream().allMatch(IngestInstance::isAlive),
+                    stage.ingests.stream().anyMatch(IngestInstance::ranOutOfMemory), scenario.cutsTheLoad(), gateway,
+                    plan.ingestHeapMb(), plan.recoveryLimit().toMillis());
+        }
+    }
+
+    /** Ingest's write counter, the real gateway's stored readings and the time, taken together. */
+    private record Counts(long pointsWritten, long gatewayReadings, long atMs) {
+        static Counts take(Stage stage) throws InterruptedException {
+            stage.monitor.sampleNow();
+            return new Counts(stage.monitor.pointsWritten(), stage.count(Stage.GATEWAY_READINGS), System.currentTimeMillis());
         }
     }
 
     /** Milliseconds from {@code since} until every ingest instance is subscribed again, -1 if not within the recovery limit. */
     private long awaitIngestSubscribed(Stage stage, long since) throws InterruptedException {
-        long deadline = System.nanoTime() + plan.recoveryLimit().toNanos();
+        long deadline = since + plan.recoveryLimit().toNanos();
         while (System.nanoTime() < deadline) {
             if (stage.monitor.allSubscribed()) {
                 return (System.nanoTime() - since) / 1_000_000;
@@ -108,11 +117,11 @@ public final class ChaosSuite {
         return -1;
     }
 
-    /** Waits until InfluxDB holds at least {@code target} readings of the load; false if not within {@code limit}. */
-    private static boolean awaitStored(Stage stage, SteadyLoad load, long target, Duration limit) throws InterruptedException {
+    /** Waits until {@code countQuery} yields at least {@code target}; false if not within {@code limit}. */
+    private static boolean awaitStored(Stage stage, String countQuery, long target, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
-            if (stage.stored(load) >= target) {
+            if (stage.countOrMinusOne(countQuery) >= target) {
                 return true;
             }
             Thread.sleep(250);

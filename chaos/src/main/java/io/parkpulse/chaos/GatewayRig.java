@@ -22,6 +22,9 @@ final class GatewayRig implements AutoCloseable {
     static final String PARK = "chaos-gw-park";
     static final String GATEWAY = "gw-chaos";
 
+    /** Generous for a meter on the loopback, so a busy machine does not turn slow answers into failed reads. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
     private final Path jar;
     private final Path jvmOptions;
     private final Path config;
@@ -49,7 +52,9 @@ final class GatewayRig implements AutoCloseable {
         StringBuilder yaml = new StringBuilder()
                 .append("gateway: {park: ").append(PARK).append(", id: ").append(GATEWAY).append("}\n")
                 .append("broker: {url: \"tcp://127.0.0.1:").append(uplink.port()).append("\"}\n")
-                .append("polling: {interval: ").append(poll.toMillis()).append("ms, timeout: 500ms}\n")
+                .append("polling: {interval: ").append(poll.toMillis()).append("ms, timeout: ").append(READ_TIMEOUT.toMillis())
+                // no second request after a timeout: the meter would count a read the gateway never received
+                .append("ms, retries: 0}\n")
                 .append("buffer: {directory: \"").append(work.resolve("gateway-buffer")).append("\"}\n")
                 .append("http: {host: 127.0.0.1, port: ").append(httpPort).append("}\n")
                 .append("devices:\n");
@@ -86,7 +91,10 @@ final class GatewayRig implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        List<String> flags = Files.isRegularFile(jvmOptions) ? List.of("@" + jvmOptions) : List.of("-Xmx64m");
+        if (!Files.isRegularFile(jvmOptions)) {
+            throw new IllegalStateException(jvmOptions + " does not exist: the gateway is measured with its edge JVM flags");
+        }
+        List<String> flags = List.of("@" + jvmOptions);
         process = Processes.startJar(jar, flags, List.of("--config", config.toString()), Map.of(), log);
         Await.until(Duration.ofSeconds(60), () -> Processes.get("http://127.0.0.1:" + httpPort + "/health") != null,
                 () -> "gateway not healthy; alive " + process.isAlive() + "; log:\n" + Processes.tail(log, 3000));
@@ -111,6 +119,19 @@ final class GatewayRig implements AutoCloseable {
     long bufferedReadings() {
         JsonNode status = status();
         return status == null ? -1 : status.path("buffer").path("readings").asLong(-1);
+    }
+
+    /** Failed reads of all devices, from the gateway's /status (this life of the process), -1 while it does not answer. */
+    long failedReads() {
+        JsonNode status = status();
+        if (status == null) {
+            return -1;
+        }
+        long failures = 0;
+        for (JsonNode device : status.path("devices")) {
+            failures += device.path("failures").asLong();
+        }
+        return failures;
     }
 
     long rssMbOrMinusOne() {

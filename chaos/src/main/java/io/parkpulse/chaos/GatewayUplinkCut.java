@@ -1,22 +1,29 @@
 package io.parkpulse.chaos;
 
-import io.parkpulse.testkit.Await;
 import io.parkpulse.testkit.QueryResult;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The real gateway's uplink cut (bytes swallowed, no reset) while it keeps reading its meters; half-way through it
  * is killed (a power cut) and started again, still without uplink. When the link is back, everything it read must
- * reach InfluxDB once and in order, but the reads in flight at the kill.
+ * reach InfluxDB once and in order, but the read in flight at the kill.
+ *
+ * <p>Runs last: it switches the emulated meters off for good to settle its counts.
  */
 final class GatewayUplinkCut implements Scenario {
 
+    private static final Duration COUNT_LIMIT = Duration.ofSeconds(60);
+
     private final AtomicLong bufferedAtRestart = new AtomicLong(-1);
     private final AtomicLong peakRssMb = new AtomicLong(-1);
+    private volatile long killedAt;
     private volatile long restoredAt;
     private volatile long drainedAt = -1;
+    private Thread drainWatch;
 
     @Override
     public String name() {
@@ -34,6 +41,11 @@ final class GatewayUplinkCut implements Scenario {
     }
 
     @Override
+    public boolean cutsTheLoad() {
+        return false;
+    }
+
+    @Override
     public void inject(Stage stage) {
         stage.gateway.uplink().cut();
     }
@@ -42,6 +54,7 @@ final class GatewayUplinkCut implements Scenario {
     public void during(Stage stage, Duration length) throws Exception {
         long end = System.nanoTime() + length.toNanos();
         Thread.sleep(length.toMillis() / 2);
+        killedAt = System.currentTimeMillis();
         stage.gateway.kill();
         stage.gateway.start();
         bufferedAtRestart.set(stage.gateway.bufferedReadings());
@@ -55,7 +68,7 @@ final class GatewayUplinkCut implements Scenario {
     public void heal(Stage stage) {
         stage.gateway.uplink().restore();
         restoredAt = System.currentTimeMillis();
-        Thread watcher = new Thread(() -> {
+        drainWatch = new Thread(() -> {
             long deadline = restoredAt + stage.plan.recoveryLimit().toMillis();
             while (System.currentTimeMillis() < deadline) {
                 peakRssMb.accumulateAndGet(stage.gateway.rssMbOrMinusOne(), Math::max);
@@ -70,24 +83,30 @@ final class GatewayUplinkCut implements Scenario {
                 }
             }
         }, "gateway-drain-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+        drainWatch.setDaemon(true);
+        drainWatch.start();
     }
 
-    /** Switches the meters off so the counts can settle, waits for the buffer to empty, compares read with stored. */
+    /** Switches the meters off so the counts can settle, waits for the drain, then compares each meter's reads with storage. */
     @Override
-    public GatewayFigures settle(Stage stage) throws Exception {
+    public GatewayFigures figuresAfterDrain(Stage stage) throws Exception {
+        drainWatch.join(stage.plan.recoveryLimit().toMillis() + 1_000);
         stage.gateway.registers().switchOff();
-        Await.until(stage.plan.recoveryLimit(), () -> stage.gateway.bufferedReadings() == 0,
-                () -> "gateway buffer not empty: " + stage.gateway.bufferedReadings() + " readings");
+        long deadline = System.nanoTime() + COUNT_LIMIT.toNanos();
+        while (stage.gateway.bufferedReadings() != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        long inFlightFrom = killedAt - stage.plan.gatewayPoll().toMillis() - GatewayRig.READ_TIMEOUT.toMillis();
         long served = 0;
         long stored = 0;
+        long inFlight = 0;
+        long worstMeterInFlight = 0;
         long lost = 0;
         long duplicates = 0;
         long outOfOrder = 0;
         for (String meter : stage.gateway.meters()) {
             long servedByMeter = stage.gateway.registers().served(meter);
-            List<Long> reads = awaitStoredReads(stage, meter, servedByMeter);
+            List<Long> reads = awaitStoredReads(stage, meter, servedByMeter, deadline);
             served += servedByMeter;
             stored += reads.size();
             for (int i = 1; i < reads.size(); i++) {
@@ -97,24 +116,39 @@ final class GatewayUplinkCut implements Scenario {
                     outOfOrder++;
                 }
             }
-            lost += servedByMeter - reads.stream().distinct().count();
+            Set<Long> present = new HashSet<>(reads);
+            long meterInFlight = 0;
+            for (long n = 1; n <= servedByMeter; n++) {
+                if (!present.contains(n)) {
+                    long at = stage.gateway.registers().answeredAt(meter, n);
+                    if (at >= inFlightFrom && at <= killedAt) {
+                        meterInFlight++;
+                    } else {
+                        lost++;
+                    }
+                }
+            }
+            inFlight += meterInFlight;
+            worstMeterInFlight = Math.max(worstMeterInFlight, meterInFlight);
         }
-        return new GatewayFigures(served, stored, lost, duplicates, outOfOrder, bufferedAtRestart.get(),
-                drainedAt < 0 ? -1 : drainedAt - restoredAt, peakRssMb.get());
+        return new GatewayFigures(served, stored, inFlight, worstMeterInFlight, lost, duplicates, outOfOrder,
+                stage.gateway.failedReads(), bufferedAtRestart.get(), drainedAt < 0 ? -1 : drainedAt - restoredAt, peakRssMb.get());
     }
 
     /** The read numbers stored for a meter in time order, once ingest has written what the gateway delivered. */
-    private static List<Long> awaitStoredReads(Stage stage, String meter, long served) throws InterruptedException {
+    private static List<Long> awaitStoredReads(Stage stage, String meter, long served, long deadline) throws InterruptedException {
         String query = "SELECT energy_kwh FROM electricity WHERE park = '" + GatewayRig.PARK + "' AND meter = '" + meter
                 + "' ORDER BY time ASC";
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<Long> reads = storedReads(stage, query);
         while (reads.size() < served - 1 && System.nanoTime() < deadline) { // the read in flight at the kill may never come
             Thread.sleep(250);
             reads = storedReads(stage, query);
         }
-        Thread.sleep(1_000); // give a last write a moment
-        return storedReads(stage, query);
+        if (reads.size() < served) {
+            Thread.sleep(1_000); // the last one may still be on its way from ingest to InfluxDB
+            reads = storedReads(stage, query);
+        }
+        return reads;
     }
 
     private static List<Long> storedReads(Stage stage, String query) {

@@ -1,6 +1,5 @@
 package io.parkpulse.chaos;
 
-import io.parkpulse.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +13,9 @@ import java.util.Map;
  * supervisor (systemd, Compose's restart policy) would.
  */
 final class IngestInstance implements AutoCloseable {
+
+    /** A JVM start on a busy two-core machine took up to 7 s; this is far beyond, yet bounded. */
+    private static final Duration START_LIMIT = Duration.ofSeconds(90);
 
     private final String name;
     private final Path jar;
@@ -43,11 +45,20 @@ final class IngestInstance implements AutoCloseable {
         return name;
     }
 
-    /** Starts the jar and waits until the broker granted its subscription. */
+    /** Starts the jar and waits until the broker granted its subscription; fails at once if the process exits. */
     void start() throws IOException, InterruptedException {
         process = Processes.startJar(jar, List.of("-Xmx" + heapMb + "m"), List.of(), environment, log);
-        Await.until(Duration.ofSeconds(60), this::startedAndSubscribed, () -> name + " not subscribed; alive " + process.isAlive()
-                + "; log:\n" + Processes.tail(log, 3000));
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (!isSubscribed()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + Processes.tail(log, 3000));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + " not subscribed after " + START_LIMIT.toSeconds() + " s; log:\n"
+                        + Processes.tail(log, 3000));
+            }
+            Thread.sleep(100);
+        }
     }
 
     void kill() throws InterruptedException {
@@ -66,16 +77,18 @@ final class IngestInstance implements AutoCloseable {
         return log;
     }
 
+    /** Whether its log (all its lives) reports an OutOfMemoryError. */
+    boolean ranOutOfMemory() {
+        try {
+            return java.nio.file.Files.readString(log).contains("OutOfMemoryError");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Its Prometheus metrics, or null while it does not answer. */
     String metrics() {
         return Processes.get("http://127.0.0.1:" + httpPort + "/metrics");
-    }
-
-    private boolean startedAndSubscribed() {
-        if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log:\n" + Processes.tail(log, 3000));
-        }
-        return isSubscribed();
     }
 
     /** Running, and the broker granted its subscription (its /metrics say so). */

@@ -6,14 +6,16 @@ import java.util.Map;
 
 /**
  * Samples every ingest instance's /metrics and resident memory every {@value #EVERY_MS} ms: points written (summed
- * over restarts, told apart by process id: a killed instance's counter starts again at zero), and the peak heap in
- * use and peak RSS of any one instance since the last {@link #resetPeaks()}.
+ * over restarts, told apart by process id: a killed instance's counter starts again at zero), and of any one
+ * instance since the last {@link #resetPeaks()} the peak heap in use (garbage included), the peak live heap (what
+ * the last collection kept: the figure that shows whether memory is bounded) and the peak RSS.
  *
- * <p>Thread-safe: sampling runs on its own thread, readers are synchronized.
+ * <p>Thread-safe: one sample at a time (the monitor's thread and {@link #sampleNow()} take the same lock).
  */
 final class IngestMonitor implements AutoCloseable {
 
     static final int EVERY_MS = 200;
+    private static final double MIB = 1024 * 1024;
 
     private final List<IngestInstance> instances;
     private final Map<String, Double> lastCounter = new HashMap<>();
@@ -21,6 +23,7 @@ final class IngestMonitor implements AutoCloseable {
     private final Map<String, Long> lastPid = new HashMap<>();
     private final Thread thread;
     private double peakHeapMb;
+    private double peakLiveHeapMb;
     private double peakRssMb;
     private volatile boolean running = true;
 
@@ -43,7 +46,7 @@ final class IngestMonitor implements AutoCloseable {
     }
 
     /** Samples every instance now, so a figure read next is not up to {@value #EVERY_MS} ms old. */
-    void sampleNow() {
+    synchronized void sampleNow() {
         for (IngestInstance instance : instances) {
             sample(instance);
         }
@@ -58,30 +61,32 @@ final class IngestMonitor implements AutoCloseable {
         if (!instance.isAlive()) {
             return;
         }
+        long pid = instance.pid(); // before the fetch: a sample belongs to the life it was taken from
         String metrics = instance.metrics();
-        double rss = Processes.rssMb(instance.pid());
-        if (metrics == null) {
+        if (metrics == null || pid != instance.pid()) {
             return;
         }
         double heapBytes = 0;
+        double liveBytes = 0;
         double stored = -1;
         for (String line : metrics.split("\n")) {
             if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
                 heapBytes += value(line);
+            } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                liveBytes = value(line);
             } else if (line.startsWith("parkpulse_ingest_points_stored_total")) {
                 stored = Math.max(stored, 0) + value(line);
             }
         }
-        synchronized (this) {
-            peakHeapMb = Math.max(peakHeapMb, heapBytes / (1024 * 1024));
-            peakRssMb = Math.max(peakRssMb, rss);
-            if (stored >= 0) {
-                Long pid = lastPid.put(instance.name(), instance.pid());
-                if (pid != null && pid != instance.pid()) { // a new life of the instance: its counter started again
-                    earlierLives.merge(instance.name(), lastCounter.getOrDefault(instance.name(), 0.0), Double::sum);
-                }
-                lastCounter.put(instance.name(), stored);
+        peakHeapMb = Math.max(peakHeapMb, heapBytes / MIB);
+        peakLiveHeapMb = Math.max(peakLiveHeapMb, liveBytes / MIB);
+        peakRssMb = Math.max(peakRssMb, Processes.rssMb(pid));
+        if (stored >= 0) {
+            Long previous = lastPid.put(instance.name(), pid);
+            if (previous != null && previous != pid) { // a new life of the instance: its counter started again
+                earlierLives.merge(instance.name(), lastCounter.getOrDefault(instance.name(), 0.0), Double::sum);
             }
+            lastCounter.put(instance.name(), stored);
         }
     }
 
@@ -89,7 +94,7 @@ final class IngestMonitor implements AutoCloseable {
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
-    /** Points all instances wrote so far; a killed instance's writes after its last sample are not counted. */
+    /** Points (readings and gateway status) all instances wrote; a killed instance's writes after its last sample are not seen. */
     synchronized long pointsWritten() {
         double total = 0;
         for (Map.Entry<String, Double> e : lastCounter.entrySet()) {
@@ -102,12 +107,17 @@ final class IngestMonitor implements AutoCloseable {
         return peakHeapMb;
     }
 
+    synchronized double peakLiveHeapMb() {
+        return peakLiveHeapMb;
+    }
+
     synchronized double peakRssMb() {
         return peakRssMb;
     }
 
     synchronized void resetPeaks() {
         peakHeapMb = 0;
+        peakLiveHeapMb = 0;
         peakRssMb = 0;
     }
 

@@ -10,17 +10,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Starting, killing and asking a deployable that runs as a child JVM of the suite. */
 final class Processes {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every child started, so none outlives the suite: Ctrl-C, a test timeout or a failed start-up included. */
+    private static final Set<Process> CHILDREN = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> CHILDREN.forEach(Process::destroyForcibly), "chaos-reaper"));
+    }
 
     private Processes() {
     }
 
-    /** {@code java <jvmArgs> -jar <jar> <args>}, output appended to {@code log}. */
+    /**
+     * {@code java <jvmArgs> -jar <jar> <args>}, output appended to {@code log}. The child gets this environment
+     * without any {@code PARKPULSE_*} variable of the caller's shell (a developer's share group or credentials must
+     * not change what is measured), plus {@code environment}.
+     */
     static Process startJar(Path jar, List<String> jvmArgs, List<String> args, Map<String, String> environment, Path log)
             throws IOException {
         if (!Files.isRegularFile(jar)) {
@@ -34,8 +46,11 @@ final class Processes {
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().keySet().removeIf(name -> name.startsWith("PARKPULSE_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
+        CHILDREN.add(process);
+        process.onExit().thenRun(() -> CHILDREN.remove(process));
         process.getOutputStream().close();
         return process;
     }

@@ -22,7 +22,12 @@ interface Scenario {
     void heal(Stage stage) throws Exception;
 
     /** Figures beyond the steady load's, taken after the load has drained; null for none. */
-    default GatewayFigures settle(Stage stage) throws Exception {
+    default GatewayFigures figuresAfterDrain(Stage stage) throws Exception {
         return null;
+    }
+
+    /** Whether the fault lies in the steady load's path, so its recovery figure means something. */
+    default boolean cutsTheLoad() {
+        return true;
     }
 }

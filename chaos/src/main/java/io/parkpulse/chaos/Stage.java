@@ -23,6 +23,9 @@ final class Stage implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Stage.class);
     static final String DB = "parkpulse";
     static final String LOAD_PARK = "chaos-load";
+    /** Readings of the real gateway's meters in InfluxDB (each read is a distinct point). */
+    static final String GATEWAY_READINGS = "SELECT count(energy_kwh) FROM electricity WHERE park = '" + GatewayRig.PARK + "'";
+    private static final int COUNT_ATTEMPTS = 5;
 
     final ChaosPlan plan;
     final MqttBroker broker;
@@ -41,20 +44,32 @@ final class Stage implements AutoCloseable {
         loadPark.writeTo(parks);
         Files.writeString(parks.resolve(GatewayRig.PARK + ".yaml"), GatewayRig.parkFile(plan.gatewayMeters()));
         broker = RealServices.mosquitto(brokerConfig);
-        influx = RealServices.influxDb();
-        int[] ports = FreePorts.pick(3);
-        for (int i = 0; i < 2; i++) {
-            String name = "ingest-chaos-" + (i + 1);
-            ingests.add(new IngestInstance(name, jars.ingest(), plan.ingestHeapMb(), ports[i], broker.url(), influx.url(), parks,
-                    work.resolve(name + ".log")));
+        InfluxDb startedInflux = null;
+        IngestMonitor startedMonitor = null;
+        GatewayRig startedGateway = null;
+        try {
+            startedInflux = RealServices.influxDb();
+            int[] ports = FreePorts.pick(3);
+            for (int i = 0; i < 2; i++) {
+                String name = "ingest-chaos-" + (i + 1);
+                ingests.add(new IngestInstance(name, jars.ingest(), plan.ingestHeapMb(), ports[i], broker.url(), startedInflux.url(),
+                        parks, work.resolve(name + ".log")));
+            }
+            for (IngestInstance ingest : ingests) {
+                ingest.start();
+            }
+            startedMonitor = new IngestMonitor(ingests);
+            startedGateway = new GatewayRig(work, broker.port(), jars.gateway(), jars.gatewayJvmOptions(), plan.gatewayMeters(),
+                    plan.gatewayPoll(), ports[2]);
+            startedGateway.start();
+        } catch (Exception | Error e) {
+            // nothing may outlive a stage that did not come up
+            closeAll(startedGateway, startedMonitor, ingests, broker, startedInflux);
+            throw e;
         }
-        for (IngestInstance ingest : ingests) {
-            ingest.start();
-        }
-        monitor = new IngestMonitor(ingests);
-        gateway = new GatewayRig(work, broker.port(), jars.gateway(), jars.gatewayJvmOptions(), plan.gatewayMeters(),
-                plan.gatewayPoll(), ports[2]);
-        gateway.start();
+        influx = startedInflux;
+        monitor = startedMonitor;
+        gateway = startedGateway;
         LOG.info("stage up in {}: broker {}, InfluxDB {}, {} ingest instances, gateway {} with {} meters", work, broker.url(),
                 influx.url(), ingests.size(), GatewayRig.GATEWAY, plan.gatewayMeters());
     }
@@ -70,18 +85,36 @@ final class Stage implements AutoCloseable {
         return new SteadyLoad(broker.url(), loadPark, base, plan.readingsPerSecond());
     }
 
-    /** Readings of {@code load} in InfluxDB, -1 while InfluxDB does not answer. */
-    long stored(SteadyLoad load) {
+    /**
+     * A count query's answer; retried a few times, since a busy InfluxDB may time out once.
+     *
+     * @throws IllegalStateException if InfluxDB did not answer it
+     */
+    long count(String query) throws InterruptedException {
+        RuntimeException last = null;
+        for (int attempt = 0; attempt < COUNT_ATTEMPTS; attempt++) {
+            try {
+                return influx.count(DB, query);
+            } catch (RuntimeException e) {
+                last = e;
+                Thread.sleep(1_000);
+            }
+        }
+        throw new IllegalStateException("InfluxDB did not answer " + query, last);
+    }
+
+    /** A count query's answer, -1 while InfluxDB does not answer (it may be the fault). */
+    long countOrMinusOne(String query) {
         try {
-            return influx.count(DB, load.countQuery());
+            return influx.count(DB, query);
         } catch (RuntimeException e) {
             return -1;
         }
     }
 
-    /** Readings of the real gateway's meters in InfluxDB (each read is a distinct point). */
-    long storedOfGateway() {
-        return influx.count(DB, "SELECT count(energy_kwh) FROM electricity WHERE park = '" + GatewayRig.PARK + "'");
+    /** Gateway status points (of every gateway) ingest received between two instants. */
+    long statusPointsBetween(long fromMs, long toMs) throws InterruptedException {
+        return count("SELECT count(online) FROM gateway_status WHERE time >= " + fromMs + "ms AND time < " + toMs + "ms");
     }
 
     Path work() {
@@ -90,9 +123,13 @@ final class Stage implements AutoCloseable {
 
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {gateway, monitor}) {
-            closeQuietly(part);
-        }
+        closeAll(gateway, monitor, ingests, broker, influx);
+    }
+
+    private static void closeAll(GatewayRig gateway, IngestMonitor monitor, List<IngestInstance> ingests, MqttBroker broker,
+                                 InfluxDb influx) {
+        closeQuietly(gateway);
+        closeQuietly(monitor);
         ingests.forEach(Stage::closeQuietly);
         closeQuietly(broker);
         closeQuietly(influx);

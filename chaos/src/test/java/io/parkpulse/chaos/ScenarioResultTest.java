@@ -11,19 +11,21 @@ import org.junit.jupiter.api.Test;
 /** How a fault's figures are judged: each broken guarantee is named, and only a clean run passes. */
 class ScenarioResultTest {
 
-    static ScenarioResult result(long published, long stored, long recoveryMs, long ingestBackMs, double peakHeapMb, boolean alive,
+    static ScenarioResult result(long published, long stored, long recoveryMs, long ingestBackMs, double liveHeapMb, boolean alive,
                                  GatewayFigures gateway) {
-        return new ScenarioResult("fault", "a fault", published, stored, 0, recoveryMs, ingestBackMs, 30, peakHeapMb, 150, 0, alive,
-                gateway, 256, 90_000, 10);
+        return new ScenarioResult("fault", "a fault", published, stored, 0, recoveryMs, ingestBackMs, 30, 200, liveHeapMb, 150, 0,
+                alive, false, true, gateway, 256, 90_000);
     }
 
-    static GatewayFigures gateway(long lost, long duplicates, long outOfOrder, long bufferedAtRestart, long drainMs) {
-        return new GatewayFigures(100, 100 - lost, lost, duplicates, outOfOrder, bufferedAtRestart, drainMs, 90);
+    static GatewayFigures gateway(long worstMeterInFlight, long lost, long duplicates, long outOfOrder, long bufferedAtRestart,
+                                  long drainMs) {
+        return new GatewayFigures(100, 100 - worstMeterInFlight - lost, worstMeterInFlight, worstMeterInFlight, lost, duplicates,
+                outOfOrder, 0, bufferedAtRestart, drainMs, 90);
     }
 
     @Test
     void aCleanRunPasses() {
-        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(1, 0, 0, 50, 900)).problems()).isEmpty();
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(1, 0, 0, 0, 50, 900)).problems()).isEmpty();
     }
 
     @Test
@@ -32,16 +34,18 @@ class ScenarioResultTest {
         assertThat(result(1000, 1000, -1, 0, 40, true, null).problems()).containsExactly("not recovered within 90 s");
         assertThat(result(1000, 1000, 800, -1, 40, true, null).problems()).containsExactly("ingest not subscribed again within 90 s");
         assertThat(result(1000, 1000, 800, 0, 40, false, null).problems()).containsExactly("an ingest instance died");
-        assertThat(result(1000, 1000, 800, 0, 240, true, null).problems()).containsExactly("ingest heap reached 240 MiB");
+        assertThat(result(1000, 1000, 800, 0, 240, true, null).problems()).containsExactly("ingest live heap reached 240 MiB");
     }
 
     @Test
     void theGatewayMayLoseOnlyTheReadsInFlightAtTheKill() {
-        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(11, 0, 0, 50, 900)).problems())
-                .containsExactly("11 gateway readings lost (at most one per meter may be in flight at the kill)");
-        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 2, 1, 50, 900)).problems())
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 3, 0, 0, 50, 900)).problems())
+                .containsExactly("3 gateway readings lost (0 reads failed after the restart)");
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(2, 0, 0, 0, 50, 900)).problems())
+                .containsExactly("2 reads of one meter lost at the kill (one may be in flight)");
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 0, 2, 1, 50, 900)).problems())
                 .containsExactly("2 gateway readings stored twice", "1 gateway readings out of order");
-        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 0, 0, 0, -1)).problems())
+        assertThat(result(1000, 1000, 800, 0, 40, true, gateway(0, 0, 0, 0, 0, -1)).problems())
                 .containsExactly("gateway buffer did not drain within 90 s", "the restarted gateway found nothing in its buffer");
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.ObjIntConsumer;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
@@ -135,16 +136,23 @@ public final class GatewayPublisher implements AutoCloseable {
      * QoS 1 allows and ingest's idempotent writes absorb.
      *
      * @param failedAttempt told of each failed attempt with its cause and the number of attempts failed so far
-     * @return false if the thread was interrupted before the message was delivered
+     * @param giveUp        asked before each new attempt; true abandons the message
+     * @return false if abandoned ({@code giveUp}, or the thread interrupted) before the message was delivered
      */
-    public boolean publishUntilDelivered(byte[] payload, ObjIntConsumer<Exception> failedAttempt) {
+    public boolean publishUntilDelivered(byte[] payload, ObjIntConsumer<Exception> failedAttempt, BooleanSupplier giveUp) {
         long backoff = RETRY_FIRST_MS;
         for (int failures = 1; ; failures++) {
             try {
                 publishRawToSubscribers(payload);
                 return true;
             } catch (MqttException | RuntimeException e) {
+                if (e.getCause() instanceof InterruptedException) {
+                    Thread.currentThread().interrupt(); // Paho turns an interrupted wait into an MqttException
+                }
                 failedAttempt.accept(e, failures);
+            }
+            if (Thread.currentThread().isInterrupted() || giveUp.getAsBoolean()) {
+                return false;
             }
             try {
                 Thread.sleep(backoff);

@@ -78,7 +78,7 @@ final class GatewayLane implements Runnable {
                 LOG.warn("publishing message {} of gateway {} failed ({} attempts so far), retrying: {}", m.seq(), m.gatewayId(),
                         failures, e.toString());
             }
-        });
+        }, () -> false);
         if (delivered) {
             stats.delivered(m);
         }

@@ -63,7 +63,7 @@ class GatewayPublisherTest {
             Thread publishing = new Thread(() -> gateway.publishUntilDelivered(payload, (e, n) -> {
                 failures.add(e);
                 triedTwice.countDown();
-            }));
+            }, () -> false));
             publishing.start();
             assertThat(triedTwice.await(10, TimeUnit.SECONDS)).as("refused while nobody subscribes").isTrue();
             subscribeLikeIngest(ingest);
