@@ -28,14 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     LoadCommands.ParkShape shape;
 
-    @Option(names = "--broker", required = true, description = "Broker URL")
-    String broker;
-
-    @Option(names = "--influx", required = true, description = "InfluxDB URL")
-    URI influx;
-
-    @Option(names = "--database", defaultValue = "parkpulse", description = "Database ingest writes to. Default: ${DEFAULT-VALUE}")
-    String database;
+    @Mixin
+    LoadCommands.PipelineEndpoints pipeline;
 
     @Option(names = "--ingest-metrics", required = true, description = "Ingest's /metrics URL")
     URI ingestMetrics;
@@ -59,7 +53,7 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%nParkPulse ingest benchmark: %s, %d meters on %d gateways%n%n", park.parkId(), park.meters(), park.gateways());
 
         System.out.println("(a) InfluxDB alone: the same points, written directly");
-        InfluxBaseline.Report baseline = new InfluxBaseline(park, InfluxConfig.of(influx.toString(), "baseline")
+        InfluxBaseline.Report baseline = new InfluxBaseline(park, InfluxConfig.of(pipeline.influx.toString(), "baseline")
                 .withCredentials(System.getenv("PARKPULSE_INFLUX_USERNAME"), System.getenv("PARKPULSE_INFLUX_PASSWORD")), 5000, 2).run(baselinePoints);
         System.out.println(baseline.table());
 
@@ -88,8 +82,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private LoadReport run(String label, LoadPark park, int readingsPerMessage, double rate) throws Exception {
-        LoadReport report = new LoadRun(new LoadRun.Settings(label, broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
-                System.getenv("PARKPULSE_MQTT_PASSWORD"), park, readingsPerMessage, 1, rate, duration, 2, influx, database, ingestMetrics,
+        LoadReport report = new LoadRun(new LoadRun.Settings(label, pipeline.broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
+                System.getenv("PARKPULSE_MQTT_PASSWORD"), park, readingsPerMessage, 1, rate, duration, 2, pipeline.influx, pipeline.database,
+                ingestMetrics,
                 ingestPid, Duration.ofMillis(100))).run();
         System.out.println(report.table());
         Thread.sleep(5_000); // let InfluxDB settle (compactions) between runs

@@ -32,6 +32,18 @@ public final class LoadCommands {
         }
     }
 
+    /** Where the pipeline under load runs: its broker and the InfluxDB database ingest writes to. */
+    public static final class PipelineEndpoints {
+        @Option(names = "--broker", defaultValue = "${env:PARKPULSE_MQTT_URL:-tcp://127.0.0.1:1883}", description = "Broker URL. Default: ${DEFAULT-VALUE}")
+        String broker;
+
+        @Option(names = "--influx", defaultValue = "${env:PARKPULSE_INFLUX_URL:-http://127.0.0.1:8086}", description = "InfluxDB URL. Default: ${DEFAULT-VALUE}")
+        URI influx;
+
+        @Option(names = "--database", defaultValue = "parkpulse", description = "Database ingest writes to. Default: ${DEFAULT-VALUE}")
+        String database;
+    }
+
     @Command(name = "load-park", mixinStandardHelpOptions = true, description = "Write the park file a load run needs.")
     public static final class WritePark implements Callable<Integer> {
         @Mixin
@@ -54,14 +66,8 @@ public final class LoadCommands {
         @Mixin
         ParkShape shape;
 
-        @Option(names = "--broker", defaultValue = "${env:PARKPULSE_MQTT_URL:-tcp://127.0.0.1:1883}", description = "Broker URL. Default: ${DEFAULT-VALUE}")
-        String broker;
-
-        @Option(names = "--influx", defaultValue = "${env:PARKPULSE_INFLUX_URL:-http://127.0.0.1:8086}", description = "InfluxDB URL. Default: ${DEFAULT-VALUE}")
-        URI influx;
-
-        @Option(names = "--database", defaultValue = "parkpulse", description = "Database ingest writes to. Default: ${DEFAULT-VALUE}")
-        String database;
+        @Mixin
+        PipelineEndpoints pipeline;
 
         @Option(names = "--readings-per-message", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}")
         int readingsPerMessage;
@@ -98,9 +104,9 @@ public final class LoadCommands {
             if (qos != 0 && qos != 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--qos must be 0 or 1");
             }
-            LoadReport report = new LoadRun(new LoadRun.Settings(label, broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
-                    System.getenv("PARKPULSE_MQTT_PASSWORD"), shape.park(), readingsPerMessage, qos, rate, duration, threads, influx,
-                    database, ingestMetrics, ingestPid, probeEvery)).run();
+            LoadReport report = new LoadRun(new LoadRun.Settings(label, pipeline.broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
+                    System.getenv("PARKPULSE_MQTT_PASSWORD"), shape.park(), readingsPerMessage, qos, rate, duration, threads, pipeline.influx,
+                    pipeline.database, ingestMetrics, ingestPid, probeEvery)).run();
             System.out.print(report.table());
             if (json != null) {
                 Files.writeString(json, report.json().encodePrettily());

@@ -37,14 +37,8 @@ public final class ScalePhaseCommand implements Callable<Integer> {
     @Mixin
     LoadCommands.ParkShape shape;
 
-    @Option(names = "--broker", required = true, description = "Broker URL")
-    String broker;
-
-    @Option(names = "--influx", required = true, description = "InfluxDB URL")
-    URI influx;
-
-    @Option(names = "--database", defaultValue = "parkpulse", description = "Database ingest writes to. Default: ${DEFAULT-VALUE}")
-    String database;
+    @Mixin
+    LoadCommands.PipelineEndpoints pipeline;
 
     @Option(names = "--ingest-metrics", required = true, description = "An ingest instance's /metrics URL; once per instance")
     List<URI> ingestMetrics;
@@ -146,8 +140,8 @@ public final class ScalePhaseCommand implements Callable<Integer> {
 
     /** 50 readings per message at QoS 1 from two publishing threads, a latency probe every 100 ms: as the bench runs. */
     private LoadRun.Settings settings(String runLabel, LoadPark park, List<IngestTarget> ingests, double rate, Duration length) {
-        return new LoadRun.Settings(runLabel, broker, System.getenv("PARKPULSE_MQTT_USERNAME"), System.getenv("PARKPULSE_MQTT_PASSWORD"),
-                park, 50, 1, rate, length, 2, influx, database, ingests, processes, Duration.ofMillis(100));
+        return new LoadRun.Settings(runLabel, pipeline.broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
+                System.getenv("PARKPULSE_MQTT_PASSWORD"), park, 50, 1, rate, length, 2, pipeline.influx, pipeline.database, ingests, processes, Duration.ofMillis(100));
     }
 
     /** Waits until InfluxDB has finished with what the previous run wrote (compactions), so runs start alike. */
@@ -162,12 +156,12 @@ public final class ScalePhaseCommand implements Callable<Integer> {
 
     private void recreateDatabase() throws Exception {
         Vertx vertx = Vertx.vertx();
-        InfluxClient client = new InfluxClient(vertx, InfluxConfig.of(influx.toString(), database)
+        InfluxClient client = new InfluxClient(vertx, InfluxConfig.of(pipeline.influx.toString(), pipeline.database)
                 .withCredentials(System.getenv("PARKPULSE_INFLUX_USERNAME"), System.getenv("PARKPULSE_INFLUX_PASSWORD")));
         try {
-            client.execute("DROP DATABASE " + InfluxClient.quoteIdentifier(database)).await(60, TimeUnit.SECONDS);
+            client.execute("DROP DATABASE " + InfluxClient.quoteIdentifier(pipeline.database)).await(60, TimeUnit.SECONDS);
             client.createDatabase().await(60, TimeUnit.SECONDS);
-            System.out.println("database " + database + " dropped and created again: this phase starts from an empty one\n");
+            System.out.println("database " + pipeline.database + " dropped and created again: this phase starts from an empty one\n");
         } finally {
             client.close();
             vertx.close().await(10, TimeUnit.SECONDS);
