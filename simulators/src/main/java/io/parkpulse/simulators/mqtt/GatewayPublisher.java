@@ -121,10 +121,14 @@ public final class GatewayPublisher implements AutoCloseable {
     public void publishRawToSubscribers(byte[] payload) throws MqttException {
         IMqttToken token = client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, 1, false);
         token.waitForCompletion(60_000);
-        int[] codes = token.getReasonCodes();
-        if (codes != null && codes.length > 0 && codes[0] == NO_MATCHING_SUBSCRIBERS) {
+        if (noSubscriber(token)) {
             throw new NoSubscriberException(Topics.telemetry(settings.park(), settings.gateway()));
         }
+    }
+
+    private static boolean noSubscriber(IMqttToken token) {
+        int[] codes = token.getReasonCodes();
+        return codes != null && codes.length > 0 && codes[0] == NO_MATCHING_SUBSCRIBERS;
     }
 
     private static final int NO_MATCHING_SUBSCRIBERS = 0x10;
@@ -175,7 +179,8 @@ public final class GatewayPublisher implements AutoCloseable {
      * Publishes telemetry without waiting for the broker, keeping at most {@value #ASYNC_WINDOW} messages
      * unacknowledged (blocks while the window is full). {@code acknowledged} runs on Paho's thread once
      * the broker acknowledged the message (QoS 1) or it was written to the network (QoS 0);
-     * {@code failed} runs instead if it could not be delivered.
+     * {@code failed} runs instead if it could not be delivered, or the broker said it had no subscriber for it
+     * (QoS 1, reason 0x10: a load run must not count such a message as delivered).
      */
     public void publishAsync(byte[] payload, int qos, Runnable acknowledged, Consumer<Throwable> failed) throws InterruptedException {
         window.acquire();
@@ -183,7 +188,11 @@ public final class GatewayPublisher implements AutoCloseable {
             @Override
             public void onSuccess(IMqttToken token) {
                 window.release();
-                acknowledged.run();
+                if (qos > 0 && noSubscriber(token)) {
+                    failed.accept(new NoSubscriberException(Topics.telemetry(settings.park(), settings.gateway())));
+                } else {
+                    acknowledged.run();
+                }
             }
 
             @Override

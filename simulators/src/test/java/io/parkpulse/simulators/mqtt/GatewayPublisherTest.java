@@ -76,6 +76,17 @@ class GatewayPublisherTest {
         }
     }
 
+    /** The load generator's asynchronous publishes report a message nobody took as failed, not as published. */
+    @Test
+    void anAsynchronousPublishWithoutSubscriberFails(MqttBroker broker) throws Exception {
+        byte[] payload = "{\"seq\":3,\"readings\":[]}".getBytes(StandardCharsets.UTF_8);
+        try (GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), "p1", "g3"))) {
+            java.util.concurrent.CompletableFuture<Object> outcome = new java.util.concurrent.CompletableFuture<>();
+            gateway.publishAsync(payload, 1, () -> outcome.complete("acknowledged"), outcome::complete);
+            assertThat(outcome.get(10, TimeUnit.SECONDS)).isInstanceOf(GatewayPublisher.NoSubscriberException.class);
+        }
+    }
+
     private static void subscribeLikeIngest(MqttAsyncClient ingest) throws Exception {
         ingest.connect().waitForCompletion(5_000);
         ingest.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.shared("ingest", Channel.TELEMETRY), 1)},
