@@ -3,6 +3,7 @@ package io.parkpulse.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.simulators.emulators.Dlt645Emulator;
+import io.parkpulse.simulators.load.ProcessMemory;
 import io.parkpulse.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ final class GatewayRig implements AutoCloseable {
     }
 
     long rssMbOrMinusOne() {
-        return process == null || !process.isAlive() ? -1 : Math.round(Processes.rssMb(process.pid()));
+        return process == null || !process.isAlive() ? -1 : Math.round(ProcessMemory.residentBytes(process.pid()) / (1024 * 1024));
     }
 
     Path log() {

@@ -1,5 +1,6 @@
 package io.parkpulse.chaos;
 
+import io.parkpulse.simulators.load.IngestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +98,7 @@ final class IngestInstance implements AutoCloseable {
             return false;
         }
         String metrics = metrics();
-        return metrics != null && metrics.lines().anyMatch(l -> l.startsWith("parkpulse_ingest_broker_subscribed") && l.endsWith(" 1.0"));
+        return metrics != null && IngestMetrics.parse(metrics).subscribed();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.parkpulse.chaos;
 
+import io.parkpulse.simulators.load.IngestMetrics;
+import io.parkpulse.simulators.load.ProcessMemory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,21 +68,11 @@ final class IngestMonitor implements AutoCloseable {
         if (metrics == null || pid != instance.pid()) {
             return;
         }
-        double heapBytes = 0;
-        double liveBytes = 0;
-        double stored = -1;
-        for (String line : metrics.split("\n")) {
-            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                heapBytes += value(line);
-            } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
-                liveBytes = value(line);
-            } else if (line.startsWith("parkpulse_ingest_points_stored_total")) {
-                stored = Math.max(stored, 0) + value(line);
-            }
-        }
-        peakHeapMb = Math.max(peakHeapMb, heapBytes / MIB);
-        peakLiveHeapMb = Math.max(peakLiveHeapMb, liveBytes / MIB);
-        peakRssMb = Math.max(peakRssMb, Processes.rssMb(pid));
+        IngestMetrics now = IngestMetrics.parse(metrics);
+        peakHeapMb = Math.max(peakHeapMb, now.heapUsedBytes() / MIB);
+        peakLiveHeapMb = Math.max(peakLiveHeapMb, now.liveHeapBytes() / MIB);
+        peakRssMb = Math.max(peakRssMb, ProcessMemory.residentBytes(pid) / MIB);
+        double stored = now.pointsStored();
         if (stored >= 0) {
             Long previous = lastPid.put(instance.name(), pid);
             if (previous != null && previous != pid) { // a new life of the instance: its counter started again
@@ -88,10 +80,6 @@ final class IngestMonitor implements AutoCloseable {
             }
             lastCounter.put(instance.name(), stored);
         }
-    }
-
-    private static double value(String line) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     /** Points (readings and gateway status) all instances wrote; a killed instance's writes after its last sample are not seen. */

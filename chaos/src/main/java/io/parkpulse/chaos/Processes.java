@@ -87,20 +87,6 @@ final class Processes {
         }
     }
 
-    /** Resident memory of a process in MiB, from /proc (Linux); -1 where unavailable. */
-    static double rssMb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone or not Linux
-        }
-        return -1;
-    }
-
     /** The last characters of a log, for failure messages. */
     static String tail(Path log, int chars) {
         try {

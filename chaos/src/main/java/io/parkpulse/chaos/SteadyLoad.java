@@ -138,12 +138,12 @@ final class SteadyLoad implements AutoCloseable {
 
     /** InfluxQL counting this load's readings in storage. */
     String countQuery() {
-        return countQueryBefore(Long.MAX_VALUE / 2);
+        return countQueryBefore(maxRounds());
     }
 
     /** InfluxQL counting this load's readings of the rounds before {@code rounds}. */
     String countQueryBefore(long rounds) {
-        long end = traffic.baseMs() + Math.min(rounds, maxRounds());
+        long end = traffic.baseMs() + rounds;
         return "SELECT count(power_kw) FROM electricity WHERE park = '" + park.parkId() + "' AND time >= " + traffic.baseMs()
                 + "ms AND time < " + end + "ms";
     }

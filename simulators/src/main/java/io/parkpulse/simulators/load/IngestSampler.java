@@ -5,8 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -50,40 +48,21 @@ final class IngestSampler implements AutoCloseable {
 
     synchronized void sample() {
         try {
-            String text = http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            double heap = 0;
-            for (String line : text.split("\n")) {
-                if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
-                    heap += value(line);
-                } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
-                    peakLiveBytes = Math.max(peakLiveBytes, value(line));
-                } else if (line.startsWith("parkpulse_ingest_points_stored_total")) {
-                    pointsStored = value(line);
-                }
+            IngestMetrics now = IngestMetrics.parse(http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            peakHeapBytes = Math.max(peakHeapBytes, now.heapUsedBytes());
+            peakLiveBytes = Math.max(peakLiveBytes, now.liveHeapBytes());
+            if (now.pointsStored() >= 0) {
+                pointsStored = now.pointsStored();
             }
-            peakHeapBytes = Math.max(peakHeapBytes, heap);
         } catch (IOException e) {
             // ingest restarting or busy; the next sample will tell
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (pid != null) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", pid.toString(), "status"))) {
-                    if (line.startsWith("VmRSS:")) {
-                        double kb = Double.parseDouble(line.replaceAll("[^0-9]", ""));
-                        peakRssBytes = Math.max(peakRssBytes, kb * 1024);
-                    }
-                }
-            } catch (IOException | NumberFormatException e) {
-                // the process is gone or /proc is not there
-            }
+            peakRssBytes = Math.max(peakRssBytes, ProcessMemory.residentBytes(pid));
         }
-    }
-
-    private static double value(String line) {
-        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 
     double peakHeapMb() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.Topics;
+import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.testkit.MosquittoConfig;
 import io.parkpulse.testkit.MqttBroker;
@@ -20,9 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
@@ -228,30 +227,17 @@ class BrokerSecurityIntegrationTest {
         return generated.passwords().get(user);
     }
 
-    private record Receiver(BlockingQueue<String> received) implements MqttCallback {
+    /** Records every message as "topic payload". */
+    private static final class Receiver extends CallbackAdapter {
+        private final BlockingQueue<String> received;
+
+        Receiver(BlockingQueue<String> received) {
+            this.received = received;
+        }
+
         @Override
         public void messageArrived(String topic, MqttMessage message) {
             received.add(topic + " " + new String(message.getPayload(), StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverURI) {
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
         }
     }
 }
