@@ -3,7 +3,7 @@ package io.parkpulse.dashboard;
 import io.parkpulse.dashboard.auth.LoginTokens;
 import io.parkpulse.dashboard.live.LiveSettings;
 
-import io.parkpulse.storage.EnvSettings;
+import io.parkpulse.config.EnvSettings;
 import io.parkpulse.storage.InfluxConfig;
 import java.nio.file.Path;
 import java.time.Duration;

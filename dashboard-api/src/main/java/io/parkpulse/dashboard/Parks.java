@@ -3,7 +3,7 @@ package io.parkpulse.dashboard;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkDirectory;
-import io.parkpulse.park.ParkFileError;
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.park.ParkRegistryHolder;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ public final class Parks {
         registry.reload();
     }
 
-    public List<ParkFileError> lastErrors() {
+    public List<ConfigFileError> lastErrors() {
         return registry.lastErrors();
     }
 

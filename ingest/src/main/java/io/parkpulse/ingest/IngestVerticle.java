@@ -13,7 +13,7 @@ import io.parkpulse.ingest.pipeline.IngestPipeline;
 import io.parkpulse.ingest.pipeline.MessagePreparer;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
 import io.parkpulse.park.ParkDirectory;
-import io.parkpulse.park.ParkFileError;
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.park.ParkRegistry;
 import io.parkpulse.park.ParkRegistryHolder;
 import io.parkpulse.storage.InfluxClient;
@@ -131,7 +131,7 @@ public final class IngestVerticle extends VerticleBase {
     Future<JsonObject> health() {
         boolean brokerUp = mqtt.isSubscribed();
         ParkRegistry registryNow = parks.get();
-        List<ParkFileError> reloadErrors = parks.lastErrors();
+        List<ConfigFileError> reloadErrors = parks.lastErrors();
         return influx.ping().transform(ping -> {
             boolean influxUp = ping.succeeded() && !writer.inOutage();
             String stalled = pipeline.stalled();
@@ -144,7 +144,7 @@ public final class IngestVerticle extends VerticleBase {
                             .put("writesFailing", writer.inOutage()))
                     .put("parks", new JsonObject().put("status", "UP").put("parks", registryNow.parks().size())
                             .put("meters", registryNow.meterCount())
-                            .put("reloadErrors", new JsonArray(reloadErrors.stream().map(ParkFileError::toString).toList())))
+                            .put("reloadErrors", new JsonArray(reloadErrors.stream().map(ConfigFileError::toString).toList())))
                     .put("pipeline", new JsonObject().put("status", up(stalled == null)).put("error", stalled));
             return Future.succeededFuture(new JsonObject()
                     .put("status", up(brokerUp && influxUp && stalled == null))

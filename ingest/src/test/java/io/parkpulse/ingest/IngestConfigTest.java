@@ -1,6 +1,6 @@
 package io.parkpulse.ingest;
 
-import io.parkpulse.storage.EnvSettings;
+import io.parkpulse.config.EnvSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

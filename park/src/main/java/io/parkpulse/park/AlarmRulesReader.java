@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.YamlMapping;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.efficiency.policy.AlarmRule;

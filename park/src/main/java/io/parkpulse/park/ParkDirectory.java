@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.ConfigFileError;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 public final class ParkDirectory {
 
     /** What a reload found. */
-    public record Reload(ParkRegistry registry, List<String> changes, List<ParkFileError> errors) {
+    public record Reload(ParkRegistry registry, List<String> changes, List<ConfigFileError> errors) {
         public boolean changed() {
             return !changes.isEmpty();
         }
@@ -54,7 +55,7 @@ public final class ParkDirectory {
      *                                  when it holds no park files
      */
     public ParkRegistry load() {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Map<Path, Loaded> fresh = new LinkedHashMap<>();
         for (Path file : parkFiles()) {
             try {
@@ -64,7 +65,7 @@ public final class ParkDirectory {
             }
         }
         if (fresh.isEmpty() && errors.isEmpty()) {
-            errors.add(new ParkFileError(directory.toString(), 0, 0, "", "no park files (*.yaml) in this directory"));
+            errors.add(new ConfigFileError(directory.toString(), 0, 0, "", "no park files (*.yaml) in this directory"));
         }
         errors.addAll(duplicateParkIds(fresh));
         if (!errors.isEmpty()) {
@@ -82,7 +83,7 @@ public final class ParkDirectory {
             throw new IllegalStateException("load() first");
         }
         List<String> changes = new ArrayList<>();
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Map<Path, Loaded> next = new LinkedHashMap<>();
         List<Path> files = parkFiles();
         for (Path file : files) {
@@ -117,7 +118,7 @@ public final class ParkDirectory {
                 changes.add("removed " + gone.getKey().getFileName() + " (park " + gone.getValue().park.id() + ")");
             }
         }
-        List<ParkFileError> duplicates = duplicateParkIds(next);
+        List<ConfigFileError> duplicates = duplicateParkIds(next);
         if (!duplicates.isEmpty()) {
             // a second file claiming a park must not replace the first: keep everything as it was
             return new Reload(registry, List.of(), concat(errors, duplicates));
@@ -136,13 +137,13 @@ public final class ParkDirectory {
             Park park = reader.read(file);
             return new Loaded(before.lastModifiedTime().toMillis(), before.size(), park);
         } catch (IOException e) {
-            throw new InvalidParkFileException(List.of(new ParkFileError(file.toString(), 0, 0, "", "cannot read the file: " + e)));
+            throw new InvalidParkFileException(List.of(new ConfigFileError(file.toString(), 0, 0, "", "cannot read the file: " + e)));
         }
     }
 
     private List<Path> parkFiles() {
         if (!Files.isDirectory(directory)) {
-            throw new InvalidParkFileException(List.of(new ParkFileError(directory.toString(), 0, 0, "",
+            throw new InvalidParkFileException(List.of(new ConfigFileError(directory.toString(), 0, 0, "",
                     "the park directory does not exist")));
         }
         try (Stream<Path> entries = Files.list(directory)) {
@@ -151,17 +152,17 @@ public final class ParkDirectory {
                 return (n.endsWith(".yaml") || n.endsWith(".yml")) && !n.startsWith(".") && Files.isRegularFile(p);
             }).sorted().toList();
         } catch (IOException e) {
-            throw new InvalidParkFileException(List.of(new ParkFileError(directory.toString(), 0, 0, "", "cannot list: " + e)));
+            throw new InvalidParkFileException(List.of(new ConfigFileError(directory.toString(), 0, 0, "", "cannot list: " + e)));
         }
     }
 
-    private static List<ParkFileError> duplicateParkIds(Map<Path, Loaded> files) {
+    private static List<ConfigFileError> duplicateParkIds(Map<Path, Loaded> files) {
         Map<String, Path> firstFile = new HashMap<>();
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         for (Map.Entry<Path, Loaded> e : files.entrySet()) {
             Path earlier = firstFile.putIfAbsent(e.getValue().park.id(), e.getKey());
             if (earlier != null) {
-                errors.add(new ParkFileError(e.getKey().toString(), 0, 0, "park.id", "park \"" + e.getValue().park.id()
+                errors.add(new ConfigFileError(e.getKey().toString(), 0, 0, "park.id", "park \"" + e.getValue().park.id()
                         + "\" is already declared in " + earlier.getFileName() + "; one file per park"));
             }
         }

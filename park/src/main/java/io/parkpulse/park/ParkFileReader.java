@@ -1,5 +1,7 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.YamlMapping;
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.MeterKind;
 import java.io.IOException;
@@ -66,7 +68,7 @@ public final class ParkFileReader {
 
     /** Reads park file text; {@code name} only labels the errors. */
     public Park read(String name, String text) {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Node root = compose(name, text);
         Park park = new Document(problems(name, errors)).read(root, name);
         if (!errors.isEmpty() || park == null) {
@@ -82,7 +84,7 @@ public final class ParkFileReader {
      * @throws InvalidParkFileException listing every problem, each naming line and field
      */
     public io.parkpulse.efficiency.policy.Policy readPolicy(String name, String text) {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Node root = compose(name, text);
         io.parkpulse.efficiency.policy.Policy policy = new PolicyReader(problems(name, errors)).read(root, "policy");
         if (!errors.isEmpty() || policy == null) {
@@ -91,13 +93,13 @@ public final class ParkFileReader {
         return policy;
     }
 
-    private static YamlMapping.Problems problems(String name, List<ParkFileError> errors) {
+    private static YamlMapping.Problems problems(String name, List<ConfigFileError> errors) {
         return YamlMapping.collecting(name, errors);
     }
 
     /** The YAML node tree of {@code text}; refuses alias bombs, duplicate keys and empty documents. */
     private static Node compose(String name, String text) {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Node root = YamlMapping.compose(name, text, MAX_FILE_BYTES, errors);
         if (root == null) {
             throw new InvalidParkFileException(errors);
@@ -106,7 +108,7 @@ public final class ParkFileReader {
     }
 
     private static InvalidParkFileException invalid(String file, String message) {
-        return new InvalidParkFileException(List.of(new ParkFileError(file, 0, 0, "", message)));
+        return new InvalidParkFileException(List.of(new ConfigFileError(file, 0, 0, "", message)));
     }
 
     /** Reading state of one document. */

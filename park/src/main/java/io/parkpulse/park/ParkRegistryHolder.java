@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.ConfigFileError;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -18,7 +19,7 @@ public final class ParkRegistryHolder implements Supplier<ParkRegistry> {
     private final ParkDirectory directory;
     private final Runnable onFailedReload;
     private volatile ParkRegistry current;
-    private volatile List<ParkFileError> lastErrors = List.of();
+    private volatile List<ConfigFileError> lastErrors = List.of();
 
     /** @param onFailedReload called once for each new set of reload errors (a metric, say) */
     public ParkRegistryHolder(ParkDirectory directory, Runnable onFailedReload) {
@@ -51,7 +52,7 @@ public final class ParkRegistryHolder implements Supplier<ParkRegistry> {
         return current;
     }
 
-    public List<ParkFileError> lastErrors() {
+    public List<ConfigFileError> lastErrors() {
         return lastErrors;
     }
 }

@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.YamlMapping;
 import io.parkpulse.efficiency.benchmark.FrontrunnerRule;
 import io.parkpulse.efficiency.benchmark.LimitStandard;
 import io.parkpulse.efficiency.benchmark.LimitStandards;

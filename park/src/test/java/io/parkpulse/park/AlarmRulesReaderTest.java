@@ -1,5 +1,7 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.YamlMapping;
+import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.MeterKind;
@@ -45,7 +47,7 @@ class AlarmRulesReaderTest {
         return new Meter(id, id, kind, null, "gw-north", Metering.CUMULATIVE, 1, 1, 1);
     }
 
-    private final List<ParkFileError> errors = new ArrayList<>();
+    private final List<ConfigFileError> errors = new ArrayList<>();
 
     private Policy read(String yaml, AlarmRulesReader.Declared declared) {
         Node root = YamlMapping.compose("park.yaml", yaml, 1 << 20, errors);
@@ -55,7 +57,7 @@ class AlarmRulesReaderTest {
     private List<String> errorsOf(String alarms) {
         Policy p = read("version: v1\nalarms:\n" + alarms.indent(2), PARK);
         assertThat(p).as("expected the policy to be rejected").isNull();
-        return errors.stream().map(ParkFileError::toString).toList();
+        return errors.stream().map(ConfigFileError::toString).toList();
     }
 
     @Test

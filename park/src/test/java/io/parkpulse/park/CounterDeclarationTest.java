@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -21,7 +22,7 @@ class CounterDeclarationTest {
     private List<String> errorsOf(String yaml) {
         InvalidParkFileException e = catchThrowableOfType(InvalidParkFileException.class, () -> reader.read("park.yaml", yaml));
         assertThat(e).as("expected the file to be rejected").isNotNull();
-        return e.errors().stream().map(ParkFileError::toString).toList();
+        return e.errors().stream().map(ConfigFileError::toString).toList();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -59,7 +60,7 @@ class PolicyReaderTest {
     private List<String> errorsOf(String yaml) {
         InvalidParkFileException e = catchThrowableOfType(InvalidParkFileException.class, () -> reader.read("park.yaml", yaml));
         assertThat(e).as("expected the file to be rejected").isNotNull();
-        return e.errors().stream().map(ParkFileError::toString).toList();
+        return e.errors().stream().map(ConfigFileError::toString).toList();
     }
 
     @Test
@@ -169,7 +170,7 @@ class PolicyReaderTest {
                 scoring:
                   method: min_max
                   indicators: [{indicator: tax_per_mu, weight: 100, benchmark: 3}]
-                """)).errors().stream().map(ParkFileError::toString).toList();
+                """)).errors().stream().map(ConfigFileError::toString).toList();
         assertThat(errors).singleElement().asString().contains("draft:4").contains("benchmark").contains("range");
     }
 

@@ -1,5 +1,6 @@
 package io.parkpulse.storage;
 
+import io.parkpulse.config.EnvSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.parkpulse.dashboard.auth;
 
 import io.parkpulse.contract.Ids;
-import io.parkpulse.park.ParkFileError;
-import io.parkpulse.park.YamlMapping;
+import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.config.YamlMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,7 +85,7 @@ public final class Users {
 
     /** Reads users file text; {@code name} is used in error messages. */
     public static Users parse(String name, String text) {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Node root = YamlMapping.compose(name, text, MAX_FILE_CHARS, errors);
         Map<String, User> byName = new LinkedHashMap<>();
         if (root != null) {

@@ -13,7 +13,7 @@ import io.parkpulse.efficiency.indicator.Indicator;
 import io.parkpulse.efficiency.policy.Policy;
 import io.parkpulse.park.InvalidParkFileException;
 import io.parkpulse.park.ParkFileReader;
-import io.parkpulse.park.ParkFileError;
+import io.parkpulse.config.ConfigFileError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -187,7 +187,7 @@ final class EfficiencyRoutes {
             draft = reader.readPolicy("draft policy", body);
         } catch (InvalidParkFileException e) {
             Http.json(rc, 422, new JsonObject().put("error", "the draft policy is not valid")
-                    .put("problems", new JsonArray(e.errors().stream().map(ParkFileError::toString).toList())));
+                    .put("problems", new JsonArray(e.errors().stream().map(ConfigFileError::toString).toList())));
             return;
         }
         Policy current = park.park().policy();

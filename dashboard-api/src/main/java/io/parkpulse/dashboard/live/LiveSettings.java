@@ -1,6 +1,6 @@
 package io.parkpulse.dashboard.live;
 
-import io.parkpulse.storage.EnvSettings;
+import io.parkpulse.config.EnvSettings;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

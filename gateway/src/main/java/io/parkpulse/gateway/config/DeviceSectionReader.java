@@ -2,8 +2,8 @@ package io.parkpulse.gateway.config;
 
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.Quantity;
-import io.parkpulse.park.ParkFileError;
-import io.parkpulse.park.YamlMapping;
+import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.config.YamlMapping;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
@@ -129,13 +129,13 @@ final class DeviceSectionReader {
                     + (hint == null ? "" : "; did you mean \"" + hint + "\"?") + " (known: " + String.join(", ", profiles.names()) + ")");
             return null;
         }
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         ProfileCatalog.Profile p = found.get();
         Node root = YamlMapping.compose(p.name(), p.text(), GatewayConfigReader.MAX_FILE_CHARS, errors);
         // a broken profile is reported where it is used, with the profile's own line
         YamlMapping.Problems inProfile = (node, field, message) -> problems.at(d.get("profile"), d.child("profile"),
                 p.name() + (node == null ? "" : ":" + (node.getStartMark().getLine() + 1)) + ": " + field + ": " + message);
-        for (ParkFileError e : errors) {
+        for (ConfigFileError e : errors) {
             problems.at(d.get("profile"), d.child("profile"), e.toString());
         }
         if (root == null) {

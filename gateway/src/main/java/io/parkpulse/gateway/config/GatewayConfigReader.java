@@ -2,8 +2,8 @@ package io.parkpulse.gateway.config;
 
 import io.parkpulse.contract.Ids;
 import io.parkpulse.mqtt.CaFile;
-import io.parkpulse.park.ParkFileError;
-import io.parkpulse.park.YamlMapping;
+import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.config.YamlMapping;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +43,7 @@ public final class GatewayConfigReader {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidGatewayConfigException(List.of(new ParkFileError(file.toString(), 0, 0, "",
+            throw new InvalidGatewayConfigException(List.of(new ConfigFileError(file.toString(), 0, 0, "",
                     "cannot be read: " + e.getMessage())));
         }
         return read(file.toString(), text, file.toAbsolutePath().getParent());
@@ -55,7 +55,7 @@ public final class GatewayConfigReader {
      * @throws InvalidGatewayConfigException listing every problem
      */
     public GatewayConfig read(String name, String text, Path baseDirectory) {
-        List<ParkFileError> errors = new ArrayList<>();
+        List<ConfigFileError> errors = new ArrayList<>();
         Node root = YamlMapping.compose(name, text, MAX_FILE_CHARS, errors);
         if (root == null) {
             throw new InvalidGatewayConfigException(errors);

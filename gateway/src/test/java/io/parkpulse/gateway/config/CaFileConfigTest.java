@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkpulse.gateway.support.TestCertificates;
 import io.parkpulse.mqtt.CaFile;
-import io.parkpulse.park.ParkFileError;
+import io.parkpulse.config.ConfigFileError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,7 +46,7 @@ class CaFileConfigTest {
 
         assertThatThrownBy(() -> reader.read(gatewayFile("server.key")))
                 .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> assertThat(e.errors())
-                        .extracting(ParkFileError::toString).singleElement().asString()
+                        .extracting(ConfigFileError::toString).singleElement().asString()
                         .startsWith(dir.resolve("gateway.yaml") + ":7:")
                         .contains("broker.ca_file")
                         .contains("CA file " + dir.resolve("server.key") + " is not a certificate file")
@@ -59,7 +59,7 @@ class CaFileConfigTest {
 
         assertThatThrownBy(() -> reader.read(gatewayFile("ca.pem")))
                 .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> assertThat(e.errors())
-                        .extracting(ParkFileError::toString).singleElement().asString()
+                        .extracting(ConfigFileError::toString).singleElement().asString()
                         .contains("broker.ca_file").contains("holds no certificate"));
     }
 

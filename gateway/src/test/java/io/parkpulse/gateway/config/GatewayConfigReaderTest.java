@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkpulse.contract.Quantity;
-import io.parkpulse.park.ParkFileError;
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
@@ -112,7 +112,7 @@ class GatewayConfigReaderTest {
 
         assertThatThrownBy(() -> reader.read("gw.yaml", text, null))
                 .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> {
-                    List<String> lines = e.errors().stream().map(ParkFileError::toString).toList();
+                    List<String> lines = e.errors().stream().map(ConfigFileError::toString).toList();
                     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("gw.yaml:3:").contains("gateway.id").contains("not a valid id"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("gw.yaml:5:").contains("broker.url").contains("tcp:// or ssl://"));
                     assertThat(lines).anySatisfy(l -> assertThat(l).contains("broker.password_env").contains("NOT_SET_ANYWHERE").contains("not set"));

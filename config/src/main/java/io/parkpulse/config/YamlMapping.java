@@ -1,4 +1,4 @@
-package io.parkpulse.park;
+package io.parkpulse.config;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Typed, position-aware access to a YAML mapping, for the park file reader and the gateway's configuration reader. Every problem is
+ * Typed, position-aware access to a YAML mapping, for every ParkPulse YAML file (park files, gateway configurations, users and tokens files). Every problem is
  * reported to the sink with the node's line and column and the field's path; the accessors then
  * return {@code null} so reading can go on and collect the other problems too.
  */
@@ -81,11 +81,11 @@ public final class YamlMapping {
         return result;
     }
 
-    /** A problem sink that collects {@link ParkFileError}s of file {@code name}, with line and column. */
-    public static Problems collecting(String name, List<ParkFileError> errors) {
+    /** A problem sink that collects {@link ConfigFileError}s of file {@code name}, with line and column. */
+    public static Problems collecting(String name, List<ConfigFileError> errors) {
         return (node, field, message) -> {
             Mark mark = node == null ? null : node.getStartMark();
-            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
+            errors.add(new ConfigFileError(name, mark == null ? 0 : mark.getLine() + 1, mark == null ? 0 : mark.getColumn() + 1,
                     field, message));
         };
     }
@@ -94,7 +94,7 @@ public final class YamlMapping {
      * The YAML node tree of {@code text}, or {@code null} with the reason added to {@code errors}: not YAML,
      * empty, duplicate keys, alias bombs, larger than {@code maxChars}.
      */
-    public static Node compose(String name, String text, int maxChars, List<ParkFileError> errors) {
+    public static Node compose(String name, String text, int maxChars, List<ConfigFileError> errors) {
         Node root;
         try {
             LoaderOptions options = new LoaderOptions();
@@ -104,15 +104,15 @@ public final class YamlMapping {
             root = new Yaml(options).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark();
-            errors.add(new ParkFileError(name, mark == null ? 0 : mark.getLine() + 1,
+            errors.add(new ConfigFileError(name, mark == null ? 0 : mark.getLine() + 1,
                     mark == null ? 0 : mark.getColumn() + 1, "", "not valid YAML: " + e.getProblem()));
             return null;
         } catch (YAMLException e) {
-            errors.add(new ParkFileError(name, 0, 0, "", "not valid YAML: " + e.getMessage()));
+            errors.add(new ConfigFileError(name, 0, 0, "", "not valid YAML: " + e.getMessage()));
             return null;
         }
         if (root == null) {
-            errors.add(new ParkFileError(name, 0, 0, "", "the file is empty"));
+            errors.add(new ConfigFileError(name, 0, 0, "", "the file is empty"));
         }
         return root;
     }

@@ -1,4 +1,4 @@
-package io.parkpulse.storage;
+package io.parkpulse.config;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,7 +1,8 @@
-package io.parkpulse.park;
+package io.parkpulse.config;
 
 /**
- * One problem found in a ParkPulse YAML file (a park file or a gateway configuration).
+ * One problem found in a ParkPulse configuration file (a park file, a gateway configuration, a users or tokens file),
+ * with where it is: {@code file:line:column: field: message}.
  *
  * @param file    the file, as given to the reader
  * @param line    1-based line, 0 when the problem concerns the whole file
@@ -9,7 +10,7 @@ package io.parkpulse.park;
  * @param field   where in the document, e.g. {@code meters[3].ct_ratio}; empty for the whole file
  * @param message what is wrong and what would be right
  */
-public record ParkFileError(String file, int line, int column, String field, String message) {
+public record ConfigFileError(String file, int line, int column, String field, String message) {
 
     @Override
     public String toString() {
