@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
-# ParkPulse images, one multi-stage file: the build stage makes the four shaded jars once, and each
+# ParkPulse images, one multi-stage file: the build stage makes the shaded jars once, and each
 # deployable is a small target on a common JRE runtime. docker-compose.yml builds them with
-# `target: ingest | dashboard-api | gateway | simulators`; by hand:
+# `target: ingest | dashboard-api | gateway | simulators`; `tools` is the operations commands; by hand:
 #   docker build --target ingest -t parkpulse/ingest .
 # No Docker engine ran where this file was written: it is checked by DeploymentFilesTest (test-kit), see docs/deployment.md.
 
@@ -67,7 +67,7 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD curl 
 ENTRYPOINT ["java", "@/opt/parkpulse/gateway-jvm.options", "-jar", "/opt/parkpulse/parkpulse-gateway.jar"]
 CMD ["--config", "/etc/parkpulse/gateway.yaml"]
 
-# --- simulators: run, emulate, generate-park, output-report, broker-config … (the command is the CMD) -------
+# --- simulators: run, emulate, generate-park, output-report … (the command is the CMD) ----------------------
 FROM runtime AS simulators
 COPY --from=build /src/simulators/target/parkpulse-simulators.jar /opt/parkpulse/parkpulse-simulators.jar
 COPY parks/ /etc/parkpulse/parks/
@@ -77,4 +77,15 @@ USER parkpulse
 # (0x075B in /proc/net/tcp); compose replaces this for the meter emulator, which talks to no broker
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD awk '$3 ~ /:075B$/ && $4 == "01" {up = 1} END {exit !up}' /proc/net/tcp /proc/net/tcp6
 ENTRYPOINT ["java", "-jar", "/opt/parkpulse/parkpulse-simulators.jar"]
+CMD ["--help"]
+
+# --- tools: broker-config, demo-users, password-hash (one-shot commands; the command is the CMD) ------------
+#   docker run --rm -v "$PWD/parks:/etc/parkpulse/parks:ro" -v "$PWD/out:/out" parkpulse/tools broker-config --parks /etc/parkpulse/parks --out /out
+FROM runtime AS tools
+COPY --from=build /src/tools/target/parkpulse-tools.jar /opt/parkpulse/parkpulse-tools.jar
+ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
+USER parkpulse
+# a command that runs and exits: nothing to check the health of
+HEALTHCHECK NONE
+ENTRYPOINT ["java", "-jar", "/opt/parkpulse/parkpulse-tools.jar"]
 CMD ["--help"]

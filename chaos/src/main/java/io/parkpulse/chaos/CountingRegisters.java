@@ -1,7 +1,7 @@
 package io.parkpulse.chaos;
 
 import io.parkpulse.contract.Quantity;
-import io.parkpulse.simulators.emulators.MeterValues;
+import io.parkpulse.emulators.MeterValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package io.parkpulse.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.parkpulse.simulators.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.Dlt645Emulator;
 import io.parkpulse.simulators.load.ProcessMemory;
 import io.parkpulse.testkit.Await;
 import java.io.IOException;

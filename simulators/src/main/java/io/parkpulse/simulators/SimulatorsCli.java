@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Simulated parks, gateways and meters: live demo feeds, history backfill, load tests.",
         subcommands = {io.parkpulse.simulators.cli.RunCommand.class, io.parkpulse.simulators.cli.GenerateParkCommand.class,
             io.parkpulse.simulators.cli.OutputReportCommand.class, io.parkpulse.simulators.cli.FootprintCommand.class,
-            io.parkpulse.simulators.cli.EmulateCommand.class, io.parkpulse.simulators.cli.BrokerConfigCommand.class,
+            io.parkpulse.simulators.cli.EmulateCommand.class,
             LoadCommands.WritePark.class, LoadCommands.Run.class, LoadCommands.Baseline.class, BenchCommand.class,
             io.parkpulse.simulators.cli.EfficiencyBenchCommand.class})
 public final class SimulatorsCli implements Runnable {

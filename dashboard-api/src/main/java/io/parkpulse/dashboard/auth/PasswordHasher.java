@@ -86,7 +86,7 @@ public final class PasswordHasher {
     public static String problem(String phc) {
         if (phc == null || !PHC.matcher(phc).matches()) {
             return "must be an Argon2id hash in PHC form $argon2id$v=19$m=…,t=…,p=…$salt$hash "
-                    + "(make one with PasswordHashCommand, docs/accounts.md)";
+                    + "(make one with parkpulse-tools password-hash, docs/accounts.md)";
         }
         return parse(phc) == null ? "the Argon2id parameters or Base64 parts are out of range" : null;
     }

@@ -3,7 +3,7 @@ package io.parkpulse.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parkpulse.gateway.support.TestCertificates;
+import io.parkpulse.testkit.TestCertificates;
 import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.config.ConfigFileError;
 import java.nio.file.Files;

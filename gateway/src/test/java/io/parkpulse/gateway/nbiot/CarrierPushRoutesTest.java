@@ -15,7 +15,7 @@ import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.Value;
 import io.parkpulse.protocols.nbiot.OneNetSignature;
-import io.parkpulse.simulators.emulators.NbIotPusher;
+import io.parkpulse.emulators.NbIotPusher;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;

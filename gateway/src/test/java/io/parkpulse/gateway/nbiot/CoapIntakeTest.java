@@ -11,7 +11,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.Value;
-import io.parkpulse.simulators.emulators.NbIotPusher;
+import io.parkpulse.emulators.NbIotPusher;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.cli;
 
+import io.parkpulse.config.CommandErrors;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.park.Meter;
@@ -7,13 +8,13 @@ import io.parkpulse.park.Metering;
 import io.parkpulse.park.Park;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.modbus.RegisterValue;
-import io.parkpulse.simulators.emulators.Cjt188Emulator;
-import io.parkpulse.simulators.emulators.Dlt645Emulator;
-import io.parkpulse.simulators.emulators.LiveMeters;
-import io.parkpulse.simulators.emulators.MeterValues;
-import io.parkpulse.simulators.emulators.ModbusEmulator;
-import io.parkpulse.simulators.emulators.ModbusMeterLayout;
-import io.parkpulse.simulators.emulators.NbIotPusher;
+import io.parkpulse.emulators.Cjt188Emulator;
+import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.simulators.emulate.LiveMeters;
+import io.parkpulse.emulators.MeterValues;
+import io.parkpulse.emulators.ModbusEmulator;
+import io.parkpulse.emulators.ModbusMeterLayout;
+import io.parkpulse.emulators.NbIotPusher;
 import io.parkpulse.simulators.model.NbIotSettings;
 import io.parkpulse.simulators.model.ParkModel;
 import java.io.IOException;
@@ -109,7 +110,7 @@ public final class EmulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ReportedErrors.call("emulate", this::execute);
+        return CommandErrors.call("parkpulse-simulators emulate", this::execute);
     }
 
     private Integer execute() throws Exception {

@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.cli;
 
+import io.parkpulse.config.CommandErrors;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.simulators.generator.GeneratedPark;
 import io.parkpulse.simulators.generator.ParkFileWriter;
@@ -47,7 +48,7 @@ public final class GenerateParkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ReportedErrors.call("generate-park", this::execute);
+        return CommandErrors.call("parkpulse-simulators generate-park", this::execute);
     }
 
     private Integer execute() throws Exception {

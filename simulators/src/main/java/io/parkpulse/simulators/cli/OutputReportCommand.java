@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.cli;
 
+import io.parkpulse.config.CommandErrors;
 import io.parkpulse.park.Park;
 import io.parkpulse.simulators.model.ParkModel;
 import io.parkpulse.simulators.output.OutputReportFormat;
@@ -43,7 +44,7 @@ public final class OutputReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ReportedErrors.call("output-report", this::execute);
+        return CommandErrors.call("parkpulse-simulators output-report", this::execute);
     }
 
     private Integer execute() throws Exception {

@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.cli;
 
+import io.parkpulse.config.CommandErrors;
 import io.parkpulse.park.Park;
 import io.parkpulse.simulators.faults.FaultLog;
 import io.parkpulse.simulators.faults.FaultRates;
@@ -109,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return ReportedErrors.call("run", this::execute);
+        return CommandErrors.call("parkpulse-simulators run", this::execute);
     }
 
     private Integer execute() throws Exception {
