@@ -2,8 +2,8 @@ package io.parkpulse.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.parkpulse.bench.load.ProcessMemory;
 import io.parkpulse.emulators.Dlt645Emulator;
-import io.parkpulse.simulators.load.ProcessMemory;
 import io.parkpulse.testkit.Await;
 import java.io.IOException;
 import java.nio.file.Files;

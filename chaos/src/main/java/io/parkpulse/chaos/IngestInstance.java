@@ -1,6 +1,6 @@
 package io.parkpulse.chaos;
 
-import io.parkpulse.simulators.load.IngestMetrics;
+import io.parkpulse.bench.load.IngestMetrics;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.parkpulse.chaos;
 
-import io.parkpulse.simulators.load.IngestMetrics;
-import io.parkpulse.simulators.load.ProcessMemory;
+import io.parkpulse.bench.load.IngestMetrics;
+import io.parkpulse.bench.load.ProcessMemory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

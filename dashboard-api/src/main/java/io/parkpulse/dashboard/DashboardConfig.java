@@ -1,9 +1,8 @@
 package io.parkpulse.dashboard;
 
+import io.parkpulse.config.EnvSettings;
 import io.parkpulse.dashboard.auth.LoginTokens;
 import io.parkpulse.dashboard.live.LiveSettings;
-
-import io.parkpulse.config.EnvSettings;
 import io.parkpulse.storage.InfluxConfig;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,9 +1,9 @@
 package io.parkpulse.dashboard;
 
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkDirectory;
-import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.park.ParkRegistryHolder;
 import java.util.List;
 import java.util.Map;

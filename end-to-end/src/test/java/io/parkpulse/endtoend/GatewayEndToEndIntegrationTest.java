@@ -1,21 +1,22 @@
 package io.parkpulse.endtoend;
 
-import io.parkpulse.gateway.Gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.Value;
-import io.parkpulse.gateway.config.GatewayConfig;
-import io.parkpulse.gateway.config.GatewayConfigReader;
-import io.parkpulse.gateway.config.ProfileCatalog;
-import io.parkpulse.emulators.MeterDisplays;
 import io.parkpulse.emulators.Cjt188Emulator;
 import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.MeterDisplays;
 import io.parkpulse.emulators.ModbusEmulator;
 import io.parkpulse.emulators.ModbusMeterLayout;
 import io.parkpulse.emulators.NbIotPusher;
+import io.parkpulse.gateway.Gateway;
+import io.parkpulse.gateway.config.GatewayConfig;
+import io.parkpulse.gateway.config.GatewayConfigReader;
+import io.parkpulse.gateway.config.ProfileCatalog;
+import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.testkit.Await;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.MqttBroker;
@@ -53,7 +54,7 @@ class GatewayEndToEndIntegrationTest {
 
     static final MeterDisplays displays = new MeterDisplays();
     static InfluxDb influx;
-    static IngestInProcess ingest;
+    static RunningIngest ingest;
     static Dlt645Emulator dlt645;
     static ModbusEmulator modbus;
     static Cjt188Emulator cjt188;
@@ -65,7 +66,7 @@ class GatewayEndToEndIntegrationTest {
         influx = db;
         started = System.currentTimeMillis();
         TestParkFiles.copyInto(parks);
-        ingest = IngestInProcess.start(broker.url(), db.url(), parks);
+        ingest = RunningIngest.start(RunningIngest.environment(broker.url(), db.url(), parks, "ingest-gateway-test", Map.of()));
 
         displays.show("E-DLT-1", Quantity.ENERGY_KWH, 1234.56).show("E-DLT-1", Quantity.REVERSE_ENERGY_KWH, 1.5)
                 .show("E-DLT-1", Quantity.POWER_KW, 12.3456).show("E-DLT-1", Quantity.REACTIVE_POWER_KVAR, -0.5)

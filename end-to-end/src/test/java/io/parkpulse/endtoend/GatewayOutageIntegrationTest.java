@@ -1,14 +1,15 @@
 package io.parkpulse.endtoend;
 
-import io.parkpulse.gateway.Gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.Quantity;
+import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.MeterValues;
+import io.parkpulse.gateway.Gateway;
 import io.parkpulse.gateway.config.GatewayConfig;
 import io.parkpulse.gateway.config.GatewayConfigReader;
 import io.parkpulse.gateway.config.ProfileCatalog;
-import io.parkpulse.emulators.Dlt645Emulator;
-import io.parkpulse.emulators.MeterValues;
+import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.testkit.Await;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.MqttBroker;
@@ -66,7 +67,7 @@ class GatewayOutageIntegrationTest {
         TestParkFiles.copyInto(parks);
         AdvancingRegisters registers = new AdvancingRegisters();
         long start = System.currentTimeMillis();
-        try (IngestInProcess ingest = IngestInProcess.start(broker.url(), influx.url(), parks);
+        try (RunningIngest ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-gateway-test", Map.of()));
              Dlt645Emulator converter = new Dlt645Emulator(0, registers,
                      Map.of("000000000001", "E-DLT-1", "000000000002", "E-DLT-2", "000000000003", "E-DLT-3"))) {
             String yaml = """

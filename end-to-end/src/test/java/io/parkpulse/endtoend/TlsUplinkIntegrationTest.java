@@ -1,6 +1,5 @@
 package io.parkpulse.endtoend;
 
-import io.parkpulse.gateway.uplink.MqttUplink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,18 +12,19 @@ import io.parkpulse.contract.Topics;
 import io.parkpulse.gateway.config.GatewayConfig;
 import io.parkpulse.gateway.config.GatewayConfigReader;
 import io.parkpulse.gateway.config.ProfileCatalog;
-import io.parkpulse.testkit.TestCertificates;
+import io.parkpulse.gateway.uplink.MqttUplink;
 import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
-import io.parkpulse.tools.broker.BrokerAccessPlan;
-import io.parkpulse.tools.broker.BrokerConfigFiles;
-import io.parkpulse.tools.broker.MosquittoPasswd;
-import io.parkpulse.tools.broker.MosquittoSecurityConf;
 import io.parkpulse.testkit.Await;
 import io.parkpulse.testkit.MosquittoConfig;
 import io.parkpulse.testkit.MqttBroker;
 import io.parkpulse.testkit.RealServices;
+import io.parkpulse.testkit.TestCertificates;
+import io.parkpulse.tools.broker.BrokerAccessPlan;
+import io.parkpulse.tools.broker.BrokerConfigFiles;
+import io.parkpulse.tools.broker.MosquittoPasswd;
+import io.parkpulse.tools.broker.MosquittoSecurityConf;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

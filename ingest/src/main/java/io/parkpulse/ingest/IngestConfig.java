@@ -1,8 +1,8 @@
 package io.parkpulse.ingest;
 
+import io.parkpulse.config.EnvSettings;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.Limits;
-import io.parkpulse.config.EnvSettings;
 import io.parkpulse.storage.InfluxConfig;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,6 +1,7 @@
 package io.parkpulse.ingest;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.TelemetryDecoder;
 import io.parkpulse.contract.Topics;
@@ -13,7 +14,6 @@ import io.parkpulse.ingest.pipeline.IngestPipeline;
 import io.parkpulse.ingest.pipeline.MessagePreparer;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
 import io.parkpulse.park.ParkDirectory;
-import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.park.ParkRegistry;
 import io.parkpulse.park.ParkRegistryHolder;
 import io.parkpulse.storage.InfluxClient;
@@ -24,9 +24,9 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import java.time.Duration;
 import java.util.List;
+import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,10 +1,9 @@
 package io.parkpulse.ingest;
 
-import io.parkpulse.config.EnvSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parkpulse.config.EnvSettings;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

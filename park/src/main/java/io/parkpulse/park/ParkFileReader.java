@@ -1,7 +1,7 @@
 package io.parkpulse.park;
 
-import io.parkpulse.config.YamlMapping;
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.config.YamlMapping;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.MeterKind;
 import java.io.IOException;

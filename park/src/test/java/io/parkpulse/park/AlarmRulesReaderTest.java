@@ -1,9 +1,9 @@
 package io.parkpulse.park;
 
-import io.parkpulse.config.YamlMapping;
-import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.config.YamlMapping;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.efficiency.policy.Policy;

@@ -1,9 +1,9 @@
 package io.parkpulse.park;
 
-import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.parkpulse.config.ConfigFileError;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

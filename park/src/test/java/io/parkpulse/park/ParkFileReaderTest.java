@@ -1,10 +1,10 @@
 package io.parkpulse.park;
 
-import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package io.parkpulse.park;
 
-import io.parkpulse.config.ConfigFileError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.efficiency.coal.EnergyBasis;
 import io.parkpulse.efficiency.coal.EnergyCarrier;
 import io.parkpulse.efficiency.indicator.Direction;

@@ -1,20 +1,21 @@
 package io.parkpulse.simulators;
 
-import io.parkpulse.simulators.load.BenchCommand;
-import io.parkpulse.simulators.load.LoadCommands;
-import picocli.CommandLine;
+import io.parkpulse.simulators.cli.EmulateCommand;
+import io.parkpulse.simulators.cli.GenerateParkCommand;
+import io.parkpulse.simulators.cli.LoadParkCommand;
+import io.parkpulse.simulators.cli.OutputReportCommand;
+import io.parkpulse.simulators.cli.RunCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
- * {@code java -jar parkpulse-simulators.jar <command>}: every simulator behind one command line.
+ * {@code java -jar parkpulse-simulators.jar <command>}: every simulator behind one command line. The benchmarks that
+ * drive these simulators and measure the platform are in the bench module ({@code parkpulse-bench}).
  */
 @Command(name = "parkpulse-simulators", mixinStandardHelpOptions = true,
-        description = "Simulated parks, gateways and meters: live demo feeds, history backfill, load tests.",
-        subcommands = {io.parkpulse.simulators.cli.RunCommand.class, io.parkpulse.simulators.cli.GenerateParkCommand.class,
-            io.parkpulse.simulators.cli.OutputReportCommand.class, io.parkpulse.simulators.cli.FootprintCommand.class,
-            io.parkpulse.simulators.cli.EmulateCommand.class,
-            LoadCommands.WritePark.class, LoadCommands.Run.class, LoadCommands.Baseline.class, BenchCommand.class,
-            io.parkpulse.simulators.cli.EfficiencyBenchCommand.class})
+        description = "Simulated parks, gateways and meters: live demo feeds, history backfill, emulated meters, load parks.",
+        subcommands = {RunCommand.class, GenerateParkCommand.class, OutputReportCommand.class, EmulateCommand.class,
+            LoadParkCommand.class})
 public final class SimulatorsCli implements Runnable {
 
     public static void main(String[] args) {

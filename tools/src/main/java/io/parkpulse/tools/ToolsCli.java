@@ -3,8 +3,8 @@ package io.parkpulse.tools;
 import io.parkpulse.tools.accounts.DemoUsersCommand;
 import io.parkpulse.tools.accounts.PasswordHashCommand;
 import io.parkpulse.tools.broker.BrokerConfigCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * {@code java -jar parkpulse-tools.jar <command>}: the operations commands of a ParkPulse installation — the broker's

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.OptionalDouble;
 
 /**
- * The night minimum flow of a water meter (夜间最小流量, domain.md 7.3): for a night, the 16 quarter-hours from 01:00
+ * The night minimum flow of a water meter (夜间最小流量, docs/domain.md §7.3): for a night, the 16 quarter-hours from 01:00
  * to 05:00 local time each get a flow, the mean of every four consecutive ones (a rolling hour) is taken, and the
  * night's figure is the lowest of those means. A night counts only when at least 14 of its 16 quarter-hours are known
  * (the 92-of-96 rule scaled to the window). Pure arithmetic over readings sorted by time.

@@ -1,8 +1,8 @@
 package io.parkpulse.dashboard.auth;
 
-import io.parkpulse.contract.Ids;
 import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.config.YamlMapping;
+import io.parkpulse.contract.Ids;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

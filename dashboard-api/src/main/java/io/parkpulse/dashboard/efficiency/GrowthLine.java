@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One enterprise's year-on-year growth comparison (domain.md section 4): energy and output now and a year earlier,
+ * One enterprise's year-on-year growth comparison (docs/domain.md §4): energy and output now and a year earlier,
  * the comparison when both year-earlier figures are known, and its energy intensity against the peer median.
  *
  * @param energyNow        comprehensive energy, tce on the policy's basis

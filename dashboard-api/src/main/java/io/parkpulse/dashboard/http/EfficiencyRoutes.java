@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.http;
 
+import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.ParkModel;
@@ -13,7 +14,6 @@ import io.parkpulse.efficiency.indicator.Indicator;
 import io.parkpulse.efficiency.policy.Policy;
 import io.parkpulse.park.InvalidParkFileException;
 import io.parkpulse.park.ParkFileReader;
-import io.parkpulse.config.ConfigFileError;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

@@ -3,9 +3,6 @@ package io.parkpulse.dashboard.browser;
 import static io.parkpulse.dashboard.browser.DashboardUi.settle;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.TelemetryMessage;
@@ -18,9 +15,7 @@ import io.parkpulse.dashboard.auth.PasswordHasher;
 import io.parkpulse.dashboard.auth.UsersFileWriter;
 import io.parkpulse.dashboard.live.LiveSettings;
 import io.parkpulse.dashboard.support.SimulatedParkLoader;
-import io.parkpulse.ingest.IngestConfig;
-import io.parkpulse.ingest.IngestMain;
-import io.parkpulse.ingest.IngestVerticle;
+import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkFileReader;
 import io.parkpulse.simulators.model.ModelSettings;
@@ -97,7 +92,7 @@ class DashboardBrowserIntegrationTest {
     static Path dir;
     static Park park;
     static YearMonth lastMonth;
-    static Vertx ingest;
+    static RunningIngest ingest;
     static Vertx dashboard;
     static GatewaysOnBroker gateways;
     static ChromeDriver browser;
@@ -177,22 +172,13 @@ class DashboardBrowserIntegrationTest {
             dashboard.close().await(20, TimeUnit.SECONDS);
         }
         if (ingest != null) {
-            ingest.close().await(30, TimeUnit.SECONDS);
+            ingest.close();
         }
     }
 
     static void startIngest(MqttBroker broker, InfluxDb influx, Path parksDir) throws Exception {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ingest = IngestMain.vertxWithMetrics(registry);
-        IngestConfig config = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_URL", broker.url(), "PARKPULSE_INFLUX_URL", influx.url(),
-                "PARKPULSE_INFLUX_DATABASE", DB, "PARKPULSE_PARKS_DIR", parksDir.toString(),
-                "PARKPULSE_MQTT_CLIENT_ID", "ingest-browser-test", "PARKPULSE_HTTP_PORT", "0"));
-        ingest.deployVerticle(new IngestVerticle(config, registry)).await(60, TimeUnit.SECONDS);
-        Await.until(Duration.ofSeconds(30), () -> {
-            Gauge subscribed = registry.find("parkpulse.ingest.broker.subscribed").gauge();
-            Gauge live = registry.find("parkpulse.ingest.live.connected").gauge();
-            return subscribed != null && subscribed.value() == 1 && live != null && live.value() == 1;
-        }, () -> "ingest not subscribed, or its rollup publisher not connected");
+        ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parksDir, "ingest-browser-test",
+                Map.of("PARKPULSE_INFLUX_DATABASE", DB))).awaitLiveRollupsConnected();
     }
 
     /** Local midnight starting the day before {@code month}'s first day, epoch ms. */

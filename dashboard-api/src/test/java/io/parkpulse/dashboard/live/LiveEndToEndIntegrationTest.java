@@ -2,9 +2,6 @@ package io.parkpulse.dashboard.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.parkpulse.contract.EquipmentState;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
@@ -15,9 +12,7 @@ import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.auth.Caller;
 import io.parkpulse.dashboard.http.ApiError;
 import io.parkpulse.dashboard.http.Requests;
-import io.parkpulse.ingest.IngestConfig;
-import io.parkpulse.ingest.IngestMain;
-import io.parkpulse.ingest.IngestVerticle;
+import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.park.ParkDirectory;
 import io.parkpulse.testkit.Await;
@@ -67,7 +62,7 @@ class LiveEndToEndIntegrationTest {
 
     @TempDir
     static Path dir;
-    static Vertx ingest;
+    static RunningIngest ingest;
     static Vertx dashboard;
     static LiveSubscriber subscriber;
     static MqttAsyncClient gateway;
@@ -80,17 +75,9 @@ class LiveEndToEndIntegrationTest {
         Path parksDir = Files.createDirectories(dir.resolve("parks"));
         Files.copy(Path.of("..", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
 
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        ingest = IngestMain.vertxWithMetrics(registry);
-        IngestConfig config = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_URL", broker.url(), "PARKPULSE_INFLUX_URL", influx.url(),
-                "PARKPULSE_PARKS_DIR", parksDir.toString(), "PARKPULSE_MQTT_CLIENT_ID", "ingest-live-test", "PARKPULSE_HTTP_PORT", "0"));
-        assertThat(config.liveRollups()).as("live rollups are on by default").isTrue();
-        ingest.deployVerticle(new IngestVerticle(config, registry)).await(60, TimeUnit.SECONDS);
-        Await.until(Duration.ofSeconds(30), () -> {
-            Gauge subscribed = registry.find("parkpulse.ingest.broker.subscribed").gauge();
-            Gauge live = registry.find("parkpulse.ingest.live.connected").gauge();
-            return subscribed != null && subscribed.value() == 1 && live != null && live.value() == 1;
-        }, () -> "ingest not subscribed, or its rollup publisher not connected");
+        ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parksDir, "ingest-live-test", Map.of()));
+        assertThat(ingest.config().liveRollups()).as("live rollups are on by default").isTrue();
+        ingest.awaitLiveRollupsConnected();
 
         LiveState state = new LiveState();
         subscriber = new LiveSubscriber(LiveSettings.fromEnvironment(Map.of("PARKPULSE_MQTT_URL", broker.url())), state);
@@ -132,7 +119,7 @@ class LiveEndToEndIntegrationTest {
             dashboard.close().await(20, TimeUnit.SECONDS);
         }
         if (ingest != null) {
-            ingest.close().await(30, TimeUnit.SECONDS);
+            ingest.close();
         }
     }
 

@@ -4,7 +4,7 @@ import io.parkpulse.efficiency.coal.EnergyBasis;
 import java.util.Objects;
 
 /**
- * One row of a national energy-limit standard (domain.md 3.2): 限定值 (what existing plants may consume, mandatory),
+ * One row of a national energy-limit standard (docs/domain.md §3.2): 限定值 (what existing plants may consume, mandatory),
  * 准入值 (what new plants must meet) and 先进值 (the advanced target). Smaller is better for all of them.
  *
  * @param id       the name policies use: {@code gb16780-2007/clinker-comprehensive/4000tpd}

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The limit-standard rows ParkPulse knows without configuration (domain.md 3.2, examples A and B). A policy names
+ * The limit-standard rows ParkPulse knows without configuration (docs/domain.md §3.2, examples A and B). A policy names
  * the row that applies to an enterprise's product.
  */
 public final class LimitStandards {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The peers of one indicator (the park's enterprises of one industry, domain.md 3.3) and where each stands:
+ * The peers of one indicator (the park's enterprises of one industry, docs/domain.md §3.3) and where each stands:
  * frontrunner, median, mean, rank, percentile and gap.
  *
  * @param count       peers with a value

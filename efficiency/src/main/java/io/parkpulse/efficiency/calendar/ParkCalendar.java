@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * The park's local calendar: a local day starts at local midnight (Asia/Shanghai: 16:00 UTC the day before), so
- * days and months of every report follow the park's clock, not UTC's (domain.md 8.7).
+ * days and months of every report follow the park's clock, not UTC's (docs/domain.md §8.7).
  */
 public final class ParkCalendar {
 

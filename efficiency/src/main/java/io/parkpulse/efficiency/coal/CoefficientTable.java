@@ -19,7 +19,7 @@ import java.util.TreeMap;
 public record CoefficientTable(String version, Map<EnergyCarrier, Double> kgcePerUnit,
                                NavigableMap<Integer, Double> equalValueByYear) {
 
-    /** Steam by pressure grade, kgce per kg (statistics bureau method; domain.md 1.3). */
+    /** Steam by pressure grade, kgce per kg (statistics bureau method; docs/domain.md §1.3). */
     public enum SteamGrade {
         MPA_10("10.0MPa", 0.131429), MPA_3_5("3.5MPa", 0.125714), MPA_1_0("1.0MPa", 0.108571),
         MPA_0_3("0.3MPa", 0.094286), BELOW_0_3("below_0.3MPa", 0.078571);
@@ -41,7 +41,7 @@ public record CoefficientTable(String version, Map<EnergyCarrier, Double> kgcePe
         }
     }
 
-    /** Natural gas: gas-field or oil-field reference values (domain.md 1.3). */
+    /** Natural gas: gas-field or oil-field reference values (docs/domain.md §1.3). */
     public enum GasSource {
         GAS_FIELD("gas_field", 1.2143), OIL_FIELD("oil_field", 1.3300);
 
@@ -72,9 +72,9 @@ public record CoefficientTable(String version, Map<EnergyCarrier, Double> kgcePe
     }
 
     /**
-     * GB/T 2589-2020 Appendix A reference values (as reproduced in domain.md 1.3), natural gas from a gas field,
+     * GB/T 2589-2020 Appendix A reference values (as reproduced in docs/domain.md §1.3), natural gas from a gas field,
      * steam at 1.0 MPa, heat on the calorific-equivalent basis. No equal-value figure: there is no official current
-     * one (domain.md 10), so a policy that asks for the equal-value basis must state it per year.
+     * one (docs/domain.md §10), so a policy that asks for the equal-value basis must state it per year.
      */
     public static CoefficientTable gbt2589() {
         return gbt2589(GasSource.GAS_FIELD, SteamGrade.MPA_1_0, Map.of());

@@ -2,7 +2,7 @@ package io.parkpulse.efficiency.coal;
 
 
 /**
- * How electricity is converted to standard coal (domain.md 1.4). Every tce figure names its basis: the two differ
+ * How electricity is converted to standard coal (docs/domain.md §1.4). Every tce figure names its basis: the two differ
  * by a factor of about 2.4 for electricity.
  */
 public enum EnergyBasis {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Comprehensive energy consumption (综合能耗) in tonnes of standard coal: E = Σ quantity × coefficient
- * (GB/T 2589-2020; domain.md 1.5), with the basis and the coefficient table it was computed with.
+ * (GB/T 2589-2020; docs/domain.md §1.5), with the basis and the coefficient table it was computed with.
  *
  * @param tce       total, tonnes of standard coal
  * @param basis     the electricity basis used

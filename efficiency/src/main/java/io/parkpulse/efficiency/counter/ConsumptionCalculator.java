@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Consumption from the readings of one cumulative register (energy, volume, gas, steam, output count),
- * spread over a bucket grid. The rules, from domain.md section 8:
+ * spread over a bucket grid. The rules, from docs/domain.md §8:
  *
  * <ul>
  *   <li>readings are taken in time order whatever order they arrived in; a repeated instant counts once;</li>

@@ -45,7 +45,7 @@ public final class ParkEvaluation {
 
     /**
      * Least share of the period whose consumption must be known for a figure to count: below it an indicator is
-     * missing rather than low (the online-monitoring completeness rule, domain.md section 5, asks for 90 %).
+     * missing rather than low (the online-monitoring completeness rule, docs/domain.md §5, asks for 90 %).
      */
     public static final double MIN_COVERAGE = 0.9;
 

@@ -3,7 +3,7 @@ package io.parkpulse.efficiency.growth;
 import java.util.OptionalDouble;
 
 /**
- * Year-on-year energy growth against output growth for one enterprise and period (domain.md section 4):
+ * Year-on-year energy growth against output growth for one enterprise and period (docs/domain.md §4):
  * g_E = E_t ÷ E_{t−12} − 1, g_V = V_t ÷ V_{t−12} − 1, elasticity e = g_E ÷ g_V only when |g_V| exceeds the policy's
  * threshold.
  *

@@ -2,7 +2,7 @@ package io.parkpulse.efficiency.growth;
 
 /**
  * An enterprise's energy intensity (tce per 10⁴ CNY) against its peer median: the "level" dimension that turns the
- * growth quadrant into energy-consumption-level classes (domain.md section 4).
+ * growth quadrant into energy-consumption-level classes (docs/domain.md §4).
  */
 public enum IntensityLevel {
     LOW, TYPICAL, HIGH;

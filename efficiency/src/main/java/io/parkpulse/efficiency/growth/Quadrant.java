@@ -1,7 +1,7 @@
 package io.parkpulse.efficiency.growth;
 
 /**
- * Where an enterprise stands when its energy growth is set against its output growth (domain.md section 4).
+ * Where an enterprise stands when its energy growth is set against its output growth (docs/domain.md §4).
  * Classified by the signs and sizes of the two growth rates, never by the elasticity alone: a negative elasticity
  * means either "energy up, output down" (worst) or "energy down, output up" (best).
  */

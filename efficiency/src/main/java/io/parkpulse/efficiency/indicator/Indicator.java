@@ -3,7 +3,7 @@ package io.parkpulse.efficiency.indicator;
 import java.util.Locale;
 
 /**
- * The indicators of an enterprise and period (domain.md 1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
+ * The indicators of an enterprise and period (docs/domain.md §1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
  * basis the figure names. Energy per product is per product and lives in {@link ProductIndicator}.
  */
 public enum Indicator {

@@ -5,7 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** The formulas of domain.md 1.5 and 2.2, each in one line. */
+/** The formulas of docs/domain.md §1.5 and 2.2, each in one line. */
 public final class IndicatorCalculator {
 
     private static final double TEN_THOUSAND = 10_000.0;

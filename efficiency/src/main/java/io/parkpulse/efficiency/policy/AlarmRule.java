@@ -64,7 +64,7 @@ public sealed interface AlarmRule {
     }
 
     /**
-     * A water meter's night minimum flow (domain.md 7.3: the lowest 1-hour rolling mean of 15-minute flow between
+     * A water meter's night minimum flow (docs/domain.md §7.3: the lowest 1-hour rolling mean of 15-minute flow between
      * 01:00 and 05:00 local time) above its median over the {@code baselineDays} nights before by more than
      * {@code risePercent}.
      */
@@ -86,7 +86,7 @@ public sealed interface AlarmRule {
 
     /**
      * Year on year, the last complete month: an enterprise's ({@code null}: every enterprise's) energy grew faster
-     * than its output value by more than {@code marginPoints} percentage points (domain.md section 4).
+     * than its output value by more than {@code marginPoints} percentage points (docs/domain.md §4).
      */
     record EnergyOutgrowsOutput(String id, Severity severity, String enterprise, double marginPoints)
             implements AlarmRule {

@@ -70,7 +70,7 @@ public record Policy(String version, EnergyBasis basis, CoefficientTable coeffic
 
     /**
      * The policy of a park whose file has no {@code policy:} section, modelled on the published Jiangsu and Zhejiang
-     * schemes (domain.md 2.2–2.6): GB/T 2589-2020 on the 当量值 basis; the ratio method against the park's own mean
+     * schemes (docs/domain.md §2.2–2.6): GB/T 2589-2020 on the 当量值 basis; the ratio method against the park's own mean
      * (tax per mu 40, value added per mu 20, tax per tce 20, labour productivity 10, R&D intensity 10); Huai'an's
      * percentile classes A 20 % / B 60 % / C 95 % / D; utilities (D44–D46) and firms operating under 2 years are
      * scored but get class T; no land threshold; no alarms.

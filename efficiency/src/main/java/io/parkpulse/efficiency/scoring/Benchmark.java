@@ -2,7 +2,7 @@ package io.parkpulse.efficiency.scoring;
 
 /**
  * What an indicator is scored against: a published number, or a statistic of the group being scored times a
- * factor (Huai'an sets benchmarks at about twice last year's county average; domain.md 2.3).
+ * factor (Huai'an sets benchmarks at about twice last year's county average; docs/domain.md §2.3).
  */
 public sealed interface Benchmark {
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How scores become classes (domain.md 2.5).
+ * How scores become classes (docs/domain.md §2.5).
  *
  * @param kind  by position in the ranking, or by score thresholds
  * @param bands best class first. For {@link Kind#PERCENTILE} {@code limit} is the cumulative share of the ranked

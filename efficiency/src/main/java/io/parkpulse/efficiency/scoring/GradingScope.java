@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Who a land-efficiency evaluation covers and who it grades (domain.md 2.5, 2.6): enterprises below the land threshold
+ * Who a land-efficiency evaluation covers and who it grades (docs/domain.md §2.5, 2.6): enterprises below the land threshold
  * are out of scope; utilities and enterprises operating for fewer than the minimum years are scored but not graded,
  * and get the ungraded class (T in Huai'an).
  *

@@ -1,6 +1,6 @@
 package io.parkpulse.efficiency.scoring;
 
-/** How an indicator's value becomes points (domain.md 2.3). */
+/** How an indicator's value becomes points (docs/domain.md §2.3). */
 public enum ScoringMethod {
     /**
      * value ÷ benchmark × weight; for smaller-is-better indicators (2 − value ÷ benchmark) × weight, never below 0.

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** domain.md 1.6: the GB/T 2589 worked example. */
+/** docs/domain.md §1.6: the GB/T 2589 worked example. */
 class StandardCoalTest {
 
     private static final Map<EnergyCarrier, Double> MONTH = Map.of(

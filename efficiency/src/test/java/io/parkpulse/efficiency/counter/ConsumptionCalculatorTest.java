@@ -10,7 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Hand-computed expectations for the counter rules of domain.md section 8. */
+/** Hand-computed expectations for the counter rules of docs/domain.md §8. */
 class ConsumptionCalculatorTest {
 
     private static final long Q = 15 * 60_000L;

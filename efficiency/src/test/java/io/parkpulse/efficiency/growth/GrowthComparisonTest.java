@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The elasticity cases of domain.md section 4. */
+/** The elasticity cases of docs/domain.md §4. */
 class GrowthComparisonTest {
 
     private static final double FLAT = 0.01;

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** domain.md 2.4: Huangyan district's 2022 formula for above-scale industrial firms, worked example 94.143. */
+/** docs/domain.md §2.4: Huangyan district's 2022 formula for above-scale industrial firms, worked example 94.143. */
 class HuangyanScoreTest {
 
     static final ScoringRule HUANGYAN_2022 = ScoringRule.ratio(List.of(

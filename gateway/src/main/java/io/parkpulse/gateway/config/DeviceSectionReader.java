@@ -1,9 +1,9 @@
 package io.parkpulse.gateway.config;
 
-import io.parkpulse.contract.Ids;
-import io.parkpulse.contract.Quantity;
 import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.config.YamlMapping;
+import io.parkpulse.contract.Ids;
+import io.parkpulse.contract.Quantity;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.dlt645.DataIdentifier;

@@ -1,9 +1,9 @@
 package io.parkpulse.gateway.config;
 
-import io.parkpulse.contract.Ids;
-import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.config.YamlMapping;
+import io.parkpulse.contract.Ids;
+import io.parkpulse.mqtt.CaFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

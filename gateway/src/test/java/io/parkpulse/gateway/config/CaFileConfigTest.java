@@ -3,9 +3,9 @@ package io.parkpulse.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parkpulse.testkit.TestCertificates;
-import io.parkpulse.mqtt.CaFile;
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.mqtt.CaFile;
+import io.parkpulse.testkit.TestCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

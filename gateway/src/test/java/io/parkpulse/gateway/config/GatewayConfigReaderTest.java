@@ -3,8 +3,8 @@ package io.parkpulse.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.parkpulse.contract.Quantity;
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.contract.Quantity;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.dlt645.DataIdentifier;

@@ -14,8 +14,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.Value;
-import io.parkpulse.protocols.nbiot.OneNetSignature;
 import io.parkpulse.emulators.NbIotPusher;
+import io.parkpulse.protocols.nbiot.OneNetSignature;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
@@ -62,7 +62,7 @@ class CarrierPushRoutesTest {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
-    /** The shape of the CTWing dataReport published in code-index 39513228, carrying our payload. */
+    /** The shape of the CTWing dataReport an integrator's public callback test posts (docs/gateway.md, "Sources"), carrying our payload. */
     static String ctwingBody(byte[] payload) {
         return "{\"upPacketSN\":-1,\"upDataSN\":-1,\"topic\":\"v1/up/ad\",\"timestamp\":1709251260000,\"tenantId\":\"2000033629\","
                 + "\"serviceId\":\"\",\"protocol\":\"lwm2m\",\"productId\":\"15114816\",\"payload\":{\"APPdata\":\""

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Value;
+import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.MeterDisplays;
 import io.parkpulse.gateway.config.DeviceConfig;
 import io.parkpulse.gateway.config.DeviceSettings;
 import io.parkpulse.gateway.config.Endpoint;
@@ -11,9 +13,7 @@ import io.parkpulse.gateway.config.GatewayConfig;
 import io.parkpulse.gateway.config.Importance;
 import io.parkpulse.gateway.config.PointConfig;
 import io.parkpulse.gateway.config.Protocol;
-import io.parkpulse.emulators.MeterDisplays;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
-import io.parkpulse.emulators.Dlt645Emulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

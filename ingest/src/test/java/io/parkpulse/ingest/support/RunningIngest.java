@@ -13,14 +13,19 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** An ingest instance running in the test JVM, configured the way production is: by environment variables. */
+/**
+ * An ingest instance running in the test JVM, configured the way production is: by environment variables. Shared with
+ * other modules' tests through this module's test jar.
+ */
 public final class RunningIngest implements AutoCloseable {
 
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final IngestVerticle verticle;
+    private final IngestConfig config;
 
     private RunningIngest(IngestConfig config) throws Exception {
+        this.config = config;
         vertx = IngestMain.vertxWithMetrics(registry);
         verticle = new IngestVerticle(config, registry);
         vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
@@ -33,6 +38,15 @@ public final class RunningIngest implements AutoCloseable {
     public RunningIngest awaitSubscribed() throws InterruptedException {
         Await.until(java.time.Duration.ofSeconds(30), () -> registry.get("parkpulse.ingest.broker.subscribed").gauge().value() == 1,
                 () -> "ingest not subscribed");
+        return this;
+    }
+
+    /** Waits until the live rollup publisher is connected too, for tests of the live panels. */
+    public RunningIngest awaitLiveRollupsConnected() throws InterruptedException {
+        Await.until(java.time.Duration.ofSeconds(30), () -> {
+            io.micrometer.core.instrument.Gauge live = registry.find("parkpulse.ingest.live.connected").gauge();
+            return live != null && live.value() == 1;
+        }, () -> "ingest's live rollup publisher not connected");
         return this;
     }
 
@@ -52,6 +66,11 @@ public final class RunningIngest implements AutoCloseable {
     /** Starts an instance and returns once it is subscribed. */
     public static RunningIngest start(Map<String, String> environment) throws Exception {
         return new RunningIngest(IngestConfig.fromEnvironment(environment)).awaitSubscribed();
+    }
+
+    /** The configuration it runs with, as read from the environment. */
+    public IngestConfig config() {
+        return config;
     }
 
     public int httpPort() {

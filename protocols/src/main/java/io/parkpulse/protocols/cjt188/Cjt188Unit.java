@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The unit byte that follows each value in a CJ/T 188 reply (github:hupengwu/fox-edge-server-protocol
- * {@code CJT188Unit.java}, domain.md 6.2), with the factor to the base unit of its dimension: kWh for energy and
+ * {@code CJT188Unit.java}, docs/domain.md §6.2), with the factor to the base unit of its dimension: kWh for energy and
  * heat, kW for power, m³ for volume, m³/h for flow rate.
  */
 public enum Cjt188Unit {

@@ -3,7 +3,7 @@ package io.parkpulse.protocols.cjt188;
 import java.util.Optional;
 
 /**
- * The byte order of the metering-data identifier 901F on the wire. Vendors differ (domain.md 6.2):
+ * The byte order of the metering-data identifier 901F on the wire. Vendors differ (docs/domain.md §6.2):
  * some send {@code 90 1F}, others {@code 1F 90}; configure per meter model, accept both in replies.
  */
 public enum DiOrder {

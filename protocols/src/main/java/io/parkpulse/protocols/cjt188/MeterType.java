@@ -3,7 +3,7 @@ package io.parkpulse.protocols.cjt188;
 import java.util.Optional;
 
 /**
- * The meter type byte T of CJ/T 188-2004 (domain.md 6.2: cnblogs yangykaifa/p/7010777, python_cjt188 constants).
+ * The meter type byte T of CJ/T 188-2004 (docs/domain.md §6.2: cnblogs yangykaifa/p/7010777, python_cjt188 constants).
  * Codes {@code 10}–{@code 19}, {@code 20}–{@code 29} and {@code 30}–{@code 39} are ranges for water, heat and gas;
  * these are the codes the standard names.
  */

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * Reading a water meter's metering data (DI 901F): the request {@code C=01 L=03 DATA = DI DI SER}, and the reply
  * {@code C=81 L=16}: DI(2) SER(1) | current cumulative flow, 4 bytes BCD XXXXXX.XX + unit | settlement-day flow, 4 +
- * unit | real time, 7 bytes BCD {@code ss mm hh DD MM YY YY} lowest first | status ST(2) (domain.md 6.2).
+ * unit | real time, 7 bytes BCD {@code ss mm hh DD MM YY YY} lowest first | status ST(2) (docs/domain.md §6.2).
  *
  * <p>The identifier's byte order differs between vendors; the request uses the configured {@link DiOrder}, replies
  * are accepted in either. Decoding never throws: a reply that cannot be used is {@link Refused} with the reason.

@@ -4,7 +4,7 @@ import io.parkpulse.contract.Quantity;
 import java.util.Optional;
 
 /**
- * The DL/T 645-2007 data identifiers ParkPulse reads, with their value formats (domain.md 6.1): BCD, lowest byte
+ * The DL/T 645-2007 data identifiers ParkPulse reads, with their value formats (docs/domain.md §6.1): BCD, lowest byte
  * first, a fixed number of decimals, and for signed values the top bit of the last byte as the sign.
  */
 public enum DataIdentifier {

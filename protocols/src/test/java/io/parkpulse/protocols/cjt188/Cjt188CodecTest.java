@@ -23,7 +23,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-/** CJ/T 188 frames: published wire vectors, the pitfalls of domain.md 6.3, and properties over random frames. */
+/** CJ/T 188 frames: published wire vectors, the pitfalls of docs/domain.md §6.3, and properties over random frames. */
 class Cjt188CodecTest {
 
     static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
@@ -72,7 +72,7 @@ class Cjt188CodecTest {
 
     /**
      * Same page, "回复数据": the reply as published ends {@code 21 84 08 16}, but its bytes sum to 13, not 08 — the
-     * much-reposted wrong example of domain.md 6.3 — so it is rejected. github:hupengwu/fox-edge-server-protocol
+     * much-reposted wrong example of docs/domain.md §6.3 — so it is rejected. github:hupengwu/fox-edge-server-protocol
      * {@code cjt188/Demo.java} publishes the same reply with checksum 13; that one decodes to the page's annotation:
      * 556677.00 m³ twice (unit 2C), 2015-05-11 22:01:31, status 21 84.
      */
@@ -251,7 +251,7 @@ class Cjt188CodecTest {
         assertThatThrownBy(() -> Cjt188Address.toWire("123")).hasMessageContaining("14 hexadecimal digits");
     }
 
-    // ---- the pitfalls of domain.md 6.3 ----------------------------------------------------------------------------
+    // ---- the pitfalls of docs/domain.md §6.3 ----------------------------------------------------------------------------
 
     @Test
     void a_checksum_of_16_does_not_end_the_frame_early() {

@@ -16,7 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** DL/T 645-2007 frames: published wire vectors, the pitfalls of domain.md 6.3, and properties over random frames. */
+/** DL/T 645-2007 frames: published wire vectors, the pitfalls of docs/domain.md §6.3, and properties over random frames. */
 class Dlt645CodecTest {
 
     static final HexFormat HEX = HexFormat.ofDelimiter(" ").withUpperCase();
@@ -58,7 +58,7 @@ class Dlt645CodecTest {
     /**
      * github:olivenet-iot/ivy-4g-gateway .claude/protocols.md, "Read Total Active Energy": request and reply of
      * meter 000000001234, value 1234.56 kWh. The published request carries checksum B2; the right one is F7 (one of
-     * the wrong published frames domain.md 6.3 warns about), so it is rejected and ours differs only there.
+     * the wrong published frames docs/domain.md §6.3 warns about), so it is rejected and ours differs only there.
      */
     @Test
     void read_total_active_energy_as_published() {
@@ -77,7 +77,7 @@ class Dlt645CodecTest {
         assertThat(r.identifier().quantity().wireName()).isEqualTo("energy_kwh");
     }
 
-    /** domain.md 6.1: meter 123456789012 is sent 12 90 78 56 34 12. */
+    /** docs/domain.md §6.1: meter 123456789012 is sent 12 90 78 56 34 12. */
     @Test
     void addresses_are_bcd_lowest_byte_first() {
         assertThat(HEX.formatHex(MeterAddress.toWire("123456789012"))).isEqualTo("12 90 78 56 34 12");
@@ -86,7 +86,7 @@ class Dlt645CodecTest {
         assertThatThrownBy(() -> MeterAddress.toWire("12345678901x")).hasMessageContaining("12 decimal digits");
     }
 
-    // ---- the pitfalls of domain.md 6.3 ----------------------------------------------------------------------------
+    // ---- the pitfalls of docs/domain.md §6.3 ----------------------------------------------------------------------------
 
     /** A phase-A current reply whose checksum is 16: the end is found by the length, not by scanning for 16. */
     @Test
@@ -138,7 +138,7 @@ class Dlt645CodecTest {
                 .containsExactly(new Rejected("15 byte(s) of an incomplete frame at the end of the input", 15));
     }
 
-    /** An abnormal reply (D1) carries one byte of error bits (domain.md 6.1). */
+    /** An abnormal reply (D1) carries one byte of error bits (docs/domain.md §6.1). */
     @Test
     void abnormal_replies_say_which_errors() {
         Dlt645Frame frame = frames(Dlt645Decoder.decodeAll(

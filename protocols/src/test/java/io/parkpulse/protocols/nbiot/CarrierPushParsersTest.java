@@ -21,14 +21,14 @@ class CarrierPushParsersTest {
 
     // ---- CTWing -------------------------------------------------------------------------------------------------
 
-    /** A transparent-product dataReport from an integrator's callback test (code-index 39513228, also quoted in domain.md §7.2). */
+    /** A transparent-product dataReport from an integrator's callback test (a public Python test posting it to its {@code /cwting/callback}; also quoted in docs/domain.md §7.2). */
     static final String CTWING_TRANSPARENT = "{\"upPacketSN\":-1,\"upDataSN\":-1,\"topic\":\"v1/up/ad\",\"timestamp\":1650554828842,"
             + "\"tenantId\":\"2000033629\",\"serviceId\":\"\",\"protocol\":\"lwm2m\",\"productId\":\"15114816\","
             + "\"payload\":{\"APPdata\":\"AQFWMS4wAAAAACMAAAAH/wAlODYyNTkyMDUxNjUxNDcyAAEAMjUAODAAAAAAAAABAQAAAAEAAASD\"},"
             + "\"messageType\":\"dataReport\",\"deviceType\":\"\",\"deviceId\":\"40edca19b0124480864366de4621de99\","
             + "\"assocAssetId\":\"\",\"IMSI\":\"undefined\",\"IMEI\":\"862592051651472\"}";
 
-    /** A profile-decoded dataReport of a smoke detector (code-index 6457693137). */
+    /** A profile-decoded dataReport of a smoke detector (a public integrator's entity-class test). */
     static final String CTWING_PROFILE = "{\"upPacketSN\":-1,\"upDataSN\":-1,\"topic\":\"v1/up/ad19prof\",\"timestamp\":1606982320277,"
             + "\"tenantId\":\"10461180\",\"serviceId\":\"\",\"protocol\":\"lwm2m\",\"productId\":\"15014772\",\"payload\":{\"serviceId\":"
             + "\"notification\",\"serviceData\":{\"TData\":30,\"SNR\":1,\"RSRP\":114,\"IMEI\":\"860374051096202\",\"Cell_ID_Length\":8,"
@@ -64,7 +64,7 @@ class CarrierPushParsersTest {
 
     @Test
     void ctwingOnlineOfflineReportIsPassedOver() {
-        // field names as listed in CTWing's subscription push documentation mirrored by integrators (domain.md §7.2)
+        // field names as listed in CTWing's subscription push documentation mirrored by integrators (docs/domain.md §7.2)
         String body = "{\"timestamp\":1650554828842,\"tenantId\":\"2000033629\",\"productId\":\"15114816\",\"deviceId\":\"40edca19\","
                 + "\"messageType\":\"deviceOnlineOfflineReport\",\"eventType\":1}";
         PushResult.Parsed parsed = parsed(CtwingPushParser.parse(bytes(body)));
@@ -86,12 +86,12 @@ class CarrierPushParsersTest {
 
     /**
      * A push exactly as OneNET delivered it (178 bytes, Content-Length 178, User-Agent OneNET), logged by an
-     * integrator's receiver (code-index 38899046804). Its token is not public, so only its failing check is testable.
+     * integrator's receiver, published in its repository. Its token is not public, so only its failing check is testable.
      */
     static final String ONENET_CAPTURED = "{\"msg\":{\"at\":1555904805407,\"imei\":\"861931046156398\",\"type\":1,\"ds_id\":\"3300_0_5700\","
             + "\"value\":-115,\"dev_id\":523444202},\"msg_signature\":\"9XFwVl4VRJ2Lub2ryUJK8g==\",\"nonce\":\"C1z3?giR\"}";
 
-    /** The msg of a published OneNET push example with an opaque hex value (code-index 3948479561). */
+    /** The msg of a published OneNET push example with an opaque hex value (an integrator's public example). */
     static final String ONENET_OPAQUE_MSG = "{\"at\":1551052412074,\"imei\":\"0000000\",\"type\":1,\"ds_id\":\"3300_0_5750\","
             + "\"value\":\"c0ced68f09234e9e4581fdfa1edab74f10ad9e4c\",\"dev_id\":111111}";
 

@@ -1,20 +1,19 @@
 package io.parkpulse.simulators.cli;
 
 import io.parkpulse.config.CommandErrors;
-import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
+import io.parkpulse.emulators.Cjt188Emulator;
+import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.MeterValues;
+import io.parkpulse.emulators.ModbusEmulator;
+import io.parkpulse.emulators.ModbusMeterLayout;
+import io.parkpulse.emulators.NbIotPusher;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Metering;
 import io.parkpulse.park.Park;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.modbus.RegisterValue;
-import io.parkpulse.emulators.Cjt188Emulator;
-import io.parkpulse.emulators.Dlt645Emulator;
 import io.parkpulse.simulators.emulate.LiveMeters;
-import io.parkpulse.emulators.MeterValues;
-import io.parkpulse.emulators.ModbusEmulator;
-import io.parkpulse.emulators.ModbusMeterLayout;
-import io.parkpulse.emulators.NbIotPusher;
 import io.parkpulse.simulators.model.NbIotSettings;
 import io.parkpulse.simulators.model.ParkModel;
 import java.io.IOException;

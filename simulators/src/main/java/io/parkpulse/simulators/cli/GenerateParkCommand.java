@@ -5,7 +5,6 @@ import io.parkpulse.contract.Ids;
 import io.parkpulse.simulators.generator.GeneratedPark;
 import io.parkpulse.simulators.generator.ParkFileWriter;
 import io.parkpulse.simulators.generator.ParkGenerator;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

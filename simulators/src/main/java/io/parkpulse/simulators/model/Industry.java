@@ -8,7 +8,7 @@ import java.util.List;
  * works (shifts, seasons), what it makes and sells, and what it uses per unit of output.
  *
  * <p>Sources of the numbers. Cement and ferrosilicon electricity are the national energy-limit
- * standards quoted in {@code /work/shared/domain.md} §3.2 (GB 16780-2007: comparable cement
+ * standards quoted in docs/domain.md §3.2 (GB 16780-2007: comparable cement
  * electricity 限定值 105, 准入值 90, 先进值 85 kWh/t; GB 21341-2008 FeSi75: 8 800 / 8 500 kWh/t);
  * the average enterprise sits between 准入值 and 限定值, so laggards break the limit and leaders
  * reach the advanced value. Every other figure is an order-of-magnitude estimate of mine for a

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Value;
+import io.parkpulse.emulators.Cjt188Emulator;
+import io.parkpulse.emulators.MeterValues;
 import io.parkpulse.gateway.config.DeviceSettings;
 import io.parkpulse.gateway.config.Endpoint;
 import io.parkpulse.gateway.config.Importance;
@@ -13,8 +15,6 @@ import io.parkpulse.gateway.southbound.Readout;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
 import io.parkpulse.protocols.cjt188.MeterType;
-import io.parkpulse.emulators.Cjt188Emulator;
-import io.parkpulse.emulators.MeterValues;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Value;
+import io.parkpulse.emulators.Dlt645Emulator;
+import io.parkpulse.emulators.MeterValues;
 import io.parkpulse.gateway.config.DeviceSettings;
 import io.parkpulse.gateway.config.Endpoint;
 import io.parkpulse.gateway.config.Importance;
@@ -14,8 +16,6 @@ import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.dlt645.Dlt645Decoder;
 import io.parkpulse.protocols.dlt645.Dlt645Frame;
 import io.parkpulse.protocols.dlt645.MeterAddress;
-import io.parkpulse.emulators.Dlt645Emulator;
-import io.parkpulse.emulators.MeterValues;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

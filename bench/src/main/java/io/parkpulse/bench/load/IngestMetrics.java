@@ -1,0 +1,35 @@
+package io.parkpulse.bench.load;
+
+/**
+ * What an ingest instance's Prometheus {@code /metrics} text says about the figures load and fault runs follow: heap
+ * in use ({@code jvm_memory_used_bytes{area="heap"}}, summed over pools, garbage included), heap live after the last
+ * collection ({@code jvm_gc_live_data_size_bytes}), points written ({@code parkpulse_ingest_points_stored_total}) and
+ * whether the broker granted its subscription ({@code parkpulse_ingest_broker_subscribed}).
+ *
+ * @param pointsStored points written, -1 when the text has no such counter
+ */
+public record IngestMetrics(double heapUsedBytes, double liveHeapBytes, double pointsStored, boolean subscribed) {
+
+    public static IngestMetrics parse(String prometheusText) {
+        double heap = 0;
+        double live = 0;
+        double stored = -1;
+        boolean subscribed = false;
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith("jvm_memory_used_bytes{") && line.contains("area=\"heap\"")) {
+                heap += value(line);
+            } else if (line.startsWith("jvm_gc_live_data_size_bytes")) {
+                live = value(line);
+            } else if (line.startsWith("parkpulse_ingest_points_stored_total")) {
+                stored = Math.max(stored, 0) + value(line);
+            } else if (line.startsWith("parkpulse_ingest_broker_subscribed")) {
+                subscribed = value(line) == 1;
+            }
+        }
+        return new IngestMetrics(heap, live, stored, subscribed);
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+    }
+}
