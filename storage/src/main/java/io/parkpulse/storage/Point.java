@@ -1,28 +1,44 @@
 package io.parkpulse.storage;
 
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 /**
- * One InfluxDB point, rendered as a line of line protocol. Escapes what line protocol can carry and
- * refuses, with {@link IllegalArgumentException} naming the offending text, what it cannot carry
- * faithfully (line breaks or a trailing backslash in names and tags, empty tag values, non-finite
- * numbers) rather than write something that reads back different.
+ * One InfluxDB point: its series (measurement and tags), its fields with their types, and its time. It stays structured
+ * until it is rendered as a line of line protocol ({@link #appendTo}), so whoever holds it can read its values back
+ * ({@link #number}, {@link #text}) without parsing text.
  *
- * <p>InfluxDB 1.x reads a backslash as an escape only before a separator ({@code , = space}); every
- * other backslash is literal. So {@code a\\ b} (a backslash, then an escaped space) stores
- * {@code a\ b}, while a name ending in a backslash cannot be written at all (verified against 1.6).
+ * <p>Escapes what line protocol can carry and refuses, with {@link IllegalArgumentException} naming the offending text,
+ * what it cannot carry faithfully (line breaks or a trailing backslash in names and tags, empty tag values, non-finite
+ * numbers) rather than write something that reads back different: every check runs when the name or value is added, so
+ * a point that was built renders without failing.
  *
- * <p>Tags are written sorted by key, which InfluxDB recommends. Points of a known series start from
- * a {@link Series}, whose tags were escaped once. Not thread-safe; build and discard.
+ * <p>InfluxDB 1.x reads a backslash as an escape only before a separator ({@code , = space}); every other backslash is
+ * literal. So {@code a\\ b} (a backslash, then an escaped space) stores {@code a\ b}, while a name ending in a backslash
+ * cannot be written at all (verified against 1.6).
+ *
+ * <p>Tags are written sorted by key, which InfluxDB recommends. Points of a known series start from a {@link Series},
+ * whose tags were escaped once.
+ *
+ * <p>Not thread-safe while it is built. Built on one thread and then handed over (an event-loop task, a queue), it may be
+ * read and rendered by the receiver; it must not be changed after the hand-over.
  */
 public final class Point {
+
+    private static final Object NUMBER = new Object();
 
     private final String measurement;
     private final Map<String, String> tags;
     private final Series series;
-    private final StringBuilder fields = new StringBuilder(64);
+    private String[] keys = new String[4];
+    /** Per field: {@link #NUMBER} (its value in {@link #numbers}), a {@link Boolean} or a {@link String}. */
+    private Object[] values = new Object[4];
+    private double[] numbers = new double[4];
+    private int size;
     private long timeMs = Long.MIN_VALUE;
 
     private Point(String measurement, Series series) {
@@ -32,7 +48,7 @@ public final class Point {
     }
 
     public static Point measurement(String name) {
-        appendName(new StringBuilder(), "measurement", name, false);
+        checkMeasurement(name);
         return new Point(name, null);
     }
 
@@ -54,26 +70,18 @@ public final class Point {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("field " + key + " = " + value + ": only finite numbers can be stored");
         }
-        startField(key).append(value);
+        int count = add(key, NUMBER); // first: it may grow the arrays
+        numbers[count - 1] = value;
         return this;
     }
 
     public Point field(String key, boolean value) {
-        startField(key).append(value);
+        add(key, value);
         return this;
     }
 
     public Point field(String key, String value) {
-        Objects.requireNonNull(value, "value");
-        StringBuilder sb = startField(key).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append(c);
-        }
-        sb.append('"');
+        add(key, Objects.requireNonNull(value, "value"));
         return this;
     }
 
@@ -83,21 +91,60 @@ public final class Point {
         return this;
     }
 
-    public boolean hasFields() {
-        return fields.length() > 0;
+    /** The point's time in epoch milliseconds, {@link Long#MIN_VALUE} before {@link #time} was called. */
+    public long timeMs() {
+        return timeMs;
     }
 
-    /** The line protocol line, without a trailing newline. */
-    public String toLine() {
-        if (!hasFields()) {
+    public boolean hasFields() {
+        return size > 0;
+    }
+
+    /** The numeric field {@code key}, or empty when the point has no such field or it is not a number. */
+    public OptionalDouble number(String key) {
+        int i = indexOf(key);
+        return i >= 0 && values[i] == NUMBER ? OptionalDouble.of(numbers[i]) : OptionalDouble.empty();
+    }
+
+    /** The string field {@code key}, or empty when the point has no such field or it is not a string. */
+    public Optional<String> text(String key) {
+        int i = indexOf(key);
+        return i >= 0 && values[i] instanceof String s ? Optional.of(s) : Optional.empty();
+    }
+
+    /**
+     * Appends the line protocol line, without a trailing newline: what a batch writer calls for each point of a
+     * request body, so that no point needs a line of its own.
+     */
+    public StringBuilder appendTo(StringBuilder sb) {
+        if (size == 0) {
             throw new IllegalStateException("a point needs at least one field");
         }
         if (timeMs == Long.MIN_VALUE) {
             throw new IllegalStateException("a point needs a time");
         }
-        String key = series != null ? series.key() : Series.of(measurement, tags).key();
-        return new StringBuilder(key.length() + fields.length() + 22).append(key).append(' ').append(fields).append(' ')
-                .append(timeMs).toString();
+        sb.append(series != null ? series.key() : Series.of(measurement, tags).key()).append(' ');
+        for (int i = 0; i < size; i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            escapeInto(sb, keys[i], true);
+            sb.append('=');
+            Object v = values[i];
+            if (v == NUMBER) {
+                sb.append(numbers[i]);
+            } else if (v instanceof Boolean b) {
+                sb.append(b.booleanValue());
+            } else {
+                appendQuoted(sb, (String) v);
+            }
+        }
+        return sb.append(' ').append(timeMs);
+    }
+
+    /** The line protocol line, without a trailing newline. */
+    public String toLine() {
+        return appendTo(new StringBuilder(96)).toString();
     }
 
     @Override
@@ -105,32 +152,68 @@ public final class Point {
         return toLine();
     }
 
-    private StringBuilder startField(String key) {
+    /** Adds a field after checking its key; returns the new field count. */
+    private int add(String key, Object value) {
         if ("time".equals(key)) {
             throw new IllegalArgumentException("\"time\" cannot be a field key");
         }
-        if (fields.length() > 0) {
-            fields.append(',');
+        checkName("field key", key);
+        if (size == keys.length) {
+            keys = Arrays.copyOf(keys, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            numbers = Arrays.copyOf(numbers, size * 2);
         }
-        appendName(fields, "field key", key, true);
-        return fields.append('=');
+        keys[size] = key;
+        values[size] = value;
+        return ++size;
     }
 
-    /**
-     * Appends {@code text} escaped: commas and spaces, and in keys and tag values also equals signs;
-     * backslashes stay literal. Refuses what cannot be carried.
-     */
-    static void appendName(StringBuilder sb, String what, String text, boolean escapeEquals) {
-        checkName(what, text);
-        if (what.equals("measurement") && text.startsWith("#")) {
-            throw new IllegalArgumentException("measurement " + quote(text) + " would read as a comment line");
+    private int indexOf(String key) {
+        for (int i = 0; i < size; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
         }
+        return -1;
+    }
+
+    private static void appendQuoted(StringBuilder sb, String value) {
+        sb.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append(c);
+        }
+        sb.append('"');
+    }
+
+    /** Checks {@code text} as a name ({@code what} says which, for the message) and appends it escaped. */
+    static void appendName(StringBuilder sb, String what, String text, boolean escapeEquals) {
+        if (what.equals("measurement")) {
+            checkMeasurement(text);
+        } else {
+            checkName(what, text);
+        }
+        escapeInto(sb, text, escapeEquals);
+    }
+
+    /** Appends {@code text} escaped: commas and spaces, and in keys and tag values also equals signs; backslashes stay literal. */
+    private static void escapeInto(StringBuilder sb, String text, boolean escapeEquals) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ',' || c == ' ' || (escapeEquals && c == '=')) {
                 sb.append('\\');
             }
             sb.append(c);
+        }
+    }
+
+    private static void checkMeasurement(String name) {
+        checkName("measurement", name);
+        if (name.startsWith("#")) {
+            throw new IllegalArgumentException("measurement " + quote(name) + " would read as a comment line");
         }
     }
 

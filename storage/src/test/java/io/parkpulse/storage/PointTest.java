@@ -57,6 +57,44 @@ class PointTest {
     }
 
     @Test
+    void readsItsFieldsBackAsTheyWereGivenWithoutParsingText() {
+        Point point = Point.measurement("electricity").tag("park", "p").field("power_kw", 1650.0).field("energy_kwh", 402_000.0)
+                .field("state", "a \"b\" c\\d, e=f").field("online", true).field("odd key=", 3.0).time(5);
+
+        assertThat(point.number("power_kw")).hasValue(1650.0);
+        assertThat(point.number("odd key=")).hasValue(3.0);
+        assertThat(point.number("power")).as("a prefix of a key is not the key").isEmpty();
+        assertThat(point.number("state")).as("a string is not a number").isEmpty();
+        assertThat(point.number("online")).as("a boolean is not a number").isEmpty();
+        assertThat(point.text("state")).hasValue("a \"b\" c\\d, e=f");
+        assertThat(point.text("power_kw")).as("a number is not a string").isEmpty();
+        assertThat(point.text("mode")).isEmpty();
+        assertThat(point.timeMs()).isEqualTo(5);
+    }
+
+    @Test
+    void rendersManyFieldsIntoABodyTheSameAsItsOwnLine() {
+        Point point = Point.measurement("m").tag("t", "x").time(9);
+        for (int i = 0; i < 10; i++) {
+            point.field("f" + i, i * 1.5);
+        }
+        StringBuilder body = new StringBuilder("first line\n");
+
+        point.appendTo(body).append('\n');
+
+        assertThat(body.toString()).isEqualTo("first line\n" + point.toLine() + "\n");
+        assertThat(point.toLine()).startsWith("m,t=x f0=0.0,f1=1.5,").endsWith(",f9=13.5 9");
+        assertThat(point.number("f9")).hasValue(13.5);
+    }
+
+    @Test
+    void aPointOfASeriesRendersTheSeriesKeyWrittenOnce() {
+        Series series = Series.of("water", java.util.Map.of("park", "demo park", "meter", "W-1"));
+
+        assertThat(series.point().field("flow_m3h", 1.0E-4).time(3).toLine()).isEqualTo("water,meter=W-1,park=demo\\ park flow_m3h=1.0E-4 3");
+    }
+
+    @Test
     void refusesIncompletePoints() {
         assertThatThrownBy(() -> Point.measurement("m").time(1).toLine()).hasMessageContaining("field");
         assertThatThrownBy(() -> Point.measurement("m").field("f", 1.0).toLine()).hasMessageContaining("time");

@@ -9,11 +9,13 @@ import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
 import io.parkpulse.ingest.pipeline.PreparedPoint;
+import io.parkpulse.storage.Point;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.LongSupplier;
 
 /**
@@ -75,16 +77,17 @@ public final class LiveRollups {
                     new GatewayState(s == GatewayStatus.ONLINE, message.source().receivedAtMs())));
         } else if (at.channel() == Channel.TELEMETRY) {
             ParkLive park = null;
-            for (PreparedPoint point : message.points()) {
-                if (point.position() < 0 || point.isLateMark()) {
+            for (PreparedPoint prepared : message.points()) {
+                if (prepared.kind() != PreparedPoint.Kind.READING) {
                     continue;
                 }
-                Double power = LineFields.number(point.line(), POWER);
-                Double flow = LineFields.number(point.line(), FLOW);
-                String state = equipmentState(point.line());
+                Point point = prepared.point();
+                Double power = boxed(point.number(POWER));
+                Double flow = boxed(point.number(FLOW));
+                String state = equipmentState(point);
                 if (power != null || flow != null || state != null) {
                     park = park != null ? park : park(at.park());
-                    park.meter(point.meter(), new MeterValues(point.timeMs(), power, flow, state));
+                    park.meter(prepared.meter(), new MeterValues(prepared.timeMs(), power, flow, state));
                 }
             }
         }
@@ -106,10 +109,13 @@ public final class LiveRollups {
         }
     }
 
-    /** The equipment state the line stores, or {@code null}; the decoder let only known states through. */
-    private static String equipmentState(String line) {
-        String state = LineFields.string(line, STATE);
-        return state == null ? null : EquipmentState.byWireName(state).map(EquipmentState::wireName).orElse(null);
+    /** The equipment state the point stores, or {@code null}; the decoder let only known states through. */
+    private static String equipmentState(Point point) {
+        return point.text(STATE).flatMap(EquipmentState::byWireName).map(EquipmentState::wireName).orElse(null);
+    }
+
+    private static Double boxed(OptionalDouble value) {
+        return value.isPresent() ? value.getAsDouble() : null;
     }
 
     private ParkLive park(String id) {

@@ -109,13 +109,12 @@ public final class MessagePreparer {
         if (!marked.add(meter.id() + "@" + day)) {
             return;
         }
-        String line = Point.measurement(StorageSchema.MEASUREMENT_LATE_READING)
+        Point mark = Point.measurement(StorageSchema.MEASUREMENT_LATE_READING)
                 .tag(StorageSchema.TAG_PARK, park.id())
                 .tag(StorageSchema.TAG_METER, meter.id())
                 .field(StorageSchema.LATE_ARRIVED_AT, (double) receivedAtMs)
-                .time(day)
-                .toLine();
-        points.add(new PreparedPoint(line, meter.id(), day, -1));
+                .time(day);
+        points.add(new PreparedPoint(PreparedPoint.Kind.LATE_MARK, mark, meter.id(), -1));
     }
 
     private PreparedMessage status(InboundMessage message, Topics.Address at, Park park) {
@@ -123,13 +122,13 @@ public final class MessagePreparer {
         if (status.isEmpty()) {
             return rejected(message, at, null, RejectReason.WRONG_TYPE, "a status payload is the text online or offline");
         }
-        String line = Point.measurement(StorageSchema.MEASUREMENT_GATEWAY_STATUS)
+        Point point = Point.measurement(StorageSchema.MEASUREMENT_GATEWAY_STATUS)
                 .tag(StorageSchema.TAG_PARK, park.id())
                 .tag(StorageSchema.TAG_GATEWAY, at.gateway())
                 .field(StorageSchema.FIELD_ONLINE, status.get() == GatewayStatus.ONLINE)
-                .time(message.receivedAtMs())
-                .toLine();
-        return new PreparedMessage(message, at, null, List.of(new PreparedPoint(line, at.gateway(), message.receivedAtMs(), -1)), List.of());
+                .time(message.receivedAtMs());
+        return new PreparedMessage(message, at, null, List.of(new PreparedPoint(PreparedPoint.Kind.GATEWAY_STATUS, point, at.gateway(), -1)),
+                List.of());
     }
 
     private static PreparedMessage rejected(InboundMessage message, Topics.Address at, Long seq, RejectReason reason, String detail) {

@@ -78,7 +78,7 @@ final class ReadingEnricher {
             point.field(StorageSchema.FIELD_REGISTER_FACTOR, factor);
         }
         point.time(reading.timeMs());
-        return new PreparedPoint(point.toLine(), meter.id(), reading.timeMs(), position);
+        return new PreparedPoint(PreparedPoint.Kind.READING, point, meter.id(), position);
     }
 
     private static Series seriesOf(Park park, Meter meter) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.parkpulse.ingest.IngestMetrics;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.InfluxConfig;
+import io.parkpulse.storage.Point;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.RealServicesTest;
 import io.vertx.core.Future;
@@ -48,10 +49,15 @@ class BatchWriterIntegrationTest {
         return result;
     }
 
+    static PreparedPoint reading(String meter, Point point, int position) {
+        return new PreparedPoint(PreparedPoint.Kind.READING, point, meter, position);
+    }
+
     static List<PreparedPoint> points(int n) {
         List<PreparedPoint> points = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            points.add(new PreparedPoint("electricity,meter=E-" + i + ",park=p power_kw=" + i + ".5 " + (1000 + i), "E-" + i, 1000 + i, i));
+            points.add(reading("E-" + i, Point.measurement("electricity").tag("meter", "E-" + i).tag("park", "p")
+                    .field("power_kw", i + 0.5).time(1000 + i), i));
         }
         return points;
     }
@@ -60,7 +66,8 @@ class BatchWriterIntegrationTest {
     void aPointInfluxRefusesIsIsolatedAndEveryOtherPointIsStored() throws Exception {
         influx.createDatabase("bisect");
         List<PreparedPoint> points = points(99);
-        points.add(new PreparedPoint("electricity,meter=E-BAD,park=p power_kw=\"text\" 5000", "E-BAD", 5000, 99));
+        points.add(reading("E-BAD", Point.measurement("electricity").tag("meter", "E-BAD").tag("park", "p")
+                .field("power_kw", "text").time(5000), 99)); // a string where InfluxDB already has floats
         points.addAll(points(120).subList(99, 120));
 
         List<BatchWriter.Refusal> refused = write("bisect", points).get(30, TimeUnit.SECONDS);

@@ -48,7 +48,7 @@ class MessagePreparerTest {
         assertThat(m.rejections()).isEmpty();
         assertThat(m.seq()).isEqualTo(9L);
         assertThat(m.points()).singleElement().satisfies(p -> {
-            assertThat(p.line()).isEqualTo("electricity,enterprise=ent-huadong-precision,industry=C3484,meter=E-HD-MAIN,park=demo-park "
+            assertThat(p.point().toLine()).isEqualTo("electricity,enterprise=ent-huadong-precision,industry=C3484,meter=E-HD-MAIN,park=demo-park "
                     + "energy_kwh=402000.0,current_a=100.0,voltage_v=10020.0,register_factor=4000.0 " + (NOW - 60_000));
             assertThat(p.path()).isEqualTo("$.readings[0]");
         });
@@ -64,7 +64,7 @@ class MessagePreparerTest {
                 new Reading("W-HD-01", local + 86_400_000 + 60_000, List.of(Value.of(Quantity.VOLUME_M3, 7))),
                 new Reading("W-HD-01", NOW - 30 * 60_000, List.of(Value.of(Quantity.VOLUME_M3, 8))));
         assertThat(m.rejections()).isEmpty();
-        assertThat(m.points()).extracting(PreparedPoint::line).filteredOn(l -> l.startsWith("late_reading")).containsExactly(
+        assertThat(m.points()).extracting(p -> p.point().toLine()).filteredOn(l -> l.startsWith("late_reading")).containsExactly(
                 "late_reading,meter=W-HD-01,park=demo-park arrived_ms=" + (double) NOW + " " + local,
                 "late_reading,meter=W-HD-01,park=demo-park arrived_ms=" + (double) NOW + " " + (local + 86_400_000));
         assertThat(m.points()).filteredOn(p -> p.position() >= 0).hasSize(4);
@@ -82,14 +82,14 @@ class MessagePreparerTest {
     @Test
     void parkLevelMetersCarryNoEnterpriseTags() {
         PreparedMessage m = prepare("dp/v1/demo-park/gw-nbiot/telemetry", reading("W-PARK-INLET", Value.of(Quantity.VOLUME_M3, 5)));
-        assertThat(m.points().get(0).line()).isEqualTo("water,meter=W-PARK-INLET,park=demo-park volume_m3=5.0 " + (NOW - 60_000));
+        assertThat(m.points().get(0).point().toLine()).isEqualTo("water,meter=W-PARK-INLET,park=demo-park volume_m3=5.0 " + (NOW - 60_000));
     }
 
     @Test
     void equipmentStatesAreStoredAsText() {
         PreparedMessage m = prepare("dp/v1/demo-park/gw-north/telemetry",
                 reading("M-XY-KILN", Value.of(EquipmentState.RUNNING), Value.of(Quantity.OUTPUT_COUNT, 1500)));
-        assertThat(m.points().get(0).line()).contains("state=\"running\",output_count=1.5,register_factor=0.001");
+        assertThat(m.points().get(0).point().toLine()).contains("state=\"running\",output_count=1.5,register_factor=0.001");
     }
 
     @Test
@@ -119,7 +119,7 @@ class MessagePreparerTest {
     void rejectsValuesTheMeterCannotReport() {
         PreparedMessage m = prepare("dp/v1/demo-park/gw-nbiot/telemetry",
                 reading("W-HD-01", Value.of(Quantity.VOLUME_M3, 3), Value.of(Quantity.ENERGY_KWH, 1)));
-        assertThat(m.points().get(0).line()).contains("volume_m3=3.0").doesNotContain("energy_kwh");
+        assertThat(m.points().get(0).point().toLine()).contains("volume_m3=3.0").doesNotContain("energy_kwh");
         assertThat(m.rejections()).extracting(Rejection::reason, Rejection::path)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(RejectReason.QUANTITY_NOT_FOR_METER, "$.readings[0].values.energy_kwh"));
     }
@@ -146,7 +146,7 @@ class MessagePreparerTest {
     void turnsStatusMessagesIntoPointsAtArrivalTime() {
         PreparedMessage m = preparer.prepare(new InboundMessage("dp/v1/demo-park/gw-south/status",
                 "offline".getBytes(StandardCharsets.UTF_8), 1, 1, 0, NOW));
-        assertThat(m.points()).singleElement().extracting(PreparedPoint::line)
+        assertThat(m.points()).singleElement().extracting(p -> p.point().toLine())
                 .isEqualTo("gateway_status,gateway=gw-south,park=demo-park online=false " + NOW);
         assertThat(preparer.prepare(new InboundMessage("dp/v1/demo-park/gw-south/status", "maybe".getBytes(StandardCharsets.UTF_8),
                 1, 1, 0, NOW)).rejections()).isNotEmpty();
@@ -157,7 +157,7 @@ class MessagePreparerTest {
         byte[] payload = ("{\"seq\":3,\"readings\":[{\"meter\":\"E-HD-MAIN\",\"ts\":" + NOW + ",\"values\":{\"energy_kwh\":NaN,\"power_kw\":5}}]}")
                 .getBytes(StandardCharsets.UTF_8);
         PreparedMessage m = preparer.prepare(new InboundMessage("dp/v1/demo-park/gw-north/telemetry", payload, 1, 1, 0, NOW));
-        assertThat(m.points()).singleElement().extracting(PreparedPoint::line).asString().contains("power_kw=20000.0");
+        assertThat(m.points()).singleElement().extracting(p -> p.point().toLine()).asString().contains("power_kw=20000.0");
         assertThat(m.rejections()).extracting(Rejection::reason).containsExactly(RejectReason.VALUE_NOT_FINITE);
     }
 }
