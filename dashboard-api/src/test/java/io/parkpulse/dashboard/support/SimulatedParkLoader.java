@@ -53,7 +53,7 @@ public final class SimulatedParkLoader {
             throw new IllegalStateException("ingest rejects: " + prepared.rejections());
         }
         StringBuilder lines = new StringBuilder();
-        prepared.points().forEach(p -> lines.append(p.line()).append('\n'));
+        prepared.points().forEach(p -> p.point().appendTo(lines).append('\n'));
         influx.write(db, lines.toString());
     }
 
@@ -70,8 +70,8 @@ public final class SimulatedParkLoader {
                 throw new IllegalStateException("the simulator sent readings ingest rejects: " + prepared.rejections());
             }
             for (PreparedPoint p : prepared.points()) {
-                lines.append(p.line()).append('\n');
-                points[0] += p.position() >= 0 ? 1 : 0;
+                p.point().appendTo(lines).append('\n');
+                points[0] += p.kind() == PreparedPoint.Kind.READING ? 1 : 0;
                 if (++pending[0] >= LINES_PER_WRITE) {
                     influx.write(db, lines.toString());
                     lines.setLength(0);
