@@ -82,6 +82,10 @@ CMD ["--help"]
 # --- tools: broker-config, demo-users, password-hash (one-shot commands; the command is the CMD) ------------
 #   docker run --rm -v "$PWD/parks:/etc/parkpulse/parks:ro" -v "$PWD/out:/out" parkpulse/tools broker-config --parks /etc/parkpulse/parks --out /out
 FROM runtime AS tools
+# broker-config hashes the broker's passwords with mosquitto_passwd, as Mosquitto itself will read them
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends mosquitto \
+ && rm -rf /var/lib/apt/lists/*
 COPY --from=build /src/tools/target/parkpulse-tools.jar /opt/parkpulse/parkpulse-tools.jar
 ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+ExitOnOutOfMemoryError"
 USER parkpulse

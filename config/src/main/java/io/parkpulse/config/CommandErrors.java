@@ -1,11 +1,13 @@
 package io.parkpulse.config;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 /**
  * How a ParkPulse command line reports what its user can fix: a bad option or configuration file becomes one message
- * on stderr and exit code {@value #USAGE}; an environment failure (a broker or file it cannot reach) one message and
+ * on stderr and exit code {@value #USAGE}; an environment failure (a broker it cannot reach, a file it cannot read or
+ * write) one message and
  * exit code {@value #FAILED}; never a stack trace. Programming errors still show theirs.
  */
 public final class CommandErrors {
@@ -31,6 +33,10 @@ public final class CommandErrors {
             return USAGE;
         } catch (IllegalStateException | UncheckedIOException e) {
             System.err.println(command + ": " + e.getMessage());
+            return FAILED;
+        } catch (IOException e) {
+            // a file's exceptions often say only its path: name the kind of failure too
+            System.err.println(command + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
             return FAILED;
         }
     }

@@ -1,5 +1,7 @@
 package io.parkpulse.mqtt;
 
+import io.parkpulse.config.Backoff;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -25,21 +27,24 @@ public final class MqttClients {
         return options;
     }
 
+    /** Waits between connection attempts until the first connection. */
+    private static final Backoff CONNECT_RETRY = Backoff.doubling(Duration.ofMillis(500), Duration.ofSeconds(10));
+
     /**
      * Connects {@code client} with {@code options}, trying again after each failure — first after 500 ms, the wait
      * doubling up to 10 s — until connected, {@code closed} says so or the thread is interrupted. Every failure is
      * told to {@code warn} (a logger's {@code warn}). Blocks: run it on a thread of its own, which {@code close()}
-     * interrupts. Once connected, Paho's automatic reconnect takes over, watched by {@link #RECONNECT_CHECK}.
+     * interrupts. Once connected, Paho's automatic reconnect takes over, watched by {@link #watchReconnection}.
      */
     public static void connectUntilConnected(MqttAsyncClient client, MqttConnectionOptions options, BooleanSupplier closed,
                                              Consumer<String> warn) {
-        long delay = 500;
-        while (!closed.getAsBoolean()) {
+        for (int failures = 1; !closed.getAsBoolean(); failures++) {
             try {
                 client.connect(options).waitForCompletion(15_000);
                 watchReconnection(client, closed, warn);
                 return;
             } catch (MqttException e) {
+                long delay = CONNECT_RETRY.delayMs(failures);
                 warn.accept("cannot connect to " + client.getServerURI() + " yet (" + describe(e) + "); retrying in "
                         + delay + " ms");
                 try {
@@ -48,7 +53,6 @@ public final class MqttClients {
                     Thread.currentThread().interrupt();
                     return;
                 }
-                delay = Math.min(10_000, delay * 2);
             }
         }
     }
@@ -80,52 +84,12 @@ public final class MqttClients {
 
     private static final int MAX_CAUSES = 8;
 
-    /** How often a disconnected client is asked to reconnect now, beside Paho's own reconnect timer. */
-    public static final long RECONNECT_CHECK_MS = 5_000;
-
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "mqtt-reconnect-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
-
     /**
-     * Paho's automatic reconnect was seen to stop trying: after a 60 s broker outage the ingest client stayed
-     * disconnected for over a minute while the gateway's client was long back. Every {@link #RECONNECT_CHECK_MS} a
-     * client that is disconnected (and not closed) is asked to reconnect now; one that is already connecting says
-     * so and is left alone.
+     * Watches {@code client}'s connection beside Paho's own reconnect timer, asking it to reconnect now every few
+     * seconds while it is disconnected and not {@code closed} ({@link ReconnectWatchdog}).
      */
     public static void watchReconnection(MqttAsyncClient client, BooleanSupplier closed, Consumer<String> warn) {
-        long[] downSince = {0};
-        boolean[] told = {false};
-        java.util.concurrent.ScheduledFuture<?>[] self = new java.util.concurrent.ScheduledFuture<?>[1];
-        self[0] = WATCHDOG.scheduleWithFixedDelay(() -> {
-            if (closed.getAsBoolean()) {
-                self[0].cancel(false);
-                return;
-            }
-            if (client.isConnected()) {
-                downSince[0] = 0;
-                told[0] = false;
-                return;
-            }
-            long now = System.currentTimeMillis();
-            if (downSince[0] == 0) {
-                downSince[0] = now;
-                return; // give Paho's own timer the first go
-            }
-            try {
-                client.reconnect();
-                if (!told[0]) {
-                    told[0] = true;
-                    warn.accept("still not connected to " + client.getServerURI() + " after " + (now - downSince[0]) / 1000
-                            + " s; asking for a reconnect every " + RECONNECT_CHECK_MS / 1000 + " s until it is back");
-                }
-            } catch (MqttException | RuntimeException e) {
-                // already connecting or disconnecting: Paho is at it
-            }
-        }, RECONNECT_CHECK_MS, RECONNECT_CHECK_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        ReconnectWatchdog.watch(client, closed, warn);
     }
 
     /**

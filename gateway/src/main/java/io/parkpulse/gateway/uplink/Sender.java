@@ -1,5 +1,6 @@
 package io.parkpulse.gateway.uplink;
 
+import io.parkpulse.config.Backoff;
 import io.parkpulse.gateway.buffer.BufferedMessage;
 import io.parkpulse.gateway.buffer.StoreAndForwardBuffer;
 import io.parkpulse.gateway.status.GatewayMetrics;
@@ -18,6 +19,8 @@ public final class Sender implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
     private static final long PUBACK_TIMEOUT_MS = 10_000;
+    /** Waits after a message the broker did not take (connection lost, no subscriber yet): 100 ms doubling to 5 s. */
+    private static final Backoff RETRY = Backoff.doubling(Duration.ofMillis(100), Duration.ofSeconds(5));
 
     private final StoreAndForwardBuffer buffer;
     private final MqttUplink uplink;
@@ -40,7 +43,7 @@ public final class Sender implements AutoCloseable {
     }
 
     private void run() {
-        long backoff = 100;
+        int failures = 0;
         while (running) {
             try {
                 if (!uplink.isConnected()) {
@@ -57,7 +60,7 @@ public final class Sender implements AutoCloseable {
                 if (delivery == MqttUplink.Delivery.DELIVERED) {
                     buffer.acknowledge(message);
                     metrics.published(message.readings());
-                    backoff = 100;
+                    failures = 0;
                     noSubscriberSince = 0;
                 } else {
                     if (delivery == MqttUplink.Delivery.NO_SUBSCRIBER) {
@@ -68,8 +71,7 @@ public final class Sender implements AutoCloseable {
                                     + "keeping {} messages in the buffer until it has", buffer.depthMessages());
                         }
                     }
-                    Thread.sleep(backoff);
-                    backoff = Math.min(5_000, backoff * 2);
+                    Thread.sleep(RETRY.delayMs(++failures));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -1,12 +1,13 @@
 package io.parkpulse.simulators.mqtt;
 
+import io.parkpulse.config.Backoff;
 import io.parkpulse.contract.GatewayStatus;
-import io.parkpulse.mqtt.CallbackAdapter;
-import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.TelemetryEncoder;
 import io.parkpulse.contract.TelemetryMessage;
 import io.parkpulse.contract.Topics;
+import io.parkpulse.mqtt.CallbackAdapter;
+import io.parkpulse.mqtt.MqttClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -38,8 +39,8 @@ public final class GatewayPublisher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayPublisher.class);
     private static final int KEPT_REPORTS = 1000;
-    private static final long RETRY_FIRST_MS = 200;
-    private static final long RETRY_MAX_MS = 10_000;
+    /** Waits between attempts to deliver a message: 200 ms doubling to 10 s, as a gateway's store-and-forward. */
+    private static final Backoff RETRY = Backoff.doubling(Duration.ofMillis(200), Duration.ofSeconds(10));
     /** Messages sent and not yet acknowledged at most, for {@link #publishAsync}; below brokers' usual receive maximum. */
     private static final int ASYNC_WINDOW = 200;
 
@@ -144,7 +145,6 @@ public final class GatewayPublisher implements AutoCloseable {
      * @return false if abandoned ({@code giveUp}, or the thread interrupted) before the message was delivered
      */
     public boolean publishUntilDelivered(byte[] payload, ObjIntConsumer<Exception> failedAttempt, BooleanSupplier giveUp) {
-        long backoff = RETRY_FIRST_MS;
         for (int failures = 1; ; failures++) {
             try {
                 publishRawToSubscribers(payload);
@@ -159,12 +159,11 @@ public final class GatewayPublisher implements AutoCloseable {
                 return false;
             }
             try {
-                Thread.sleep(backoff);
+                Thread.sleep(RETRY.delayMs(failures));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            backoff = Math.min(RETRY_MAX_MS, backoff * 2);
         }
     }
 

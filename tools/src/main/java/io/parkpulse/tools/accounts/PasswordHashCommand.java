@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "password-hash", mixinStandardHelpOptions = true,
         description = {"Print the Argon2id hash of a password for the dashboard's users file (docs/accounts.md).",
-            "The password is read from standard input, e.g. printf %s \"$PASSWORD\" | parkpulse-tools password-hash, "
+            "The password is read from standard input, e.g. printf %%s \"$PASSWORD\" | parkpulse-tools password-hash, "
                 + "or typed at a prompt."})
 public final class PasswordHashCommand implements Callable<Integer> {
 
