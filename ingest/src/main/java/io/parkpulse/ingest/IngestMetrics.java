@@ -56,8 +56,12 @@ public final class IngestMetrics {
                 .publishPercentiles(0.5, 0.99).register(registry);
         writeLatency = Timer.builder("parkpulse.ingest.write.latency").description("Duration of one InfluxDB write request")
                 .publishPercentiles(0.5, 0.99).register(registry);
-        reportsPublished = Counter.builder("parkpulse.ingest.rejection.reports").tag("result", "published").register(registry);
-        reportsFailed = Counter.builder("parkpulse.ingest.rejection.reports").tag("result", "failed").register(registry);
+        reportsPublished = Counter.builder("parkpulse.ingest.rejection.reports").tag("result", "published")
+                .description("Rejection reports to gateways: confirmed by the broker (published), or not sent, refused or unconfirmed (failed)")
+                .register(registry);
+        reportsFailed = Counter.builder("parkpulse.ingest.rejection.reports").tag("result", "failed")
+                .description("Rejection reports to gateways: confirmed by the broker (published), or not sent, refused or unconfirmed (failed)")
+                .register(registry);
         reloadFailures = Counter.builder("parkpulse.ingest.parks.reload.failures").description("Park file reloads that found errors").register(registry);
     }
 

@@ -9,7 +9,9 @@ import io.parkpulse.ingest.http.OpsEndpoints;
 import io.parkpulse.ingest.live.LivePublishing;
 import io.parkpulse.ingest.live.PahoRollupSender;
 import io.parkpulse.ingest.mqtt.MqttSource;
+import io.parkpulse.ingest.pipeline.Acknowledger;
 import io.parkpulse.ingest.pipeline.BatchWriter;
+import io.parkpulse.ingest.pipeline.Batching;
 import io.parkpulse.ingest.pipeline.IngestPipeline;
 import io.parkpulse.ingest.pipeline.MessagePreparer;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
@@ -108,9 +110,18 @@ public final class IngestVerticle extends VerticleBase {
                     });
                 },
                 lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
-        pipeline = new IngestPipeline(vertx, writer, config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay(),
-                message -> mqtt.acknowledge(message.source()), message -> mqtt.forget(message.source()),
-                new RejectionReporter(mqtt, metrics), metrics);
+        pipeline = new IngestPipeline(vertx, writer, new Batching(config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay()),
+                new Acknowledger() {
+                    @Override
+                    public void acknowledge(PreparedMessage message) {
+                        mqtt.acknowledge(message.source());
+                    }
+
+                    @Override
+                    public void forget(PreparedMessage message) {
+                        mqtt.forget(message.source());
+                    }
+                }, new RejectionReporter(vertx, mqtt, metrics), metrics);
         // counted by the pipeline, not by the permits that enforce the bound, so the figure can prove the bound holds
         metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", pipeline::unacknowledged);
         metrics.gauge("parkpulse.ingest.pending.points", "Points received and not yet stored", pipeline::pendingPoints);

@@ -5,42 +5,67 @@ import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.mqtt.MqttSource;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
-import java.util.function.Consumer;
+import io.parkpulse.ingest.pipeline.RejectionSink;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells a gateway what of its message was rejected and why, on its {@code rejected} topic, and logs
- * it — at a bounded rate, so a gateway sending garbage cannot flood the log.
+ * Tells a gateway what of its message was rejected and why, on its {@code rejected} topic at QoS 1, and logs it — at a
+ * bounded rate, so a gateway sending garbage cannot flood the log. A report is settled when the broker confirms it, or
+ * when it fails or is not confirmed within {@link #SETTLE_TIMEOUT} (then counted as failed): the pipeline acknowledges
+ * the message only after that ({@link RejectionSink}).
  *
- * <p>Event-loop confined.
+ * <p>Event-loop confined: called on the pipeline's event loop, and completes there.
  */
-final class RejectionReporter implements Consumer<PreparedMessage> {
+final class RejectionReporter implements RejectionSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(RejectionReporter.class);
     private static final int LOG_LINES_PER_WINDOW = 20;
     private static final long WINDOW_MS = 10_000;
+    /** How long a report may wait for the broker's PUBACK before it counts as failed and the message is acknowledged. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
 
+    private final Vertx vertx;
     private final MqttSource mqtt;
     private final IngestMetrics metrics;
     private long windowStart;
     private int loggedInWindow;
     private long suppressed;
 
-    RejectionReporter(MqttSource mqtt, IngestMetrics metrics) {
+    RejectionReporter(Vertx vertx, MqttSource mqtt, IngestMetrics metrics) {
+        this.vertx = vertx;
         this.mqtt = mqtt;
         this.metrics = metrics;
     }
 
     @Override
-    public void accept(PreparedMessage message) {
+    public Future<Void> report(PreparedMessage message) {
         Topics.Address at = message.address();
         log(message);
         if (at == null) {
-            return;
+            return Future.succeededFuture(); // not a ParkPulse topic: no gateway to tell; counted and logged
         }
         RejectionReport report = RejectionReport.of(message.seq(), message.source().receivedAtMs(), message.rejections());
-        metrics.report(mqtt.publish(Topics.rejected(at.park(), at.gateway()), report.toJson()));
+        Context context = vertx.getOrCreateContext();
+        Promise<Void> settled = Promise.promise();
+        long timer = vertx.setTimer(SETTLE_TIMEOUT.toMillis(), id -> {
+            if (settled.tryComplete()) {
+                metrics.report(false);
+                LOG.debug("no PUBACK for the rejection report to {} within {}", at, SETTLE_TIMEOUT);
+            }
+        });
+        mqtt.publishConfirmed(Topics.rejected(at.park(), at.gateway()), report.toJson()).thenAccept(confirmed -> context.runOnContext(v -> {
+            vertx.cancelTimer(timer);
+            if (settled.tryComplete()) {
+                metrics.report(confirmed);
+            }
+        }));
+        return settled.future();
     }
 
     private void log(PreparedMessage message) {

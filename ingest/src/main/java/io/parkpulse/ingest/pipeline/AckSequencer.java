@@ -1,7 +1,6 @@
 package io.parkpulse.ingest.pipeline;
 
 import java.util.ArrayDeque;
-import java.util.function.Consumer;
 
 /**
  * Releases acknowledgements in the order messages arrived, as MQTT requires of QoS 1 PUBACKs: a
@@ -15,18 +14,13 @@ import java.util.function.Consumer;
 final class AckSequencer {
 
     private final ArrayDeque<PreparedMessage> inOrder = new ArrayDeque<>();
-    private final Consumer<PreparedMessage> acknowledge;
-    private final Consumer<PreparedMessage> forget;
+    private final Acknowledger acknowledger;
     /** The deque's size, published for readers off the event loop (metrics, /health). */
     private volatile int size;
 
-    /**
-     * @param acknowledge receives each message to acknowledge, in arrival order
-     * @param forget      receives each message dropped unacknowledged with its lost connection
-     */
-    AckSequencer(Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> forget) {
-        this.acknowledge = acknowledge;
-        this.forget = forget;
+    /** @param acknowledger receives each message to acknowledge, in arrival order, and each one dropped with its lost connection */
+    AckSequencer(Acknowledger acknowledger) {
+        this.acknowledger = acknowledger;
     }
 
     /** Registers a message in arrival order. */
@@ -45,7 +39,7 @@ final class AckSequencer {
     void forgetConnection(long connection) {
         inOrder.removeIf(m -> {
             if (m.source().connection() == connection) {
-                forget.accept(m);
+                acknowledger.forget(m);
                 return true;
             }
             return false;
@@ -56,7 +50,7 @@ final class AckSequencer {
     /** Acknowledges the finished messages at the head, stopping at the first unfinished one. */
     private void releaseHead() {
         while (!inOrder.isEmpty() && inOrder.peekFirst().isComplete()) {
-            acknowledge.accept(inOrder.pollFirst());
+            acknowledger.acknowledge(inOrder.pollFirst());
         }
         size = inOrder.size();
     }

@@ -10,14 +10,13 @@ import java.time.Duration;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The stateful part of ingest: batches prepared messages, writes them, reports rejections, and
- * acknowledges each message once all of its points are stored or rejected — never earlier, so a
- * crash or an InfluxDB outage never loses an acknowledged reading.
+ * acknowledges each message once all of its points are stored or rejected and its rejection report is
+ * settled — never earlier, so a crash or an InfluxDB outage never loses an acknowledged reading.
  *
  * <p>Memory is bounded by the broker: it sends at most the client's receive maximum of
  * unacknowledged messages, and nothing is acknowledged before it is written.
@@ -32,24 +31,25 @@ public final class IngestPipeline {
     private final BatchWriter writer;
     private final AckSequencer sequencer;
     private volatile String stalled;
-    private final Consumer<PreparedMessage> reporter;
+    private final RejectionSink rejectionSink;
+    private int reportsUnsettled;
     private final IngestMetrics metrics;
     private final Vertx vertx;
 
     /**
-     * @param acknowledge called, in arrival order, for each message to acknowledge to the broker
-     * @param forget      called for each message dropped unacknowledged because its connection was lost
-     * @param reporter    called for each finished message that has rejections, before it is acknowledged
+     * @param batching     when a batch of messages is written: at most so many points or messages, or after so long
+     * @param acknowledger settles each message with the broker, in arrival order
+     * @param rejections   reports each finished message that has rejections; the message is acknowledged once the
+     *                     report is settled
      */
-    public IngestPipeline(Vertx vertx, BatchWriter writer, int batchMaxPoints, int batchMaxMessages, Duration batchMaxDelay,
-                          Consumer<PreparedMessage> acknowledge, Consumer<PreparedMessage> forget, Consumer<PreparedMessage> reporter,
+    public IngestPipeline(Vertx vertx, BatchWriter writer, Batching batching, Acknowledger acknowledger, RejectionSink rejections,
                           IngestMetrics metrics) {
         this.vertx = vertx;
         this.writer = writer;
-        this.reporter = reporter;
+        this.rejectionSink = rejections;
         this.metrics = metrics;
-        this.sequencer = new AckSequencer(acknowledge, forget);
-        this.batcher = new WriteBatcher(vertx, batchMaxPoints, batchMaxMessages, batchMaxDelay, this::write);
+        this.sequencer = new AckSequencer(acknowledger);
+        this.batcher = new WriteBatcher(vertx, batching, this::write);
     }
 
     /** Takes a prepared message, in the order messages arrived. */
@@ -82,21 +82,25 @@ public final class IngestPipeline {
         return batcher.pendingPoints() + writer.pendingPoints();
     }
 
-    /** Writes what is pending and completes when the writer is idle or {@code timeout} passed. */
+    /** Writes what is pending and completes when the writer is idle and every report settled, or {@code timeout} passed. */
     public Future<Void> drain(Duration timeout) {
         batcher.flush();
-        if (writer.idle()) {
+        if (idle()) {
             return Future.succeededFuture();
         }
         Promise<Void> drained = Promise.promise();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         vertx.setPeriodic(20, id -> {
-            if (writer.idle() || System.currentTimeMillis() >= deadline) {
+            if (idle() || System.currentTimeMillis() >= deadline) {
                 vertx.cancelTimer(id);
                 drained.tryComplete();
             }
         });
         return drained.future();
+    }
+
+    private boolean idle() {
+        return writer.idle() && reportsUnsettled == 0;
     }
 
     private void write(Batch batch) {
@@ -139,12 +143,16 @@ public final class IngestPipeline {
         }
         if (rejections.isEmpty()) {
             metrics.message(IngestMetrics.Outcome.STORED);
-        } else {
-            boolean anyStored = message.points().size() > countStorageRefusals(rejections);
-            metrics.message(anyStored ? IngestMetrics.Outcome.PARTIAL : IngestMetrics.Outcome.REJECTED);
-            reporter.accept(message);
+            sequencer.complete(message);
+            return;
         }
-        sequencer.complete(message);
+        boolean anyStored = message.points().size() > countStorageRefusals(rejections);
+        metrics.message(anyStored ? IngestMetrics.Outcome.PARTIAL : IngestMetrics.Outcome.REJECTED);
+        reportsUnsettled++;
+        rejectionSink.report(message).onComplete(settled -> {
+            reportsUnsettled--;
+            sequencer.complete(message);
+        });
     }
 
     private static int countStorageRefusals(List<Rejection> rejections) {

@@ -1,7 +1,6 @@
 package io.parkpulse.ingest.pipeline;
 
 import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -23,11 +22,11 @@ final class WriteBatcher {
     private int pendingPoints;
     private long timer = -1;
 
-    WriteBatcher(Vertx vertx, int maxPoints, int maxMessages, Duration maxDelay, Consumer<Batch> sink) {
+    WriteBatcher(Vertx vertx, Batching batching, Consumer<Batch> sink) {
         this.vertx = vertx;
-        this.maxPoints = maxPoints;
-        this.maxMessages = maxMessages;
-        this.maxDelayMs = maxDelay.toMillis();
+        this.maxPoints = batching.maxPoints();
+        this.maxMessages = batching.maxMessages();
+        this.maxDelayMs = batching.maxDelay().toMillis();
         this.sink = sink;
     }
 

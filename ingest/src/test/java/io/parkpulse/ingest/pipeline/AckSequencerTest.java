@@ -11,7 +11,17 @@ class AckSequencerTest {
 
     final List<Integer> acked = new ArrayList<>();
     final List<Integer> forgotten = new ArrayList<>();
-    final AckSequencer sequencer = new AckSequencer(m -> acked.add(m.source().mqttId()), m -> forgotten.add(m.source().mqttId()));
+    final AckSequencer sequencer = new AckSequencer(new Acknowledger() {
+        @Override
+        public void acknowledge(PreparedMessage message) {
+            acked.add(message.source().mqttId());
+        }
+
+        @Override
+        public void forget(PreparedMessage message) {
+            forgotten.add(message.source().mqttId());
+        }
+    });
 
     static PreparedMessage message(int id, long connection) {
         return new PreparedMessage(new InboundMessage("t", new byte[0], id, 1, connection, 0), null, null, List.of(), List.of());
