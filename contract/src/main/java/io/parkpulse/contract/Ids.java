@@ -40,6 +40,19 @@ public final class Ids {
         return SYNTAX;
     }
 
+    /**
+     * Checks a typed id's value.
+     *
+     * @param what names the id in the message, e.g. {@code meter id}
+     * @throws IllegalArgumentException saying what is wrong with {@code value}
+     */
+    static void require(String what, String value) {
+        String problem = problem(value);
+        if (problem != null) {
+            throw new IllegalArgumentException(what + " " + problem);
+        }
+    }
+
     /** Why {@code id} is not valid, for error messages; {@code null} when it is valid. */
     public static String problem(String id) {
         if (id == null || id.isEmpty()) {

@@ -80,7 +80,7 @@ class EfficiencyApiIntegrationTest {
         long from = LocalDate.of(2026, 6, 30).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
         long to = LocalDate.of(2026, 10, 2).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
         long points = SimulatedParkLoader.load(park, from, to, influx, DB);
-        long nbIot = park.meters().values().stream().filter(m -> m.gateway().equals("gw-nbiot")).count();
+        long nbIot = park.meters().values().stream().filter(m -> m.gateway().value().equals("gw-nbiot")).count();
         long days = Duration.ofMillis(to - from).toDays();
         assertThat(points).as("points stored: 15-minute readings, hourly for NB-IoT")
                 .isEqualTo(days * ((park.meters().size() - nbIot) * 96 + nbIot * 24));
@@ -198,7 +198,7 @@ class EfficiencyApiIntegrationTest {
 
         Map<String, Double> expected = recomputedIntensity();
         Map<String, String> industries = new HashMap<>();
-        park.enterprises().values().forEach(e -> industries.put(e.id(), e.industry().code()));
+        park.enterprises().values().forEach(e -> industries.put(e.id().value(), e.industry().code()));
         Map<String, List<String>> expectedOrder = new TreeMap<>();
         expected.entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .forEach(e -> expectedOrder.computeIfAbsent(industries.get(e.getKey()), k -> new ArrayList<>()).add(e.getKey()));
@@ -240,7 +240,7 @@ class EfficiencyApiIntegrationTest {
                 default -> { continue; }
             }
             double used = valueAt(m, field, end) - valueAt(m, field, start);
-            kgce.merge(m.enterprise(), used * kgcePerUnit, Double::sum);
+            kgce.merge(m.enterprise().value(), used * kgcePerUnit, Double::sum);
         }
         Map<String, Double> intensity = new HashMap<>();
         for (String e : REPORTING) {

@@ -2,6 +2,7 @@ package io.parkpulse.park;
 
 import io.parkpulse.config.YamlMapping;
 import io.parkpulse.contract.Ids;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import java.time.Duration;
@@ -22,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class AlarmRulesReader {
 
     /** The ids a park file declares, for checking what alarms name; {@code null} parts are not checked. */
-    record Declared(Set<String> enterprises, Set<String> gateways, Set<String> meters, Map<String, Meter> validMeters) {
+    record Declared(Set<String> enterprises, Set<String> gateways, Set<String> meters, Map<MeterId, Meter> validMeters) {
     }
 
     static final Duration MAX_HOLD = Duration.ofDays(7);
@@ -163,7 +164,7 @@ final class AlarmRulesReader {
     /** The meter named at {@code meter}, checked to be of {@code kind} when that is given and the meter is known. */
     private String meter(YamlMapping a, MeterKind kind) {
         String id = reference(a, "meter", declared == null ? null : declared.meters(), "meters");
-        Meter m = id == null || declared == null || declared.validMeters() == null ? null : declared.validMeters().get(id);
+        Meter m = id == null || declared == null || declared.validMeters() == null ? null : declared.validMeters().get(MeterId.of(id));
         if (m != null && kind != null && m.kind() != kind) {
             problems.at(a.get("meter"), a.child("meter"), "meter " + id + " is a " + m.kind().wireName() + " meter; "
                     + "this alarm needs a " + kind.wireName() + " meter");

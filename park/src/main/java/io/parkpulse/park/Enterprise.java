@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.contract.EnterpriseId;
 import java.util.Objects;
 
 /**
@@ -12,9 +13,9 @@ import java.util.Objects;
  * @param operatingSince when production started, or {@code null} when not declared (policies may leave young firms
  *                 ungraded)
  */
-public record Enterprise(String id, String name, IndustryCode industry, double landMu, java.time.LocalDate operatingSince) {
+public record Enterprise(EnterpriseId id, String name, IndustryCode industry, double landMu, java.time.LocalDate operatingSince) {
 
-    public Enterprise(String id, String name, IndustryCode industry, double landMu) {
+    public Enterprise(EnterpriseId id, String name, IndustryCode industry, double landMu) {
         this(id, name, industry, landMu, null);
     }
 

@@ -1,5 +1,6 @@
 package io.parkpulse.park;
 
+import io.parkpulse.contract.GatewayId;
 import java.util.Objects;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Objects;
  * @param id   stable id, a topic level
  * @param name where it is or what it serves, for people
  */
-public record Gateway(String id, String name) {
+public record Gateway(GatewayId id, String name) {
     public Gateway {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");

@@ -1,5 +1,8 @@
 package io.parkpulse.park;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import java.util.Objects;
@@ -18,11 +21,11 @@ import java.util.Objects;
  * @param multiplier scale of the register for other kinds (pulse weight, counter scale)
  * @param counter    role, register modulus, maximum rate, reading interval and declared events
  */
-public record Meter(String id, String name, MeterKind kind, String enterprise, String gateway, Metering metering,
+public record Meter(MeterId id, String name, MeterKind kind, EnterpriseId enterprise, GatewayId gateway, Metering metering,
                     double ctRatio, double ptRatio, double multiplier, CounterDeclaration counter) {
 
     /** A main meter without counter declarations. */
-    public Meter(String id, String name, MeterKind kind, String enterprise, String gateway, Metering metering,
+    public Meter(MeterId id, String name, MeterKind kind, EnterpriseId enterprise, GatewayId gateway, Metering metering,
                  double ctRatio, double ptRatio, double multiplier) {
         this(id, name, kind, enterprise, gateway, metering, ctRatio, ptRatio, multiplier, CounterDeclaration.DEFAULT);
     }

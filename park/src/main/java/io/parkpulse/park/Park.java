@@ -1,5 +1,8 @@
 package io.parkpulse.park;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.efficiency.policy.Policy;
 import java.time.ZoneId;
 import java.util.Collections;
@@ -20,12 +23,12 @@ import java.util.Optional;
  *                 the file has no {@code policy:} section)
  */
 public record Park(String id, String name, ZoneId timeZone, String revision, String source,
-                   Map<String, Enterprise> enterprises, Map<String, Gateway> gateways, Map<String, Meter> meters,
+                   Map<EnterpriseId, Enterprise> enterprises, Map<GatewayId, Gateway> gateways, Map<MeterId, Meter> meters,
                    Policy policy) {
 
     /** A park under the standard policy. */
     public Park(String id, String name, ZoneId timeZone, String revision, String source,
-                Map<String, Enterprise> enterprises, Map<String, Gateway> gateways, Map<String, Meter> meters) {
+                Map<EnterpriseId, Enterprise> enterprises, Map<GatewayId, Gateway> gateways, Map<MeterId, Meter> meters) {
         this(id, name, timeZone, revision, source, enterprises, gateways, meters, Policy.standard());
     }
 
@@ -38,15 +41,15 @@ public record Park(String id, String name, ZoneId timeZone, String revision, Str
         meters = Collections.unmodifiableMap(new LinkedHashMap<>(meters));
     }
 
-    public Optional<Meter> meter(String meterId) {
+    public Optional<Meter> meter(MeterId meterId) {
         return Optional.ofNullable(meters.get(meterId));
     }
 
-    public Optional<Enterprise> enterprise(String enterpriseId) {
+    public Optional<Enterprise> enterprise(EnterpriseId enterpriseId) {
         return Optional.ofNullable(enterprises.get(enterpriseId));
     }
 
-    public boolean hasGateway(String gatewayId) {
+    public boolean hasGateway(GatewayId gatewayId) {
         return gateways.containsKey(gatewayId);
     }
 }

@@ -2,7 +2,10 @@ package io.parkpulse.park;
 
 import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.config.YamlMapping;
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.Ids;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -114,10 +117,10 @@ public final class ParkFileReader {
     /** Reading state of one document. */
     private static final class Document {
         private final YamlMapping.CountingProblems problems;
-        private final Map<String, Enterprise> enterprises = new LinkedHashMap<>();
-        private final Map<String, Gateway> gateways = new LinkedHashMap<>();
-        private final Map<String, Meter> meters = new LinkedHashMap<>();
-        /** Ids declared in the file, valid or not, so one bad entry does not make its references fail too. */
+        private final Map<EnterpriseId, Enterprise> enterprises = new LinkedHashMap<>();
+        private final Map<GatewayId, Gateway> gateways = new LinkedHashMap<>();
+        private final Map<MeterId, Meter> meters = new LinkedHashMap<>();
+        /** Ids declared in the file, of entries valid or not, so one bad entry does not make its references fail too. */
         private final java.util.Set<String> declaredEnterprises = new java.util.HashSet<>();
         private final java.util.Set<String> declaredGateways = new java.util.HashSet<>();
         private final java.util.Set<String> declaredMeters = new java.util.HashSet<>();
@@ -176,7 +179,8 @@ public final class ParkFileReader {
             boolean sinceOk = !e.has("operating_since");
             java.time.LocalDate since = e.parsed("operating_since", ParkFileReader::date, false, null);
             if (id != null && name != null && industry != null && land != null && (sinceOk || since != null)) {
-                enterprises.put(id, new Enterprise(id, name, industry, land, since));
+                EnterpriseId enterpriseId = EnterpriseId.of(id);
+                enterprises.put(enterpriseId, new Enterprise(enterpriseId, name, industry, land, since));
             }
         }
 
@@ -188,7 +192,8 @@ public final class ParkFileReader {
             g.allowOnly(GATEWAY_KEYS);
             String id = uniqueId(g, declaredGateways, "gateway");
             if (id != null) {
-                gateways.put(id, new Gateway(id, g.optionalText("name", id)));
+                GatewayId gatewayId = GatewayId.of(id);
+                gateways.put(gatewayId, new Gateway(gatewayId, g.optionalText("name", id)));
             }
         }
 
@@ -238,7 +243,9 @@ public final class ParkFileReader {
             CounterDeclaration counter = readCounter(m, kind, metering);
             if (id != null && kind != null && metering != null && enterpriseOk && gateway != null && ratiosOk && counter != null) {
                 String name = m.optionalText("name", id);
-                meters.put(id, new Meter(id, name, kind, enterprise, gateway, metering, ct, pt, multiplier, counter));
+                MeterId meterId = MeterId.of(id);
+                meters.put(meterId, new Meter(meterId, name, kind, enterprise == null ? null : EnterpriseId.of(enterprise), GatewayId.of(gateway),
+                        metering, ct, pt, multiplier, counter));
             }
         }
 

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.config.ConfigFileError;
 import io.parkpulse.config.YamlMapping;
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.efficiency.policy.Policy;
@@ -21,7 +24,7 @@ class AlarmRulesReaderTest {
     static final AlarmRulesReader.Declared PARK = new AlarmRulesReader.Declared(
             Set.of("ent-cement", "ent-food"), Set.of("gw-north", "gw-nbiot"),
             Set.of("E-CEM-MAIN", "W-INLET", "E-BROKEN"),
-            Map.of("E-CEM-MAIN", meter("E-CEM-MAIN", MeterKind.ELECTRICITY), "W-INLET", meter("W-INLET", MeterKind.WATER)));
+            Map.of(MeterId.of("E-CEM-MAIN"), meter("E-CEM-MAIN", MeterKind.ELECTRICITY), MeterId.of("W-INLET"), meter("W-INLET", MeterKind.WATER)));
 
     static final String ALL_KINDS = """
             version: alarms-1
@@ -44,7 +47,7 @@ class AlarmRulesReaderTest {
             """;
 
     static Meter meter(String id, MeterKind kind) {
-        return new Meter(id, id, kind, null, "gw-north", Metering.CUMULATIVE, 1, 1, 1);
+        return new Meter(MeterId.of(id), id, kind, null, GatewayId.of("gw-north"), Metering.CUMULATIVE, 1, 1, 1);
     }
 
     private final List<ConfigFileError> errors = new ArrayList<>();
@@ -97,10 +100,10 @@ class AlarmRulesReaderTest {
                 "GatewayOffline", "MeterSilent", "NightWaterRise", "EnergyOutgrowsOutput");
         for (AlarmRule r : demo.policy().alarms()) {
             if (r instanceof AlarmRule.PowerAbove p && p.enterprise() != null) {
-                assertThat(demo.enterprises()).containsKey(p.enterprise());
+                assertThat(demo.enterprises()).containsKey(EnterpriseId.of(p.enterprise()));
             }
             if (r instanceof AlarmRule.NightWaterRise n) {
-                assertThat(demo.meter(n.meter()).orElseThrow().kind()).isEqualTo(MeterKind.WATER);
+                assertThat(demo.meter(MeterId.of(n.meter())).orElseThrow().kind()).isEqualTo(MeterKind.WATER);
             }
         }
     }

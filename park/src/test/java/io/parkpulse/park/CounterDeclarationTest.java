@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.contract.MeterId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +28,7 @@ class CounterDeclarationTest {
 
     @Test
     void defaults_are_a_main_meter_read_every_15_minutes_without_rollover_or_events() {
-        CounterDeclaration c = reader.read("park.yaml", park("")).meter("E-1").orElseThrow().counter();
+        CounterDeclaration c = reader.read("park.yaml", park("")).meter(MeterId.of("E-1")).orElseThrow().counter();
         assertThat(c.role()).isEqualTo(CounterDeclaration.Role.MAIN);
         assertThat(c.registerModulus()).isNaN();
         assertThat(c.maxRatePerHour()).isNaN();
@@ -52,7 +53,7 @@ class CounterDeclarationTest {
                         time: 2026-10-01T08:20:00+08:00
                         old_final: 1234.56
                         new_start: 0.8
-                """)).meter("E-1").orElseThrow().counter();
+                """)).meter(MeterId.of("E-1")).orElseThrow().counter();
         assertThat(c.role()).isEqualTo(CounterDeclaration.Role.SUB);
         assertThat(c.registerModulus()).isEqualTo(1_000_000);
         assertThat(c.maxRatePerHour()).isEqualTo(2000);

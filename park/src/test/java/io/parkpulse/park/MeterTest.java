@@ -2,15 +2,18 @@ package io.parkpulse.park;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import org.junit.jupiter.api.Test;
 
 class MeterTest {
 
-    final Meter ctPt = new Meter("E-1", "E-1", MeterKind.ELECTRICITY, "ent", "gw", Metering.CUMULATIVE, 40, 100, 1);
-    final Meter transducer = new Meter("E-2", "E-2", MeterKind.ELECTRICITY, "ent", "gw", Metering.INSTANTANEOUS, 60, 1, 1);
-    final Meter gas = new Meter("G-1", "G-1", MeterKind.GAS, "ent", "gw", Metering.CUMULATIVE, 1, 1, 0.01);
+    final Meter ctPt = new Meter(MeterId.of("E-1"), "E-1", MeterKind.ELECTRICITY, EnterpriseId.of("ent"), GatewayId.of("gw"), Metering.CUMULATIVE, 40, 100, 1);
+    final Meter transducer = new Meter(MeterId.of("E-2"), "E-2", MeterKind.ELECTRICITY, EnterpriseId.of("ent"), GatewayId.of("gw"), Metering.INSTANTANEOUS, 60, 1, 1);
+    final Meter gas = new Meter(MeterId.of("G-1"), "G-1", MeterKind.GAS, EnterpriseId.of("ent"), GatewayId.of("gw"), Metering.CUMULATIVE, 1, 1, 0.01);
 
     @Test
     void scalesEachQuantityByTheRightRatio() {

@@ -3,6 +3,7 @@ package io.parkpulse.park;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.parkpulse.contract.MeterId;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,7 @@ class ParkDirectoryTest {
         assertThat(reload.changes()).containsExactlyInAnyOrder("updated a.yaml (park park-a)", "added c.yaml (park park-c)",
                 "removed b.yaml (park park-b)");
         assertThat(reload.registry().parks()).extracting(Park::id).containsExactly("park-a", "park-c");
-        assertThat(reload.registry().park("park-a").orElseThrow().meter("E-9")).isPresent();
+        assertThat(reload.registry().park("park-a").orElseThrow().meter(MeterId.of("E-9"))).isPresent();
     }
 
     @Test
@@ -97,7 +98,7 @@ class ParkDirectoryTest {
         assertThat(reload.registry()).isSameAs(before);
 
         write("a.yaml", park("park-a", "E-7"));
-        assertThat(directory.reload().registry().park("park-a").orElseThrow().meter("E-7")).isPresent();
+        assertThat(directory.reload().registry().park("park-a").orElseThrow().meter(MeterId.of("E-7"))).isPresent();
     }
 
     @Test

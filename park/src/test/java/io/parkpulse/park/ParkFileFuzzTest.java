@@ -1,9 +1,9 @@
 package io.parkpulse.park;
 
-import io.parkpulse.testkit.fuzz.YamlInputs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import io.parkpulse.testkit.fuzz.YamlInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

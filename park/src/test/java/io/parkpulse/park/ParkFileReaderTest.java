@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import java.nio.charset.StandardCharsets;
@@ -56,28 +59,28 @@ class ParkFileReaderTest {
         assertThat(park.id()).isEqualTo("demo-park");
         assertThat(park.timeZone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(park.enterprises()).hasSize(9);
-        assertThat(park.gateways()).containsOnlyKeys("gw-north", "gw-south", "gw-nbiot");
-        assertThat(park.enterprise("ent-xinyuan-cement").orElseThrow().industry().code()).isEqualTo("C3011");
-        Meter main = park.meter("E-HD-MAIN").orElseThrow();
+        assertThat(park.gateways()).containsOnlyKeys(GatewayId.of("gw-north"), GatewayId.of("gw-south"), GatewayId.of("gw-nbiot"));
+        assertThat(park.enterprise(EnterpriseId.of("ent-xinyuan-cement")).orElseThrow().industry().code()).isEqualTo("C3011");
+        Meter main = park.meter(MeterId.of("E-HD-MAIN")).orElseThrow();
         assertThat(main.factorFor(Quantity.ENERGY_KWH)).isEqualTo(4000.0);
         assertThat(main.factorFor(Quantity.CURRENT_A)).isEqualTo(40.0);
         assertThat(main.factorFor(Quantity.VOLTAGE_V)).isEqualTo(100.0);
         assertThat(main.factorFor(Quantity.POWER_FACTOR)).isEqualTo(1.0);
-        assertThat(park.meter("W-PARK-INLET").orElseThrow().isParkLevel()).isTrue();
-        assertThat(park.meter("E-QY-BLOWER").orElseThrow().metering()).isEqualTo(Metering.INSTANTANEOUS);
-        assertThat(park.meter("G-LY-01").orElseThrow().factorFor(Quantity.GAS_M3)).isEqualTo(0.01);
-        assertThat(park.enterprise("ent-zhiyun-software").orElseThrow().landMu()).isZero();
+        assertThat(park.meter(MeterId.of("W-PARK-INLET")).orElseThrow().isParkLevel()).isTrue();
+        assertThat(park.meter(MeterId.of("E-QY-BLOWER")).orElseThrow().metering()).isEqualTo(Metering.INSTANTANEOUS);
+        assertThat(park.meter(MeterId.of("G-LY-01")).orElseThrow().factorFor(Quantity.GAS_M3)).isEqualTo(0.01);
+        assertThat(park.enterprise(EnterpriseId.of("ent-zhiyun-software")).orElseThrow().landMu()).isZero();
         assertThat(park.meters().values()).allSatisfy(m -> assertThat(park.hasGateway(m.gateway())).isTrue());
     }
 
     @Test
     void readsAMinimalFileWithDefaults() {
         Park park = reader.read("park.yaml", VALID);
-        Meter meter = park.meter("E-1").orElseThrow();
+        Meter meter = park.meter(MeterId.of("E-1")).orElseThrow();
         assertThat(meter.name()).isEqualTo("E-1");
         assertThat(meter.metering()).isEqualTo(Metering.CUMULATIVE);
         assertThat(meter.kind()).isEqualTo(MeterKind.ELECTRICITY);
-        assertThat(park.gateways().get("gw-1").name()).isEqualTo("gw-1");
+        assertThat(park.gateways().get(GatewayId.of("gw-1")).name()).isEqualTo("gw-1");
         assertThat(park.revision()).isEmpty();
     }
 

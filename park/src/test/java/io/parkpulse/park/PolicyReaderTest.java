@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.parkpulse.config.ConfigFileError;
+import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.efficiency.coal.EnergyBasis;
 import io.parkpulse.efficiency.coal.EnergyCarrier;
 import io.parkpulse.efficiency.indicator.Direction;
@@ -177,7 +178,7 @@ class PolicyReaderTest {
     @Test
     void enterprises_may_say_since_when_they_operate() {
         Park park = reader.read("park.yaml", ParkFileReaderTest.VALID.replace("land_mu: 10.5", "land_mu: 10.5\n    operating_since: 2025-03-01"));
-        assertThat(park.enterprise("ent-1").orElseThrow().operatingSince()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(park.enterprise(EnterpriseId.of("ent-1")).orElseThrow().operatingSince()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(errorsOf(ParkFileReaderTest.VALID.replace("land_mu: 10.5", "land_mu: 10.5\n    operating_since: March")))
                 .singleElement().asString().contains("enterprises[0].operating_since").contains("not a date");
     }

@@ -63,6 +63,9 @@ public final class InfluxClient implements AutoCloseable {
     /**
      * Runs an InfluxQL statement with bound parameters: {@code $name} in the statement is replaced
      * by InfluxDB itself with {@code params.get("name")}, so outside values never become InfluxQL text.
+     *
+     * @param params texts, numbers or booleans: what InfluxDB can bind
+     * @throws IllegalArgumentException naming a parameter of another type (a typed id, say: pass its value)
      */
     public Future<JsonObject> query(String influxql, Map<String, Object> params) {
         return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
@@ -76,6 +79,12 @@ public final class InfluxClient implements AutoCloseable {
                 .addQueryParam("q", influxql)
                 .timeout(config.requestTimeout().toMillis());
         if (!params.isEmpty()) {
+            params.forEach((name, value) -> {
+                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                    throw new IllegalArgumentException("query parameter $" + name + " is a " + value.getClass().getSimpleName()
+                            + "; InfluxDB binds only text, numbers and booleans");
+                }
+            });
             request.addQueryParam("params", new JsonObject(params).encode());
         }
         return request;

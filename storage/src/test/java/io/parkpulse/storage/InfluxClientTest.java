@@ -3,6 +3,7 @@ package io.parkpulse.storage;
 import static io.parkpulse.storage.LineProtocolRoundTripTest.await;
 import static io.parkpulse.storage.LineProtocolRoundTripTest.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.parkpulse.testkit.InfluxDb;
@@ -64,6 +65,15 @@ class InfluxClientTest {
 
         String injection = "W-1' OR meter =~ /.*/ OR meter = '";
         assertThat(rows(await(client.query("SELECT volume_m3 FROM water WHERE meter = $m", Map.of("m", injection))))).isEmpty();
+    }
+
+    @Test
+    void aParameterInfluxDbCannotBindIsRefusedBeforeAnythingIsSent() {
+        record MeterNumber(String value) {
+        }
+        assertThatThrownBy(() -> client("db2").query("SELECT * FROM water WHERE meter = $m", Map.of("m", new MeterNumber("W-1"))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("query parameter $m is a MeterNumber; InfluxDB binds only text, numbers and booleans");
     }
 
     @Test

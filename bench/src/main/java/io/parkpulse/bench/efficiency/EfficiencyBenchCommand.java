@@ -80,7 +80,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
 
         Map<String, EnterpriseInfo> infos = new HashMap<>();
         for (Enterprise e : park.enterprises().values()) {
-            infos.put(e.id(), new EnterpriseInfo(e.id(), e.industry().toString(), e.landMu(), null));
+            infos.put(e.id().value(), new EnterpriseInfo(e.id().value(), e.industry().toString(), e.landMu(), null));
         }
         List<MeterInfo> meters = billingMeters(park);
         SplittableRandom random = new SplittableRandom(seed);
@@ -165,7 +165,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
                 case GAS -> Metered.NATURAL_GAS;
                 default -> Metered.STEAM;
             };
-            list.add(new MeterInfo(m.id(), m.enterprise(), metered, CounterProfile.plain()));
+            list.add(new MeterInfo(m.id().value(), m.enterprise().value(), metered, CounterProfile.plain()));
         }
         return list;
     }
@@ -191,8 +191,8 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
         List<OutputReport> list = new ArrayList<>();
         for (String e : enterprises) {
             double output = 1e6 + random.nextDouble() * 1e8;
-            list.add(new OutputReport(e, month, output, output * 0.25, output * 0.04, Double.NaN,
-                    output * 0.02, 20 + random.nextInt(500), Double.NaN, List.of()));
+            list.add(OutputReport.builder(e, month, output).valueAdded(output * 0.25).tax(output * 0.04).rdSpend(output * 0.02)
+                    .employees(20 + random.nextInt(500)).build());
         }
         return list;
     }

@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.auth.Caller;
 import io.parkpulse.dashboard.efficiency.ParkModel;
@@ -93,7 +94,8 @@ public final class AlarmRoutes {
         }
         return switch (a.subject().kind()) {
             case ENTERPRISE -> caller.enterprise().equals(a.subject().id());
-            case METER -> park.meter(a.subject().id()).map(Meter::enterprise).map(caller.enterprise()::equals).orElse(false);
+            case METER -> MeterId.parse(a.subject().id()).flatMap(park::meter).map(Meter::enterprise)
+                    .map(e -> e.value().equals(caller.enterprise())).orElse(false);
             case GATEWAY -> false;
         };
     }

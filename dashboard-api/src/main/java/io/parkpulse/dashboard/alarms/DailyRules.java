@@ -1,5 +1,7 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
@@ -81,7 +83,7 @@ final class DailyRules {
     }
 
     private Future<Observation> nightWater(Park park, AlarmRule.NightWaterRise rule, ZonedDateTime now) {
-        Meter meter = park.meter(rule.meter()).orElse(null);
+        Meter meter = park.meter(MeterId.of(rule.meter())).orElse(null); // the park file's reader checked the id
         Subject subject = Subject.meter(rule.meter());
         if (meter == null || meter.kind() != MeterKind.WATER) {
             return Future.succeededFuture(Observation.unknown(rule, subject, Double.NaN, "not a water meter of the park"));
@@ -93,7 +95,7 @@ final class DailyRules {
         String field = (cumulative ? Quantity.VOLUME_M3 : Quantity.FLOW_M3H).wireName();
         String q = "SELECT \"" + field + "\" FROM \"" + MeterKind.WATER.wireName() + "\" WHERE \"park\" = $park AND "
                 + "\"meter\" = $meter AND time >= " + from + "ms AND time < " + to + "ms";
-        return influx.query(q, Map.of("park", park.id(), "meter", meter.id())).map(answer -> {
+        return influx.query(q, Map.of("park", park.id(), "meter", meter.id().value())).map(answer -> {
             NightFlow.Readings readings = readings(QuerySeries.of(answer), field, cumulative);
             OptionalDouble line = NightFlow.nightline(night, park.timeZone(), readings);
             OptionalDouble base = NightFlow.baseline(night, rule.baselineDays(), park.timeZone(), readings);
@@ -145,7 +147,7 @@ final class DailyRules {
                                             YearMonth month) {
         List<Observation> found = new ArrayList<>();
         double flat = park.policy().growthFlatThreshold();
-        for (String enterprise : park.enterprises().keySet()) {
+        for (String enterprise : park.enterprises().keySet().stream().map(EnterpriseId::value).toList()) {
             if (rule.enterprise() != null && !rule.enterprise().equals(enterprise)) {
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.dashboard.live.LiveView;
 import io.parkpulse.efficiency.policy.AlarmRule;
@@ -30,15 +31,15 @@ final class LiveRules {
             if (rule instanceof AlarmRule.PowerAbove p) {
                 found.add(p.meter() != null ? meterPower(p, snapshot) : enterprisePower(p, park, snapshot));
             } else if (rule instanceof AlarmRule.GatewayOffline g) {
-                for (String gateway : park.gateways().keySet()) {
+                for (String gateway : park.gateways().keySet().stream().map(GatewayId::value).toList()) {
                     if (g.gateway() == null || g.gateway().equals(gateway)) {
                         found.add(offline(g, gateway, snapshot, nowMs));
                     }
                 }
             } else if (rule instanceof AlarmRule.MeterSilent s) {
                 for (Meter m : park.meters().values()) {
-                    if ((s.meter() == null || s.meter().equals(m.id())) && (s.gateway() == null || s.gateway().equals(m.gateway()))) {
-                        found.add(silent(s, m.id(), snapshot, nowMs, watchingSinceMs));
+                    if ((s.meter() == null || s.meter().equals(m.id().value())) && (s.gateway() == null || s.gateway().equals(m.gateway().value()))) {
+                        found.add(silent(s, m.id().value(), snapshot, nowMs, watchingSinceMs));
                     }
                 }
             }
@@ -65,12 +66,12 @@ final class LiveRules {
         int known = 0;
         int meters = 0;
         for (Meter m : park.meters().values()) {
-            if (!rule.enterprise().equals(m.enterprise()) || m.kind() != MeterKind.ELECTRICITY
+            if (m.isParkLevel() || !rule.enterprise().equals(m.enterprise().value()) || m.kind() != MeterKind.ELECTRICITY
                     || m.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
             meters++;
-            LiveView.MeterLive live = snapshot.meters().get(m.id());
+            LiveView.MeterLive live = snapshot.meters().get(m.id().value());
             if (live != null && live.powerKw() != null) {
                 sum += live.powerKw();
                 known++;

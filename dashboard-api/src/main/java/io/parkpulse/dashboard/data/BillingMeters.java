@@ -33,8 +33,8 @@ final class BillingMeters {
         }
         for (Meter m : model.park().meters().values()) {
             if (!m.isParkLevel() && m.kind() == quantity.kind() && m.counter().role() == CounterDeclaration.Role.MAIN
-                    && (enterprise == null || enterprise.equals(m.enterprise()))) {
-                ids.add(m.id());
+                    && (enterprise == null || enterprise.equals(m.enterprise().value()))) {
+                ids.add(m.id().value());
             }
         }
         return ids;

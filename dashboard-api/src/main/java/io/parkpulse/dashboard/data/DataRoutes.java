@@ -47,8 +47,8 @@ public final class DataRoutes {
         Caller caller = Requests.caller(rc);
         JsonArray list = new JsonArray();
         for (Enterprise e : park.park().enterprises().values()) {
-            if (caller.maySee(e.id())) {
-                list.add(new JsonObject().put("id", e.id()).put("name", e.name()).put("industry", e.industry().code())
+            if (caller.maySee(e.id().value())) {
+                list.add(new JsonObject().put("id", e.id().value()).put("name", e.name()).put("industry", e.industry().code())
                         .put("land_mu", e.landMu()));
             }
         }

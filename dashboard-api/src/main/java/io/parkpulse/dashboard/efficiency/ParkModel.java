@@ -44,7 +44,7 @@ public final class ParkModel {
     public ParkModel(Park park) {
         this.park = park;
         for (Enterprise e : park.enterprises().values()) {
-            enterprises.put(e.id(), new EnterpriseInfo(e.id(), e.industry().code(), e.landMu(), e.operatingSince()));
+            enterprises.put(e.id().value(), new EnterpriseInfo(e.id().value(), e.industry().code(), e.landMu(), e.operatingSince()));
         }
         for (Meter m : park.meters().values()) {
             Register register = REGISTERS.get(m.kind());
@@ -52,10 +52,10 @@ public final class ParkModel {
                     || m.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
-            MeterInfo info = new MeterInfo(m.id(), m.enterprise(), register.metered(), profile(m));
+            MeterInfo info = new MeterInfo(m.id().value(), m.enterprise().value(), register.metered(), profile(m));
             meters.add(info);
-            meterInfos.put(m.id(), info);
-            parkMeters.put(m.id(), m);
+            meterInfos.put(m.id().value(), info);
+            parkMeters.put(m.id().value(), m);
         }
     }
 

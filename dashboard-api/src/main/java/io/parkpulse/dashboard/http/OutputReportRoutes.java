@@ -133,7 +133,8 @@ final class OutputReportRoutes {
                 .put(OutputReportParser.ENERGY_SHARE, p.energyShare())));
         JsonObject o = new JsonObject().put(OutputReportParser.ENTERPRISE, r.enterprise())
                 .put(OutputReportParser.MONTH, r.month().toString());
-        double[] values = {r.outputValue(), r.valueAdded(), r.tax(), r.revenue(), r.rdSpend(), r.employees(), r.emissions()};
+        double[] values = {r.outputValue(), r.valueAdded().orElse(Double.NaN), r.tax().orElse(Double.NaN), r.revenue().orElse(Double.NaN),
+            r.rdSpend().orElse(Double.NaN), r.employees().orElse(Double.NaN), r.emissions().orElse(Double.NaN)};
         for (int i = 0; i < values.length; i++) {
             o.put(OutputReportParser.FIGURES.get(i), EfficiencyJson.number(values[i]));
         }

@@ -40,14 +40,14 @@ final class LivePanel {
         Sum incomer = new Sum();
         Sum inlet = new Sum();
         for (Meter meter : park.meters().values()) {
-            LiveView.MeterLive values = live.get(meter.id());
+            LiveView.MeterLive values = live.get(meter.id().value());
             if (values == null || meter.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
             if (meter.kind() == MeterKind.ELECTRICITY) {
-                (meter.isParkLevel() ? incomer : power.computeIfAbsent(meter.enterprise(), k -> new Sum())).add(values.powerKw());
+                (meter.isParkLevel() ? incomer : power.computeIfAbsent(meter.enterprise().value(), k -> new Sum())).add(values.powerKw());
             } else if (meter.kind() == MeterKind.WATER) {
-                (meter.isParkLevel() ? inlet : water.computeIfAbsent(meter.enterprise(), k -> new Sum())).add(values.flowM3h());
+                (meter.isParkLevel() ? inlet : water.computeIfAbsent(meter.enterprise().value(), k -> new Sum())).add(values.flowM3h());
             }
         }
         JsonObject panel = new JsonObject().put("park", park.id()).put("at", snapshot == null ? null : snapshot.atMs());
@@ -55,12 +55,12 @@ final class LivePanel {
         Sum totalPower = new Sum();
         Sum totalWater = new Sum();
         for (Enterprise e : park.enterprises().values()) {
-            Sum p = power.getOrDefault(e.id(), new Sum());
-            Sum w = water.getOrDefault(e.id(), new Sum());
+            Sum p = power.getOrDefault(e.id().value(), new Sum());
+            Sum w = water.getOrDefault(e.id().value(), new Sum());
             totalPower.add(p.value());
             totalWater.add(w.value());
-            if (caller.maySee(e.id())) {
-                enterprises.add(new JsonObject().put("id", e.id()).put("name", e.name()).put("power_kw", p.value())
+            if (caller.maySee(e.id().value())) {
+                enterprises.add(new JsonObject().put("id", e.id().value()).put("name", e.name()).put("power_kw", p.value())
                         .put("water_flow_m3h", w.value()));
             }
         }
@@ -70,8 +70,8 @@ final class LivePanel {
         }
         JsonArray gateways = new JsonArray();
         for (Gateway g : park.gateways().values()) {
-            LiveView.GatewayLive state = snapshot == null ? null : snapshot.gateways().get(g.id());
-            gateways.add(new JsonObject().put("id", g.id()).put("online", state == null ? null : state.online())
+            LiveView.GatewayLive state = snapshot == null ? null : snapshot.gateways().get(g.id().value());
+            gateways.add(new JsonObject().put("id", g.id().value()).put("online", state == null ? null : state.online())
                     .put("since", state == null ? null : state.sinceMs()));
         }
         return panel.put("total_power_kw", totalPower.value()).put("water_flow_m3h", totalWater.value())
@@ -83,11 +83,12 @@ final class LivePanel {
     private static JsonArray equipment(Park park, Map<String, LiveView.MeterLive> live, Caller caller) {
         JsonArray equipment = new JsonArray();
         for (Meter meter : park.meters().values()) {
-            if (meter.kind() != MeterKind.EQUIPMENT || !(meter.isParkLevel() ? caller.isOperator() : caller.maySee(meter.enterprise()))) {
+            if (meter.kind() != MeterKind.EQUIPMENT || !(meter.isParkLevel() ? caller.isOperator() : caller.maySee(meter.enterprise().value()))) {
                 continue;
             }
-            LiveView.MeterLive values = live.get(meter.id());
-            JsonObject entry = new JsonObject().put("id", meter.id()).put("name", meter.name()).put("enterprise", meter.enterprise())
+            LiveView.MeterLive values = live.get(meter.id().value());
+            JsonObject entry = new JsonObject().put("id", meter.id().value()).put("name", meter.name())
+                    .put("enterprise", meter.isParkLevel() ? null : meter.enterprise().value())
                     .put("state", values == null ? null : values.state()).put("power_kw", values == null ? null : values.powerKw());
             if (values != null && values.stateSinceMs() != null) {
                 entry.put("since", values.stateSinceMs());

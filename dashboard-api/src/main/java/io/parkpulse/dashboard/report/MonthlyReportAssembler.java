@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.report;
 
+import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.dashboard.efficiency.GrowthLine;
 import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
@@ -50,7 +51,7 @@ final class MonthlyReportAssembler {
 
     private static ReportRow row(ParkPeriodResult r, String id, GrowthLine g) {
         EnterprisePeriod p = r.figures().get(id);
-        Enterprise e = r.model().park().enterprises().get(id);
+        Enterprise e = r.model().park().enterprises().get(EnterpriseId.of(id));
         StringJoiner notes = new StringJoiner("; ");
         StringJoiner products = new StringJoiner("; ");
         for (ProductIndicator pi : IndicatorCalculator.perProduct(p.figures())) {

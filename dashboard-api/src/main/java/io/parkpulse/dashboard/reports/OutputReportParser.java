@@ -1,8 +1,8 @@
 package io.parkpulse.dashboard.reports;
 
+import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.storage.StorageSchema;
-import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -316,9 +317,15 @@ public final class OutputReportParser {
                 rejected.add(new Rejection(d.where, d.enterprise, d.month == null ? null : d.month.toString(), d.problems));
                 continue;
             }
-            accepted.add(new OutputReport(d.enterprise, d.month, d.figures.get(StorageSchema.REPORT_OUTPUT_VALUE),
-                    figure(d, StorageSchema.REPORT_VALUE_ADDED), figure(d, StorageSchema.REPORT_TAX), figure(d, StorageSchema.REPORT_REVENUE),
-                    figure(d, StorageSchema.REPORT_RD_SPEND), figure(d, StorageSchema.REPORT_EMPLOYEES), figure(d, StorageSchema.REPORT_EMISSIONS), products));
+            OutputReport.Builder report = OutputReport.builder(d.enterprise, d.month, d.figures.get(StorageSchema.REPORT_OUTPUT_VALUE))
+                    .products(products);
+            figure(d, StorageSchema.REPORT_VALUE_ADDED).ifPresent(report::valueAdded);
+            figure(d, StorageSchema.REPORT_TAX).ifPresent(report::tax);
+            figure(d, StorageSchema.REPORT_REVENUE).ifPresent(report::revenue);
+            figure(d, StorageSchema.REPORT_RD_SPEND).ifPresent(report::rdSpend);
+            figure(d, StorageSchema.REPORT_EMPLOYEES).ifPresent(report::employees);
+            figure(d, StorageSchema.REPORT_EMISSIONS).ifPresent(report::emissions);
+            accepted.add(report.build());
         }
         return new Result(accepted, rejected);
     }
@@ -352,9 +359,9 @@ public final class OutputReportParser {
         return products;
     }
 
-    private static double figure(Draft d, String key) {
+    private static OptionalDouble figure(Draft d, String key) {
         Double v = d.figures.get(key);
-        return v == null ? Double.NaN : v;
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     private static Double number(Object v, String where, List<String> problems) {

@@ -2,8 +2,8 @@ package io.parkpulse.dashboard.reports;
 
 import static io.parkpulse.storage.StorageSchema.*;
 
-import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
+import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.Point;
 import io.parkpulse.storage.QuerySeries;
@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Output reports in InfluxDB (docs/storage.md#output-reports): one {@code output_report} point per enterprise and month
@@ -66,8 +67,8 @@ public final class OutputReportStore {
      * InfluxDB cannot remove one field of a point, so a figure a correction leaves out is written as {@code -1}, which
      * reads back as not reported: without it, the earlier report's value would survive the correction.
      */
-    private static void optional(Point point, String field, double value) {
-        point.field(field, Double.isNaN(value) ? NOT_REPORTED : value);
+    private static void optional(Point point, String field, OptionalDouble value) {
+        point.field(field, value.orElse(NOT_REPORTED));
     }
 
     private static final double NOT_REPORTED = -1;
@@ -120,19 +121,29 @@ public final class OutputReportStore {
                         listed.add(p);
                     }
                 }
-                reports.add(new OutputReport(enterprise, YearMonth.from(Instant.ofEpochMilli(time).atZone(zone)),
-                        value(s, row, REPORT_OUTPUT_VALUE), value(s, row, REPORT_VALUE_ADDED), value(s, row, REPORT_TAX),
-                        value(s, row, REPORT_REVENUE), value(s, row, REPORT_RD_SPEND), value(s, row, REPORT_EMPLOYEES),
-                        value(s, row, REPORT_EMISSIONS), listed));
+                OptionalDouble output = value(s, row, REPORT_OUTPUT_VALUE);
+                if (output.isEmpty()) {
+                    continue; // every report is written with its output value: a row without one is no report
+                }
+                OutputReport.Builder report = OutputReport.builder(enterprise, YearMonth.from(Instant.ofEpochMilli(time).atZone(zone)),
+                        output.getAsDouble()).products(listed);
+                value(s, row, REPORT_VALUE_ADDED).ifPresent(report::valueAdded);
+                value(s, row, REPORT_TAX).ifPresent(report::tax);
+                value(s, row, REPORT_REVENUE).ifPresent(report::revenue);
+                value(s, row, REPORT_RD_SPEND).ifPresent(report::rdSpend);
+                value(s, row, REPORT_EMPLOYEES).ifPresent(report::employees);
+                value(s, row, REPORT_EMISSIONS).ifPresent(report::emissions);
+                reports.add(report.build());
             }
         }
         return reports;
     }
 
-    private static double value(QuerySeries s, JsonArray row, String field) {
+    /** The stored figure; empty when absent or stored as not reported (negative). */
+    private static OptionalDouble value(QuerySeries s, JsonArray row, String field) {
         int i = s.column(field);
         Double v = i < 0 ? null : row.getDouble(i);
-        return v == null || v < 0 ? Double.NaN : v;
+        return v == null || v < 0 ? OptionalDouble.empty() : OptionalDouble.of(v);
     }
 
     /** The first instant of {@code month} in the park's time zone: where its report point lives. */

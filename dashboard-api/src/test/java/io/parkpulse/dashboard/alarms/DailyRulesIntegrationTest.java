@@ -162,8 +162,8 @@ class DailyRulesIntegrationTest {
     }
 
     static OutputReport report(String enterprise, YearMonth month, double outputValue) {
-        return new OutputReport(enterprise, month, outputValue, outputValue * 0.25, outputValue * 0.04, outputValue,
-                outputValue * 0.02, 100, 1, List.of());
+        return OutputReport.builder(enterprise, month, outputValue).valueAdded(outputValue * 0.25).tax(outputValue * 0.04)
+                .revenue(outputValue).rdSpend(outputValue * 0.02).employees(100).emissions(1).build();
     }
 
     /** Hourly cumulative energy of {@code kw} constant load through {@code month}, a day either side. */

@@ -248,8 +248,8 @@ class DashboardBrowserIntegrationTest {
 
     /** Every other enterprise's id and registered name: none may reach an enterprise's browser. */
     static List<String> othersOf(String enterprise) {
-        return park.enterprises().values().stream().filter(e -> !e.id().equals(enterprise))
-                .flatMap(e -> Stream.of(e.id(), e.name())).toList();
+        return park.enterprises().values().stream().filter(e -> !e.id().value().equals(enterprise))
+                .flatMap(e -> Stream.of(e.id().value(), e.name())).toList();
     }
 
     // ---- the tests -------------------------------------------------------------------------------------------------

@@ -145,8 +145,8 @@ public final class DataApiFixture implements AutoCloseable {
     }
 
     static OutputReport report(String enterprise, double outputValueCny) {
-        return new OutputReport(enterprise, YearMonth.of(2026, 9), outputValueCny, outputValueCny * 0.25,
-                outputValueCny * 0.04, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
+        return OutputReport.builder(enterprise, YearMonth.of(2026, 9), outputValueCny).valueAdded(outputValueCny * 0.25)
+                .tax(outputValueCny * 0.04).build();
     }
 
     /** Hourly registers at a constant rate per meter; local 2026-08-31 00:00 reads 1 000. */

@@ -2,6 +2,7 @@ package io.parkpulse.dashboard.efficiency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.efficiency.counter.CounterEvent;
 import io.parkpulse.efficiency.counter.CounterProfile;
 import io.parkpulse.efficiency.evaluation.MeterInfo;
@@ -49,7 +50,7 @@ class ParkModelTest {
     @Test
     void declared_events_carry_the_ratios_in_force_after_them() {
         Park park = new ParkFileReader().read("p1.yaml", PARK);
-        CounterProfile profile = ParkModel.profile(park.meter("E-1").orElseThrow());
+        CounterProfile profile = ParkModel.profile(park.meter(MeterId.of("E-1")).orElseThrow());
         assertThat(profile.initialFactor()).isEqualTo(4000);
         assertThat(profile.registerModulus()).isEqualTo(1_000_000);
         assertThat(profile.maxRatePerHour()).isEqualTo(5000);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.dashboard.auth.Caller;
-import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkFileReader;
 import io.vertx.core.json.JsonArray;
@@ -64,7 +63,7 @@ class LivePanelTest {
     @Test
     void everyEquipmentMeterIsListedWithItsStateUnknownUntilReported() {
         JsonArray equipment = LivePanel.of(DEMO, SNAPSHOT, OPERATOR).getJsonArray("equipment");
-        List<String> declared = DEMO.meters().values().stream().filter(m -> m.kind() == MeterKind.EQUIPMENT).map(Meter::id).toList();
+        List<String> declared = DEMO.meters().values().stream().filter(m -> m.kind() == MeterKind.EQUIPMENT).map(m -> m.id().value()).toList();
         assertThat(equipment.stream().map(o -> ((JsonObject) o).getString("id")).toList()).isEqualTo(declared);
         assertThat(equipment.getJsonObject(declared.indexOf("M-HD-CNC-01"))).isEqualTo(new JsonObject().put("id", "M-HD-CNC-01")
                 .put("name", "数控加工中心 1#").put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 30.0)
@@ -83,8 +82,8 @@ class LivePanelTest {
         assertThat(panel.getJsonArray("enterprises")).hasSize(1);
         assertThat(enterprise(panel, "ent-huadong-precision").getDouble("power_kw")).isEqualTo(2000.0);
         String text = panel.encode();
-        DEMO.enterprises().values().stream().filter(e -> !e.id().equals("ent-huadong-precision")).forEach(e ->
-                assertThat(text).doesNotContain(e.id()).doesNotContain(e.name()));
+        DEMO.enterprises().values().stream().filter(e -> !e.id().value().equals("ent-huadong-precision")).forEach(e ->
+                assertThat(text).doesNotContain(e.id().value()).doesNotContain(e.name()));
         assertThat(text).doesNotContain("gw-").doesNotContain("8000");
     }
 

@@ -28,14 +28,15 @@ public record OutputTotals(double outputValue, double valueAdded, double tax, do
         Map<String, String> units = new LinkedHashMap<>();
         double[] sums = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};
         for (OutputReport r : reports) {
-            double[] values = {r.outputValue(), r.valueAdded(), r.tax(), r.revenue(), r.rdSpend(), r.emissions()};
+            double[] values = {r.outputValue(), r.valueAdded().orElse(Double.NaN), r.tax().orElse(Double.NaN),
+                r.revenue().orElse(Double.NaN), r.rdSpend().orElse(Double.NaN), r.emissions().orElse(Double.NaN)};
             for (int i = 0; i < values.length; i++) {
                 if (!Double.isNaN(values[i])) {
                     sums[i] = Double.isNaN(sums[i]) ? values[i] : sums[i] + values[i];
                 }
             }
-            if (!Double.isNaN(r.employees())) {
-                employeesSum += r.employees();
+            if (r.employees().isPresent()) {
+                employeesSum += r.employees().getAsDouble();
                 employeeMonths++;
             }
             for (OutputReport.ProductOutput p : r.products()) {

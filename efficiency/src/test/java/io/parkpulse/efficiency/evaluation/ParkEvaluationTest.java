@@ -62,8 +62,8 @@ class ParkEvaluationTest {
     }
 
     private static OutputReport report(String enterprise, double outputValue, double tax) {
-        return new OutputReport(enterprise, YearMonth.of(2026, 10), outputValue, outputValue * 0.25, tax, Double.NaN,
-                Double.NaN, 100, Double.NaN, List.of());
+        return OutputReport.builder(enterprise, YearMonth.of(2026, 10), outputValue).valueAdded(outputValue * 0.25).tax(tax)
+                .employees(100).build();
     }
 
     @Test

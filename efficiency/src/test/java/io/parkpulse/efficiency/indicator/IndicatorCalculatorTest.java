@@ -19,8 +19,8 @@ class IndicatorCalculatorTest {
             CoefficientTable.gbt2589(), EnergyBasis.EQUIVALENT, 2026);
 
     private static OutputReport month(int m, double output, double valueAdded, double employees, List<OutputReport.ProductOutput> products) {
-        return new OutputReport("ent-a", YearMonth.of(2026, m), output, valueAdded, 1_000_000, Double.NaN, 200_000,
-                employees, Double.NaN, products);
+        return OutputReport.builder("ent-a", YearMonth.of(2026, m), output).valueAdded(valueAdded).tax(1_000_000).rdSpend(200_000)
+                .employees(employees).products(products).build();
     }
 
     @Test

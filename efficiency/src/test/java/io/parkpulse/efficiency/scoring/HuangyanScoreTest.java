@@ -30,8 +30,8 @@ class HuangyanScoreTest {
 
     /** 50 mu, tax 1 500 万元, value added 6 000 万元, 2 500 tce (等价值), 1.5 t pollutants, 400 staff, R&D 300 万元 on revenue 20 000 万元. */
     static EnterpriseFigures example() {
-        OutputReport year = new OutputReport("ent-example", YearMonth.of(2022, 12), 250_000_000, 60_000_000, 15_000_000,
-                200_000_000, 3_000_000, 400, 1.5, List.of());
+        OutputReport year = OutputReport.builder("ent-example", YearMonth.of(2022, 12), 250_000_000).valueAdded(60_000_000)
+                .tax(15_000_000).revenue(200_000_000).rdSpend(3_000_000).employees(400).emissions(1.5).build();
         StandardCoal energy = new StandardCoal(2500, EnergyBasis.EQUAL_VALUE, "given", Map.of());
         return new EnterpriseFigures("ent-example", "C3484", 50, energy, 0, 0, OutputTotals.of(List.of(year)));
     }

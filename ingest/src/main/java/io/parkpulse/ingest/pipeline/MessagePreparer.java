@@ -2,7 +2,9 @@ package io.parkpulse.ingest.pipeline;
 
 import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.DecodedTelemetry;
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.GatewayStatus;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.RejectReason;
 import io.parkpulse.contract.Rejection;
@@ -49,7 +51,7 @@ public final class MessagePreparer {
         if (park.isEmpty()) {
             return rejected(message, at, null, RejectReason.UNKNOWN_PARK, "park " + at.park() + " has no park file on this platform");
         }
-        if (!park.get().hasGateway(at.gateway())) {
+        if (!park.get().hasGateway(GatewayId.of(at.gateway()))) { // the topic's levels are valid ids
             return rejected(message, at, null, RejectReason.UNKNOWN_GATEWAY, "gateway " + at.gateway() + " is not listed in park "
                     + at.park());
         }
@@ -72,13 +74,14 @@ public final class MessagePreparer {
         List<Rejection> rejections = new ArrayList<>(decoded.rejections());
         List<PreparedPoint> points = new ArrayList<>(decoded.readings().size());
         java.util.Set<String> marked = new java.util.HashSet<>();
+        GatewayId gateway = GatewayId.of(at.gateway());
         for (int i = 0; i < decoded.readings().size(); i++) {
             Reading reading = decoded.readings().get(i);
-            Meter meter = park.meters().get(reading.meter());
+            Meter meter = park.meters().get(MeterId.of(reading.meter())); // the decoder let only valid ids through
             if (meter == null) {
                 rejections.add(new Rejection(RejectReason.UNKNOWN_METER, decoded.pathOf(i), "meter " + reading.meter() + " is not in park "
                         + park.id(), reading.meter(), reading.timeMs()));
-            } else if (!meter.gateway().equals(at.gateway())) {
+            } else if (!meter.gateway().equals(gateway)) {
                 rejections.add(new Rejection(RejectReason.METER_NOT_ON_GATEWAY, decoded.pathOf(i), "meter " + meter.id()
                         + " belongs to gateway " + meter.gateway() + ", not " + at.gateway(), reading.meter(), reading.timeMs()));
             } else {
@@ -111,10 +114,10 @@ public final class MessagePreparer {
         }
         Point mark = Point.measurement(StorageSchema.MEASUREMENT_LATE_READING)
                 .tag(StorageSchema.TAG_PARK, park.id())
-                .tag(StorageSchema.TAG_METER, meter.id())
+                .tag(StorageSchema.TAG_METER, meter.id().value())
                 .field(StorageSchema.LATE_ARRIVED_AT, (double) receivedAtMs)
                 .time(day);
-        points.add(new PreparedPoint(PreparedPoint.Kind.LATE_MARK, mark, meter.id(), -1));
+        points.add(new PreparedPoint(PreparedPoint.Kind.LATE_MARK, mark, meter.id().value(), -1));
     }
 
     private PreparedMessage status(InboundMessage message, Topics.Address at, Park park) {

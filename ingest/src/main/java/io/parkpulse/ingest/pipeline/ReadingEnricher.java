@@ -60,7 +60,7 @@ final class ReadingEnricher {
             String problem = meter.cannotReport(value.quantity());
             if (problem != null) {
                 rejections.add(new Rejection(RejectReason.QUANTITY_NOT_FOR_METER,
-                        "$.readings[" + position + "].values." + value.quantity().wireName(), problem, meter.id(), reading.timeMs()));
+                        "$.readings[" + position + "].values." + value.quantity().wireName(), problem, meter.id().value(), reading.timeMs()));
             } else if (value.quantity().isNumeric()) {
                 point.field(value.quantity().wireName(), primarySide(value.number(), meter.factorFor(value.quantity())));
                 any = true;
@@ -78,16 +78,16 @@ final class ReadingEnricher {
             point.field(StorageSchema.FIELD_REGISTER_FACTOR, factor);
         }
         point.time(reading.timeMs());
-        return new PreparedPoint(PreparedPoint.Kind.READING, point, meter.id(), position);
+        return new PreparedPoint(PreparedPoint.Kind.READING, point, meter.id().value(), position);
     }
 
     private static Series seriesOf(Park park, Meter meter) {
         Map<String, String> tags = new HashMap<>();
         tags.put(StorageSchema.TAG_PARK, park.id());
-        tags.put(StorageSchema.TAG_METER, meter.id());
+        tags.put(StorageSchema.TAG_METER, meter.id().value());
         if (!meter.isParkLevel()) {
             Enterprise enterprise = park.enterprises().get(meter.enterprise());
-            tags.put(StorageSchema.TAG_ENTERPRISE, enterprise.id());
+            tags.put(StorageSchema.TAG_ENTERPRISE, enterprise.id().value());
             tags.put(StorageSchema.TAG_INDUSTRY, enterprise.industry().code());
         }
         return Series.of(StorageSchema.measurementOf(meter.kind()), tags);

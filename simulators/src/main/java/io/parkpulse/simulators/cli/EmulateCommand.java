@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.cli;
 
 import io.parkpulse.config.CommandErrors;
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.emulators.Cjt188Emulator;
 import io.parkpulse.emulators.Dlt645Emulator;
@@ -132,9 +133,9 @@ public final class EmulateCommand implements Callable<Integer> {
         Duration step = spec != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--interval") ? model.interval : DEFAULT_STEP;
         Park park = model.readPark();
-        if (!park.hasGateway(gateway)) {
+        if (!park.hasGateway(GatewayId.of(gateway))) {
             throw new IllegalArgumentException("park " + park.id() + " (" + model.parkFile + ") has no gateway " + gateway
-                    + "; it has " + String.join(", ", park.gateways().keySet()));
+                    + "; it has " + String.join(", ", park.gateways().keySet().stream().map(GatewayId::value).toList()));
         }
         if (pollInterval.isNegative() || pollInterval.getSeconds() < 1) {
             throw new IllegalArgumentException("--poll-interval must be at least a second, got " + pollInterval);
@@ -153,8 +154,8 @@ public final class EmulateCommand implements Callable<Integer> {
             Map<String, NbIotPusher.Identity> identities = new LinkedHashMap<>();
             for (Device d : devices) {
                 if (d.protocol().equals("nbiot")) {
-                    nbIot.add(d.meter().id());
-                    identities.put(d.meter().id(), nbIdentity(d));
+                    nbIot.add(d.meter().id().value());
+                    identities.put(d.meter().id().value(), nbIdentity(d));
                 }
             }
             BiConsumer<String, List<io.parkpulse.contract.Reading>> uplinks = (m, r) -> { };
@@ -175,33 +176,33 @@ public final class EmulateCommand implements Callable<Integer> {
             for (int c = 0; c < converters; c++) {
                 List<Device> line = dlt.subList(c * perConverter, Math.min(dlt.size(), (c + 1) * perConverter));
                 Map<String, String> byAddress = new LinkedHashMap<>();
-                line.forEach(d -> byAddress.put(d.address(), d.meter().id()));
+                line.forEach(d -> byAddress.put(d.address(), d.meter().id().value()));
                 Dlt645Emulator e = new Dlt645Emulator(port(nextPort), displays, byAddress);
                 emulation.closing.add(e);
                 emulation.ports.put("dlt645-" + (c + 1), e.port());
-                line.forEach(d -> emulation.endpoints.put(d.meter().id(), e.port()));
+                line.forEach(d -> emulation.endpoints.put(d.meter().id().value(), e.port()));
                 out.printf("DL/T 645 converter %d   127.0.0.1:%d  %s%n", c + 1, e.port(),
                         String.join(", ", line.stream().map(d -> d.meter().id() + " @" + d.address()).toList()));
             }
             List<Device> modbus = devices.stream().filter(d -> d.protocol().equals("modbus")).toList();
             if (!modbus.isEmpty()) {
                 Map<Integer, ModbusEmulator.Meter> units = new LinkedHashMap<>();
-                modbus.forEach(d -> units.put(d.unitId(), new ModbusEmulator.Meter(d.meter().id(), layout(d.profile()))));
+                modbus.forEach(d -> units.put(d.unitId(), new ModbusEmulator.Meter(d.meter().id().value(), layout(d.profile()))));
                 ModbusEmulator e = new ModbusEmulator(displays, units, port(nextPort));
                 emulation.closing.add(e);
                 emulation.ports.put("modbus", e.port());
-                modbus.forEach(d -> emulation.endpoints.put(d.meter().id(), e.port()));
+                modbus.forEach(d -> emulation.endpoints.put(d.meter().id().value(), e.port()));
                 out.printf("Modbus TCP            127.0.0.1:%d  %s%n", e.port(), String.join(", ", modbus.stream()
                         .map(d -> "unit " + d.unitId() + " " + d.meter().id() + " (" + layout(d.profile()).model() + ")").toList()));
             }
             List<Device> cjt = devices.stream().filter(d -> d.protocol().equals("cjt188")).toList();
             if (!cjt.isEmpty()) {
                 Map<String, String> byAddress = new LinkedHashMap<>();
-                cjt.forEach(d -> byAddress.put(d.address(), d.meter().id()));
+                cjt.forEach(d -> byAddress.put(d.address(), d.meter().id().value()));
                 Cjt188Emulator e = new Cjt188Emulator(port(nextPort), displays, byAddress);
                 emulation.closing.add(e);
                 emulation.ports.put("cjt188", e.port());
-                cjt.forEach(d -> emulation.endpoints.put(d.meter().id(), e.port()));
+                cjt.forEach(d -> emulation.endpoints.put(d.meter().id().value(), e.port()));
                 out.printf("CJ/T 188 converter    127.0.0.1:%d  %s%n", e.port(),
                         String.join(", ", cjt.stream().map(d -> d.meter().id() + " @" + d.address()).toList()));
             }
@@ -246,7 +247,7 @@ public final class EmulateCommand implements Callable<Integer> {
         int electricity = 0;
         int modbusUnits = 0;
         for (Meter m : park.meters().values()) {
-            if (!m.gateway().equals(gatewayId)) {
+            if (!m.gateway().value().equals(gatewayId)) {
                 continue;
             }
             index++;
@@ -273,7 +274,7 @@ public final class EmulateCommand implements Callable<Integer> {
     }
 
     private static NbIotPusher.Identity nbIdentity(Device d) {
-        return new NbIotPusher.Identity("ctwing-" + d.meter().id().toLowerCase(Locale.ROOT), d.address());
+        return new NbIotPusher.Identity("ctwing-" + d.meter().id().value().toLowerCase(Locale.ROOT), d.address());
     }
 
     private static ModbusMeterLayout layout(String profile) {
@@ -302,16 +303,16 @@ public final class EmulateCommand implements Callable<Integer> {
             switch (d.protocol()) {
                 case "dlt645" -> {
                     y.append("  - meter: ").append(d.meter().id()).append("\n    protocol: dlt645\n    endpoint: \"127.0.0.1:")
-                            .append(ports.get(d.meter().id())).append("\"\n    address: \"").append(d.address()).append("\"\n");
+                            .append(ports.get(d.meter().id().value())).append("\"\n    address: \"").append(d.address()).append("\"\n");
                     profileOrPoints(y, d);
                 }
                 case "modbus" -> {
                     y.append("  - meter: ").append(d.meter().id()).append("\n    protocol: modbus\n    endpoint: \"127.0.0.1:")
-                            .append(ports.get(d.meter().id())).append("\"\n    unit_id: ").append(d.unitId()).append('\n');
+                            .append(ports.get(d.meter().id().value())).append("\"\n    unit_id: ").append(d.unitId()).append('\n');
                     profileOrPoints(y, d);
                 }
                 case "cjt188" -> y.append("  - meter: ").append(d.meter().id()).append("\n    protocol: cjt188\n    endpoint: \"127.0.0.1:")
-                        .append(ports.get(d.meter().id())).append("\"\n    address: \"").append(d.address())
+                        .append(ports.get(d.meter().id().value())).append("\"\n    address: \"").append(d.address())
                         .append("\"\n    profile: cjt188-cold-water\n");
                 case "nbiot" -> {
                     NbIotPusher.Identity id = nbIdentity(d);

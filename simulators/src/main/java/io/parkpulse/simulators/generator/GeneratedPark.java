@@ -1,5 +1,8 @@
 package io.parkpulse.simulators.generator;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Gateway;
@@ -60,17 +63,18 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
 
     /** The park as {@code ParkFileReader} would read the written file. */
     public Park toPark() {
-        Map<String, Enterprise> es = new LinkedHashMap<>();
+        Map<EnterpriseId, Enterprise> es = new LinkedHashMap<>();
         for (EnterpriseEntry e : enterprises) {
-            es.put(e.id(), new Enterprise(e.id(), e.name(), IndustryCode.parse(e.industry()), e.landMu()));
+            es.put(EnterpriseId.of(e.id()), new Enterprise(EnterpriseId.of(e.id()), e.name(), IndustryCode.parse(e.industry()), e.landMu()));
         }
-        Map<String, Gateway> gs = new LinkedHashMap<>();
+        Map<GatewayId, Gateway> gs = new LinkedHashMap<>();
         for (GatewayEntry g : gateways) {
-            gs.put(g.id(), new Gateway(g.id(), g.name()));
+            gs.put(GatewayId.of(g.id()), new Gateway(GatewayId.of(g.id()), g.name()));
         }
-        Map<String, Meter> ms = new LinkedHashMap<>();
+        Map<MeterId, Meter> ms = new LinkedHashMap<>();
         for (MeterEntry m : meters) {
-            ms.put(m.id(), new Meter(m.id(), m.name(), m.kind(), m.enterprise(), m.gateway(), Metering.CUMULATIVE, m.ctRatio(),
+            ms.put(MeterId.of(m.id()), new Meter(MeterId.of(m.id()), m.name(), m.kind(), m.enterprise() == null ? null : EnterpriseId.of(m.enterprise()),
+                    GatewayId.of(m.gateway()), Metering.CUMULATIVE, m.ctRatio(),
                     m.ptRatio(), m.multiplier(), new io.parkpulse.park.CounterDeclaration(m.sub()
                             ? io.parkpulse.park.CounterDeclaration.Role.SUB : io.parkpulse.park.CounterDeclaration.Role.MAIN,
                             Double.NaN, Double.NaN, m.readingInterval(), java.util.List.of())));

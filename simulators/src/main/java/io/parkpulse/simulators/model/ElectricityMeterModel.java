@@ -88,6 +88,6 @@ final class ElectricityMeterModel extends MeterModel {
         values.add(Value.of(Quantity.CURRENT_A, Rounding.round(amps, 3)));
         values.add(Value.of(Quantity.POWER_FACTOR, Rounding.round(pf, 3)));
         values.add(Value.of(Quantity.FREQUENCY_HZ, ctx.frequencyHz));
-        ctx.emit(this, new Reading(meter.id(), ctx.time.epochMs(), values));
+        ctx.emit(this, new Reading(meter.id().value(), ctx.time.epochMs(), values));
     }
 }

@@ -224,7 +224,7 @@ final class EnterpriseModel {
         double tax = outputValue * industry.taxRatio() * (1 + 0.15 * moneyJitter[1]);
         double rd = outputValue * industry.rdRatio() * (1 + 0.4 * moneyJitter[2]);
         int staff = (int) Math.max(1, Math.round(employees * (1 + 0.02 * SeededNoise.gaussian(key, Streams.STAFF, m))));
-        out.accept(new EnterpriseMonth(park, enterprise.id(), enterprise.industry().code(), YearMonth.of(m / 12, m % 12 + 1),
+        out.accept(new EnterpriseMonth(park, enterprise.id().value(), enterprise.industry().code(), YearMonth.of(m / 12, m % 12 + 1),
                 industry.unit(), quantity, Rounding.round(outputValue, 2), Rounding.round(valueAdded, 2), Rounding.round(tax, 2),
                 staff, Rounding.round(rd, 2), ledgerFromMonthStart && ledgerToMonthEnd, tier, Rounding.round(efficiency, 4)));
     }

@@ -148,7 +148,7 @@ final class FlowMeterModel extends MeterModel {
                 values.add(Value.of(Quantity.TEMPERATURE_C, Rounding.round(175 + 2 * SeededNoise.centred(key, Streams.TEMPERATURE, second), 1)));
             }
         }
-        ctx.emit(this, new Reading(meter.id(), now, values));
+        ctx.emit(this, new Reading(meter.id().value(), now, values));
     }
 
     private void addRegister(List<Value> values) {
@@ -166,7 +166,7 @@ final class FlowMeterModel extends MeterModel {
         }
         if (!leakRecorded && ctx.publishing && now >= leakFromMs) {
             leakRecorded = true;
-            ctx.faults.record(FaultType.LEAK, gateway, meter.id(), leakFromMs, null,
+            ctx.faults.record(FaultType.LEAK, gateway, meter.id().value(), leakFromMs, null,
                     FaultEvent.details("flow_m3h", leakM3h, "night_minimum_m3h", Rounding.round(nightMinimum, 3)));
         }
     }
@@ -198,7 +198,7 @@ final class FlowMeterModel extends MeterModel {
                 values.add(Value.of(Quantity.BATTERY_V, Rounding.round(Math.max(2.8, battery), 2)));
                 values.add(Value.of(Quantity.SIGNAL_DBM, -75 - Math.floor(30 * SeededNoise.uniform(key, Streams.SIGNAL, day))));
             }
-            ctx.emit(this, new Reading(meter.id(), frozen.timeOf(i), values));
+            ctx.emit(this, new Reading(meter.id().value(), frozen.timeOf(i), values));
         }
     }
 }

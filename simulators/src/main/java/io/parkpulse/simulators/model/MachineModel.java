@@ -152,6 +152,6 @@ final class MachineModel extends MeterModel {
         }
         values.add(Value.of(Quantity.POWER_KW, Rounding.round(kw, 2)));
         values.add(Value.of(Quantity.TEMPERATURE_C, Rounding.round(celsius, 1)));
-        ctx.emit(this, new Reading(meter.id(), ctx.time.epochMs(), values));
+        ctx.emit(this, new Reading(meter.id().value(), ctx.time.epochMs(), values));
     }
 }

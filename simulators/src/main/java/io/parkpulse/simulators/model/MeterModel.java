@@ -54,7 +54,7 @@ abstract class MeterModel {
         long end = ctx.faults.gapStarting(key, ctx.time, ctx.dtHours);
         if (end > now) {
             silentUntil = end;
-            ctx.faults.record(FaultType.GAP, gateway, meter.id(), now, end,
+            ctx.faults.record(FaultType.GAP, gateway, meter.id().value(), now, end,
                     FaultEvent.details("planned_hours", Rounding.round((end - now) / 3_600_000.0, 3)));
             return false;
         }
@@ -78,7 +78,7 @@ abstract class MeterModel {
             registers[i].reset(fresh);
             details.put(quantities[i].wireName(), FaultEvent.details("old_final", old, "new_start", registers[i].reading()));
         }
-        ctx.faults.record(FaultType.METER_REPLACEMENT, gateway, meter.id(), ctx.time.epochMs(), ctx.time.epochMs(),
+        ctx.faults.record(FaultType.METER_REPLACEMENT, gateway, meter.id().value(), ctx.time.epochMs(), ctx.time.epochMs(),
                 FaultEvent.details("registers", details));
     }
 

@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.model;
 
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Meter;
@@ -47,33 +48,33 @@ final class ParkModelBuilder {
     }
 
     ParkModel build() {
-        for (String g : park.gateways().keySet()) {
-            gatewayIndex.put(g, gatewayIndex.size());
+        for (GatewayId g : park.gateways().keySet()) {
+            gatewayIndex.put(g.value(), gatewayIndex.size());
         }
         for (Meter m : park.meters().values()) {
-            fileOrder.put(m.id(), fileOrder.size());
+            fileOrder.put(m.id().value(), fileOrder.size());
             if (m.isParkLevel()) {
                 parkLevelMeters.add(m);
             } else {
-                metersByEnterprise.computeIfAbsent(m.enterprise(), e -> new ArrayList<>()).add(m);
+                metersByEnterprise.computeIfAbsent(m.enterprise().value(), e -> new ArrayList<>()).add(m);
             }
         }
         Map<String, EfficiencyTier> tiers = assignTiers();
         Map<String, EnterpriseModel> byEnterprise = new LinkedHashMap<>();
         List<MeterModel> enterpriseMeters = new ArrayList<>();
         for (Enterprise e : park.enterprises().values()) {
-            EnterpriseModel model = enterprise(e, tiers.get(e.id()), enterpriseMeters);
-            byEnterprise.put(e.id(), model);
+            EnterpriseModel model = enterprise(e, tiers.get(e.id().value()), enterpriseMeters);
+            byEnterprise.put(e.id().value(), model);
         }
         EnterpriseModel[] enterprises = byEnterprise.values().toArray(new EnterpriseModel[0]);
         List<MeterModel> parkMeters = new ArrayList<>();
         ParkLoad load = parkLevel(enterprises, parkMeters);
         // keep park-file order within each pass, so readings come out in a stable, readable order
-        Comparator<MeterModel> inFileOrder = Comparator.comparingInt(m -> fileOrder.get(m.meter.id()));
+        Comparator<MeterModel> inFileOrder = Comparator.comparingInt(m -> fileOrder.get(m.meter.id().value()));
         enterpriseMeters.sort(inFileOrder);
         parkMeters.sort(inFileOrder);
         for (MeterModel m : enterpriseMeters) {
-            modelsById.put(m.meter.id(), m);
+            modelsById.put(m.meter.id().value(), m);
         }
         applyLeaks();
         FaultPlan faults = new FaultPlan(settings.faults(), seed, park.id(), gatewayIndex.keySet().toArray(new String[0]),
@@ -95,12 +96,12 @@ final class ParkModelBuilder {
         Map<String, EfficiencyTier> tiers = new HashMap<>();
         for (Map.Entry<Industry, List<Enterprise>> entry : byIndustry.entrySet()) {
             List<Enterprise> list = new ArrayList<>(entry.getValue());
-            list.sort(Comparator.comparingLong((Enterprise e) -> SeededNoise.bits(SeededNoise.key(seed, e.id()), Streams.TIER_ORDER, 0))
+            list.sort(Comparator.comparingLong((Enterprise e) -> SeededNoise.bits(SeededNoise.key(seed, e.id().value()), Streams.TIER_ORDER, 0))
                     .thenComparing(Enterprise::id));
             int offset = (int) Math.floorMod(SeededNoise.bits(SeededNoise.key(seed, "industry:" + entry.getKey().code()),
                     Streams.TIER_OFFSET, 0), 3L);
             for (int i = 0; i < list.size(); i++) {
-                tiers.put(list.get(i).id(), i < 3 ? FIRST_THREE[(i + offset) % 3] : AFTER_THREE[(i - 3) % 4]);
+                tiers.put(list.get(i).id().value(), i < 3 ? FIRST_THREE[(i + offset) % 3] : AFTER_THREE[(i - 3) % 4]);
             }
         }
         return tiers;
@@ -108,8 +109,8 @@ final class ParkModelBuilder {
 
     private EnterpriseModel enterprise(Enterprise e, EfficiencyTier tier, List<MeterModel> out) {
         Industry industry = Industry.of(e.industry());
-        long key = SeededNoise.key(seed, e.id());
-        List<Meter> meters = metersByEnterprise.getOrDefault(e.id(), List.of());
+        long key = SeededNoise.key(seed, e.id().value());
+        List<Meter> meters = metersByEnterprise.getOrDefault(e.id().value(), List.of());
         List<Meter> electricity = ofKind(meters, MeterKind.ELECTRICITY);
         Meter main = pickMain(electricity);
         List<Meter> subs = new ArrayList<>(electricity);
@@ -137,7 +138,7 @@ final class ParkModelBuilder {
         double total = 0;
         for (int j = 0; j < subs.size(); j++) {
             Meter sub = subs.get(j);
-            double wanted = SeededNoise.between(SeededNoise.key(seed, sub.id()), Streams.SUB_SHARE, 0, 0.15, 0.45);
+            double wanted = SeededNoise.between(SeededNoise.key(seed, sub.id().value()), Streams.SUB_SHARE, 0, 0.15, 0.45);
             shares[j] = Math.min(wanted, 0.7 * ElectricalRating.ratedKw(sub) / peakKw);
             total += shares[j];
         }
@@ -154,11 +155,11 @@ final class ParkModelBuilder {
         for (int j = 0; j < subs.size(); j++) {
             int component = j;
             Meter sub = subs.get(j);
-            out.add(new ElectricityMeterModel(sub, SeededNoise.key(seed, sub.id()), gateway(sub),
+            out.add(new ElectricityMeterModel(sub, SeededNoise.key(seed, sub.id().value()), gateway(sub),
                     () -> model.componentKw[component], pf, 1.5 * shares[j] * peakKw));
         }
         if (main != null) {
-            out.add(new ElectricityMeterModel(main, SeededNoise.key(seed, main.id()), gateway(main), () -> model.totalKw, pf,
+            out.add(new ElectricityMeterModel(main, SeededNoise.key(seed, main.id().value()), gateway(main), () -> model.totalKw, pf,
                     1.5 * peakKw));
         }
 
@@ -169,7 +170,7 @@ final class ParkModelBuilder {
         for (int i = 0; i < machines.length; i++) {
             Meter m = equipment.get(i);
             double share = weights[i];
-            machines[i] = new MachineModel(m, SeededNoise.key(seed, m.id()), gateway(m), share, share * capacity * 1.4,
+            machines[i] = new MachineModel(m, SeededNoise.key(seed, m.id().value()), gateway(m), share, share * capacity * 1.4,
                     0.02 * share * peakKw, 0.6 * industry.kwhPerUnit() * centre, settings.machineFaultsPerHour(),
                     settings.meanMachineFault().toMillis());
             out.add(machines[i]);
@@ -193,9 +194,9 @@ final class ParkModelBuilder {
     }
 
     private FlowMeterModel flowMeter(Meter m, DoubleSupplier flow, double ceiling, double nightMinimum) {
-        long key = SeededNoise.key(seed, m.id());
+        long key = SeededNoise.key(seed, m.id().value());
         FrozenValues frozen = null;
-        if (m.gateway().contains(NbIotSettings.GATEWAY_MARKER) && (m.kind() == MeterKind.WATER || m.kind() == MeterKind.GAS)) {
+        if (m.gateway().value().contains(NbIotSettings.GATEWAY_MARKER) && (m.kind() == MeterKind.WATER || m.kind() == MeterKind.GAS)) {
             // the uplink slot depends on the meter alone, as vendors derive it from the serial number
             frozen = new FrozenValues(settings.nbIot(), SeededNoise.key(0, "nbiot-slot:" + m.id()));
             hasNbIot = true;
@@ -212,13 +213,13 @@ final class ParkModelBuilder {
         double noLoad = incomer == null ? 0 : 0.001 * ElectricalRating.ratedKw(incomer);
         ParkLoad load = new ParkLoad(enterprises, publicRated, noLoad);
         if (incomer != null) {
-            out.add(new ElectricityMeterModel(incomer, SeededNoise.key(seed, incomer.id()), gateway(incomer), () -> load.incomerKw,
+            out.add(new ElectricityMeterModel(incomer, SeededNoise.key(seed, incomer.id().value()), gateway(incomer), () -> load.incomerKw,
                     0.95, 1.5 * load.peakIncomerKw()));
         }
         for (int i = 0; i < publicMeters.size(); i++) {
             int index = i;
             Meter m = publicMeters.get(i);
-            out.add(new ElectricityMeterModel(m, SeededNoise.key(seed, m.id()), gateway(m), () -> load.publicKw[index], 0.9,
+            out.add(new ElectricityMeterModel(m, SeededNoise.key(seed, m.id().value()), gateway(m), () -> load.publicKw[index], 0.9,
                     0.5 * publicRated[i] + 1));
         }
         List<Meter> water = ofKind(parkLevelMeters, MeterKind.WATER);
@@ -245,7 +246,7 @@ final class ParkModelBuilder {
         for (int i = 0; i < machines.length; i++) {
             Meter m = pumps.get(i);
             double share = 1.0 / machines.length;
-            machines[i] = new MachineModel(m, SeededNoise.key(seed, m.id()), gateway(m), share, 1.5 * share * load.peakWaterM3h(),
+            machines[i] = new MachineModel(m, SeededNoise.key(seed, m.id().value()), gateway(m), share, 1.5 * share * load.peakWaterM3h(),
                     5, 0.25, settings.machineFaultsPerHour(), settings.meanMachineFault().toMillis());
             out.add(machines[i]);
         }
@@ -267,7 +268,7 @@ final class ParkModelBuilder {
     /** The enterprise's main meter: one whose id ends in MAIN or whose name says 总表, else the one with the largest rating. */
     private static Meter pickMain(List<Meter> electricity) {
         for (Meter m : electricity) {
-            if (m.id().toUpperCase(Locale.ROOT).endsWith("MAIN") || m.name().contains("总表")) {
+            if (m.id().value().toUpperCase(Locale.ROOT).endsWith("MAIN") || m.name().contains("总表")) {
                 return m;
             }
         }
@@ -279,7 +280,7 @@ final class ParkModelBuilder {
         double[] w = new double[meters.size()];
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
-            w[i] = SeededNoise.between(SeededNoise.key(seed, meters.get(i).id()), stream, 0, 0.5, 1.5);
+            w[i] = SeededNoise.between(SeededNoise.key(seed, meters.get(i).id().value()), stream, 0, 0.5, 1.5);
             sum += w[i];
         }
         for (int i = 0; i < w.length; i++) {
@@ -289,7 +290,7 @@ final class ParkModelBuilder {
     }
 
     private int gateway(Meter m) {
-        return gatewayIndex.get(m.gateway());
+        return gatewayIndex.get(m.gateway().value());
     }
 
     private static List<Meter> ofKind(List<Meter> meters, MeterKind kind) {

@@ -46,7 +46,7 @@ final class StepContext {
 
     void rollover(MeterModel meter, Quantity quantity, double before, double after, double modulus) {
         if (publishing) {
-            faults.record(FaultType.ROLLOVER, meter.gateway, meter.meter.id(), time.epochMs(), time.epochMs(),
+            faults.record(FaultType.ROLLOVER, meter.gateway, meter.meter.id().value(), time.epochMs(), time.epochMs(),
                     FaultEvent.details("quantity", quantity.wireName(), "modulus", modulus, "last_before", before, "first_after", after));
         }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.ghgande.j2mod.modbus.facade.ModbusTCPMaster;
 import com.ghgande.j2mod.modbus.procimg.InputRegister;
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
@@ -64,19 +65,19 @@ class EmulateCommandTest {
             Park park = new ParkFileReader().read(DEMO_PARK);
             List<String> electricity = new ArrayList<>();
             for (Meter m : park.meters().values()) {
-                if (!m.gateway().equals("gw-south")) {
+                if (!m.gateway().equals(GatewayId.of("gw-south"))) {
                     continue;
                 }
                 switch (m.kind()) {
                     case ELECTRICITY -> {
-                        electricity.add(m.id());
-                        assertThat(devices.get(m.id())).as(m.id()).containsEntry("protocol", electricity.size() % 2 == 1 ? "dlt645" : "modbus");
+                        electricity.add(m.id().value());
+                        assertThat(devices.get(m.id().value())).as(m.id().value()).containsEntry("protocol", electricity.size() % 2 == 1 ? "dlt645" : "modbus");
                     }
-                    case WATER -> assertThat(devices.get(m.id())).as(m.id()).containsEntry("protocol", "cjt188")
+                    case WATER -> assertThat(devices.get(m.id().value())).as(m.id().value()).containsEntry("protocol", "cjt188")
                             .containsEntry("profile", "cjt188-cold-water");
                     default -> {
-                        assertThat(devices).as(m.id()).doesNotContainKey(m.id());
-                        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("not emulated", m.id());
+                        assertThat(devices).as(m.id().value()).doesNotContainKey(m.id().value());
+                        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("not emulated", m.id().value());
                     }
                 }
             }
@@ -113,7 +114,7 @@ class EmulateCommandTest {
             Map<String, Object> yaml = new Yaml().load(Files.readString(config));
             List<?> devices = (List<?>) yaml.get("devices");
             long water = new ParkFileReader().read(DEMO_PARK).meters().values().stream()
-                    .filter(m -> m.gateway().equals("gw-nbiot") && m.kind() == MeterKind.WATER).count();
+                    .filter(m -> m.gateway().equals(GatewayId.of("gw-nbiot")) && m.kind() == MeterKind.WATER).count();
             assertThat(devices).hasSize((int) water).allSatisfy(d -> assertThat(section(Map.of("d", d), "d"))
                     .containsEntry("protocol", "nbiot").containsKeys("device_id", "imei").doesNotContainKey("endpoint"));
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("http://127.0.0.1:18094/nbiot/ctwing");

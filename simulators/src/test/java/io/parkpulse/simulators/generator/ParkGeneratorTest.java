@@ -2,6 +2,8 @@ package io.parkpulse.simulators.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Meter;
@@ -51,17 +53,17 @@ class ParkGeneratorTest {
                 .containsExactlyInAnyOrderElementsOf(Industry.CATALOGUE.stream().map(Industry::code).toList());
 
         Map<String, List<Meter>> byEnterprise = park.meters().values().stream().filter(m -> !m.isParkLevel())
-                .collect(Collectors.groupingBy(Meter::enterprise));
+                .collect(Collectors.groupingBy(m -> m.enterprise().value()));
         for (Enterprise e : park.enterprises().values()) {
             Industry industry = Industry.of(e.industry());
-            List<Meter> meters = byEnterprise.get(e.id());
+            List<Meter> meters = byEnterprise.get(e.id().value());
             List<Meter> electricity = meters.stream().filter(m -> m.kind() == MeterKind.ELECTRICITY).toList();
-            assertThat(electricity).as(e.id()).hasSizeBetween(2, 4).anyMatch(m -> m.id().endsWith("-MAIN"));
-            assertThat(meters.stream().filter(m -> m.kind() == MeterKind.WATER && m.gateway().contains("nbiot"))).as(e.id()).hasSize(1);
+            assertThat(electricity).as(e.id().value()).hasSizeBetween(2, 4).anyMatch(m -> m.id().value().endsWith("-MAIN"));
+            assertThat(meters.stream().filter(m -> m.kind() == MeterKind.WATER && m.gateway().value().contains("nbiot"))).as(e.id().value()).hasSize(1);
             assertThat(meters.stream().filter(m -> m.kind() == MeterKind.GAS)).hasSize(industry.usesGas() ? 1 : 0);
             assertThat(meters.stream().filter(m -> m.kind() == MeterKind.STEAM)).hasSize(industry.usesSteam() ? 1 : 0);
             long machines = meters.stream().filter(m -> m.kind() == MeterKind.EQUIPMENT).count();
-            assertThat(machines).as(e.id()).isBetween((long) industry.machinesMin(), (long) industry.machinesMax());
+            assertThat(machines).as(e.id().value()).isBetween((long) industry.machinesMin(), (long) industry.machinesMax());
             meters.stream().filter(m -> m.kind() == MeterKind.EQUIPMENT)
                     .forEach(m -> assertThat(m.multiplier()).isEqualTo(industry.counterMultiplier()));
             assertThat(e.landMu()).isBetween(industry.landMuMin(), industry.landMuMax());
@@ -72,29 +74,29 @@ class ParkGeneratorTest {
                 }
             }
         }
-        assertThat(park.meters().get("E-PARK-INCOMER").isParkLevel()).isTrue();
-        assertThat(park.meters().get("E-PARK-INCOMER").ptRatio()).isEqualTo(1100);
-        assertThat(ElectricalRating.ratedKw(park.meters().get("E-PARK-INCOMER"))).isGreaterThan(10_000);
-        assertThat(park.meters().get("W-PARK-INLET").isParkLevel()).isTrue();
+        assertThat(park.meters().get(MeterId.of("E-PARK-INCOMER")).isParkLevel()).isTrue();
+        assertThat(park.meters().get(MeterId.of("E-PARK-INCOMER")).ptRatio()).isEqualTo(1100);
+        assertThat(ElectricalRating.ratedKw(park.meters().get(MeterId.of("E-PARK-INCOMER")))).isGreaterThan(10_000);
+        assertThat(park.meters().get(MeterId.of("W-PARK-INLET")).isParkLevel()).isTrue();
     }
 
     @Test
     void gatewaysCarryAboutFiftyWiredMetersEachPlusTheNbIotGateway() {
         Park park = Simulations.generatedPark(120, 9);
-        Map<String, Long> perGateway = park.meters().values().stream().collect(Collectors.groupingBy(Meter::gateway, Collectors.counting()));
-        assertThat(park.gateways()).containsKey(ParkGenerator.NBIOT_GATEWAY);
+        Map<String, Long> perGateway = park.meters().values().stream().collect(Collectors.groupingBy(m -> m.gateway().value(), Collectors.counting()));
+        assertThat(park.gateways()).containsKey(GatewayId.of(ParkGenerator.NBIOT_GATEWAY));
         perGateway.forEach((gateway, count) -> {
             if (!gateway.contains("nbiot")) {
                 assertThat(count).as(gateway).isLessThanOrEqualTo(ParkGenerator.METERS_PER_GATEWAY);
             }
         });
-        long wired = park.meters().values().stream().filter(m -> !m.gateway().contains("nbiot")).count();
+        long wired = park.meters().values().stream().filter(m -> !m.gateway().value().contains("nbiot")).count();
         assertThat(park.gateways().size() - 1).as("wired gateways for " + wired + " wired meters")
                 .isBetween((int) Math.ceil(wired / 50.0), (int) Math.ceil(wired / 35.0));
         // an enterprise's wired meters share one gateway
-        park.meters().values().stream().filter(m -> !m.isParkLevel() && !m.gateway().contains("nbiot"))
+        park.meters().values().stream().filter(m -> !m.isParkLevel() && !m.gateway().value().contains("nbiot"))
                 .collect(Collectors.groupingBy(Meter::enterprise, Collectors.mapping(Meter::gateway, Collectors.toSet())))
-                .forEach((e, gateways) -> assertThat(gateways).as(e).hasSize(1));
+                .forEach((e, gateways) -> assertThat(gateways).as(e.value()).hasSize(1));
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.parkpulse.simulators.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.DecodedTelemetry;
+import io.parkpulse.contract.GatewayId;
 import io.parkpulse.contract.Limits;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.TelemetryDecoder;
 import io.parkpulse.park.Park;
@@ -37,7 +39,7 @@ class LoadTrafficTest {
                     assertThat(decoded.readings().get(0).meter()).isEqualTo(message.firstMeter());
                     for (Reading r : decoded.readings()) {
                         assertThat(r.timeMs()).isEqualTo(BASE + round);
-                        assertThat(parsed.meter(r.meter()).orElseThrow().gateway()).isEqualTo(LoadPark.gatewayId(g));
+                        assertThat(parsed.meter(MeterId.of(r.meter())).orElseThrow().gateway()).isEqualTo(GatewayId.of(LoadPark.gatewayId(g)));
                         assertThat(points.add(r.meter() + "@" + r.timeMs())).isTrue();
                     }
                 }

@@ -3,13 +3,14 @@ package io.parkpulse.simulators.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.EquipmentState;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.Value;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
-import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.Simulations.Emitted;
+import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.faults.FaultEvent;
 import io.parkpulse.simulators.faults.FaultType;
 import java.time.Duration;
@@ -31,11 +32,11 @@ class CalendarAndLeakTest {
         ParkModel model = ParkModel.build(DEMO, ModelSettings.of(3));
         List<Emitted> readings = Simulations.drive(model, Simulations.localMidnight(LocalDate.of(2026, 10, 1)),
                 Simulations.localMidnight(LocalDate.of(2026, 10, 17)), Duration.ofMinutes(15));
-        Meter main = DEMO.meters().get("E-LY-MAIN");
+        Meter main = DEMO.meters().get(MeterId.of("E-LY-MAIN"));
         Map<LocalDate, Double> daily = new TreeMap<>();
         Map<LocalDate, Double> start = new TreeMap<>();
         for (Emitted e : readings) {
-            if (!e.reading().meter().equals(main.id())) {
+            if (!e.reading().meter().equals(main.id().value())) {
                 continue;
             }
             LocalDate day = Instant.ofEpochMilli(e.reading().timeMs()).atZone(Simulations.SHANGHAI).toLocalDate();

@@ -3,14 +3,16 @@ package io.parkpulse.simulators.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.parkpulse.contract.EnterpriseId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
-import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.Simulations.Emitted;
+import io.parkpulse.simulators.Simulations;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -19,6 +21,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +62,9 @@ class EfficiencyAndOutputTest {
 
     /** kWh per unit of output over the month: main-meter energy from the readings ÷ the output report's quantity. */
     static double kwhPerUnit(Enterprise e) {
-        Meter main = PARK.meters().get("E-" + e.id().split("-")[1] + "-MAIN");
-        double kwh = increase(main.id(), Quantity.ENERGY_KWH, 1_000_000) * main.ctRatio() * main.ptRatio();
-        return kwh / output.get(e.id()).quantity();
+        Meter main = PARK.meters().get(MeterId.of("E-" + e.id().value().split("-")[1] + "-MAIN"));
+        double kwh = increase(main.id().value(), Quantity.ENERGY_KWH, 1_000_000) * main.ctRatio() * main.ptRatio();
+        return kwh / output.get(e.id().value()).quantity();
     }
 
     @Test
@@ -69,7 +72,7 @@ class EfficiencyAndOutputTest {
         Map<Industry, Map<EfficiencyTier, List<Double>>> byIndustry = new HashMap<>();
         for (Enterprise e : PARK.enterprises().values()) {
             byIndustry.computeIfAbsent(Industry.of(e.industry()), i -> new EnumMap<>(EfficiencyTier.class))
-                    .computeIfAbsent(model.tierOf(e.id()), t -> new ArrayList<>()).add(kwhPerUnit(e));
+                    .computeIfAbsent(model.tierOf(e.id().value()), t -> new ArrayList<>()).add(kwhPerUnit(e));
         }
         int industriesChecked = 0;
         for (Map.Entry<Industry, Map<EfficiencyTier, List<Double>>> entry : byIndustry.entrySet()) {
@@ -92,12 +95,12 @@ class EfficiencyAndOutputTest {
 
     @Test
     void theOutputReportMatchesTheProductionCountersAndPrices() {
-        assertThat(output.keySet()).isEqualTo(PARK.enterprises().keySet());
+        assertThat(output.keySet()).isEqualTo(PARK.enterprises().keySet().stream().map(EnterpriseId::value).collect(Collectors.toSet()));
         for (Enterprise e : PARK.enterprises().values()) {
-            EnterpriseMonth m = output.get(e.id());
+            EnterpriseMonth m = output.get(e.id().value());
             Industry industry = Industry.of(e.industry());
             assertThat(m.complete()).isTrue();
-            assertThat(m.quantity()).as(e.id()).isPositive();
+            assertThat(m.quantity()).as(e.id().value()).isPositive();
             assertThat(m.unit()).isEqualTo(industry.unit());
             assertThat(m.outputValueCny() / m.quantity()).isCloseTo(industry.pricePerUnit(), within(industry.pricePerUnit() * 0.15));
             assertThat(m.valueAddedCny()).isBetween(0.0, m.outputValueCny());
@@ -112,7 +115,7 @@ class EfficiencyAndOutputTest {
             double counted = 0;
             double resolution = 0;
             for (Meter machine : machines) {
-                counted += increase(machine.id(), Quantity.OUTPUT_COUNT, 1e9) * machine.multiplier();
+                counted += increase(machine.id().value(), Quantity.OUTPUT_COUNT, 1e9) * machine.multiplier();
                 resolution += machine.multiplier();
             }
             assertThat(counted).as(e.id() + ": Σ counters × multiplier = reported quantity")

@@ -2,14 +2,15 @@ package io.parkpulse.simulators.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Metering;
 import io.parkpulse.park.Park;
-import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.Simulations.Emitted;
+import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.faults.FaultEvent;
 import io.parkpulse.simulators.faults.FaultType;
 import java.time.Duration;
@@ -35,12 +36,12 @@ class EnergyAndCountersTest {
         int checked = 0;
         for (Meter meter : PARK.meters().values()) {
             if (meter.kind() != MeterKind.ELECTRICITY || meter.metering() != Metering.CUMULATIVE
-                    || faults.stream().anyMatch(f -> meter.id().equals(f.meter()))) {
+                    || faults.stream().anyMatch(f -> meter.id().value().equals(f.meter()))) {
                 continue;
             }
             double ratio = meter.ctRatio() * meter.ptRatio();
-            List<Reading> rs = byMeter.get(meter.id());
-            assertThat(rs).as(meter.id()).hasSize(96);
+            List<Reading> rs = byMeter.get(meter.id().value());
+            assertThat(rs).as(meter.id().value()).hasSize(96);
             double integral = 0;
             for (int i = 1; i < rs.size(); i++) {
                 double hours = (rs.get(i).timeMs() - rs.get(i - 1).timeMs()) / 3_600_000.0;
@@ -66,25 +67,25 @@ class EnergyAndCountersTest {
         List<Emitted> readings = Simulations.drive(model, FROM, FROM + Duration.ofHours(6).toMillis(), Duration.ofMinutes(15));
         Map<Long, Map<String, Double>> kwByStep = new HashMap<>();
         for (Emitted e : readings) {
-            Meter m = PARK.meters().get(e.reading().meter());
+            Meter m = PARK.meters().get(MeterId.of(e.reading().meter()));
             OptionalDouble p = Simulations.value(e.reading(), Quantity.POWER_KW);
             if (m.kind() == MeterKind.ELECTRICITY && p.isPresent()) {
-                kwByStep.computeIfAbsent(e.stepMs(), k -> new HashMap<>()).put(m.id(), p.getAsDouble() * m.ctRatio() * m.ptRatio());
+                kwByStep.computeIfAbsent(e.stepMs(), k -> new HashMap<>()).put(m.id().value(), p.getAsDouble() * m.ctRatio() * m.ptRatio());
             }
         }
         for (Map<String, Double> kw : kwByStep.values()) {
             double mains = 0;
             for (Meter main : PARK.meters().values()) {
-                if (main.id().endsWith("-MAIN")) {
+                if (main.id().value().endsWith("-MAIN")) {
                     double subs = PARK.meters().values().stream()
                             .filter(s -> main.enterprise().equals(s.enterprise()) && s.kind() == MeterKind.ELECTRICITY && s != main)
-                            .mapToDouble(s -> kw.get(s.id())).sum();
+                            .mapToDouble(s -> kw.get(s.id().value())).sum();
                     double ratio = main.ctRatio() * main.ptRatio();
-                    assertThat(kw.get(main.id())).as(main.id()).isGreaterThanOrEqualTo(subs - 0.0001 * ratio);
-                    mains += kw.get(main.id());
+                    assertThat(kw.get(main.id().value())).as(main.id().value()).isGreaterThanOrEqualTo(subs - 0.0001 * ratio);
+                    mains += kw.get(main.id().value());
                 }
             }
-            Meter incomer = PARK.meters().get("E-PARK-INCOMER");
+            Meter incomer = PARK.meters().get(MeterId.of("E-PARK-INCOMER"));
             double rounding = 0.0001 * incomer.ctRatio() * incomer.ptRatio() + 0.0001 * mains;
             assertThat(kw.get("E-PARK-INCOMER")).as("incomer = (Σ mains) × 1.015 + no-load loss").isBetween(mains * 1.015 - rounding,
                     mains * 1.015 + 0.001 * ElectricalRating.ratedKw(incomer) + rounding);

@@ -3,10 +3,9 @@ package io.parkpulse.simulators.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.Quantity;
-import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
-import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.Simulations.Emitted;
+import io.parkpulse.simulators.Simulations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +20,8 @@ class NbIotUplinkTest {
 
     static final Park DEMO = Simulations.demoPark();
     static final LocalDate DAY = LocalDate.of(2026, 11, 17);
-    static final Set<String> NB_METERS = DEMO.meters().values().stream().filter(m -> m.gateway().contains("nbiot"))
-            .map(Meter::id).collect(Collectors.toSet());
+    static final Set<String> NB_METERS = DEMO.meters().values().stream().filter(m -> m.gateway().value().contains("nbiot"))
+            .map(m -> m.id().value()).collect(Collectors.toSet());
 
     /** Readings of NB-IoT meters over {@code days} local days from {@link #DAY}, grouped by meter, in emission order. */
     static Map<String, List<Emitted>> uplinks(NbIotSettings nbIot, int days) {

@@ -3,8 +3,10 @@ package io.parkpulse.simulators.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.DecodedTelemetry;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.TelemetryDecoder;
 import io.parkpulse.contract.Topics;
+import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.park.Park;
 import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.model.ModelSettings;
@@ -16,7 +18,7 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import io.parkpulse.mqtt.CallbackAdapter;
+import java.util.stream.Collectors;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -34,7 +36,7 @@ class BackfillIntegrationTest {
         Park park = Simulations.demoPark();
         long from = Simulations.localMidnight(LocalDate.of(2026, 11, 19));
         long to = from + Duration.ofDays(1).toMillis();
-        long nbIot = park.meters().values().stream().filter(m -> m.gateway().contains("nbiot")).count();
+        long nbIot = park.meters().values().stream().filter(m -> m.gateway().value().contains("nbiot")).count();
         long expected = (park.meters().size() - nbIot) * 96 + nbIot * 24;
 
         TelemetryDecoder decoder = Simulations.decoderAt(to);
@@ -71,7 +73,7 @@ class BackfillIntegrationTest {
         assertThat(readings.get()).as("readings received by the subscriber").isEqualTo(expected);
         assertThat(messages.get()).isEqualTo(stats.messagesDelivered());
         assertThat(rejected.get()).isZero();
-        assertThat(meters).isEqualTo(park.meters().keySet());
+        assertThat(meters).isEqualTo(park.meters().keySet().stream().map(MeterId::value).collect(Collectors.toSet()));
         assertThat(stats.publishFailures()).isZero();
     }
 

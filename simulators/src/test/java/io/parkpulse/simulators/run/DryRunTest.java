@@ -3,6 +3,8 @@ package io.parkpulse.simulators.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.DecodedTelemetry;
+import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.Reading;
 import io.parkpulse.contract.RejectReason;
 import io.parkpulse.contract.TelemetryDecoder;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class DryRunTest {
@@ -63,9 +66,9 @@ class DryRunTest {
                 assertThat(decoded.rejections()).as(park.id() + " message " + m.seq() + " of " + m.gatewayId()).isEmpty();
                 assertThat(decoded.readings()).hasSize(m.readings()).hasSizeLessThanOrEqualTo(200);
                 for (Reading r : decoded.readings()) {
-                    Meter meter = park.meters().get(r.meter());
+                    Meter meter = park.meters().get(MeterId.of(r.meter()));
                     assertThat(meter).as(r.meter()).isNotNull();
-                    assertThat(meter.gateway()).as(r.meter()).isEqualTo(m.gatewayId());
+                    assertThat(meter.gateway()).as(r.meter()).isEqualTo(GatewayId.of(m.gatewayId()));
                     for (Value v : r.values()) {
                         assertThat(meter.cannotReport(v.quantity())).as(r.meter() + " " + v.quantity()).isNull();
                     }
@@ -73,8 +76,9 @@ class DryRunTest {
                     readings++;
                 }
             }
-            assertThat(seen).as(park.id() + ": every meter reported").isEqualTo(park.meters().keySet());
-            long nb = park.meters().values().stream().filter(x -> x.gateway().contains("nbiot")).count();
+            assertThat(seen).as(park.id() + ": every meter reported")
+                    .isEqualTo(park.meters().keySet().stream().map(MeterId::value).collect(Collectors.toSet()));
+            long nb = park.meters().values().stream().filter(x -> x.gateway().value().contains("nbiot")).count();
             assertThat(readings).as(park.id()).isEqualTo((park.meters().size() - nb) * 96 + nb * 24);
         }
     }

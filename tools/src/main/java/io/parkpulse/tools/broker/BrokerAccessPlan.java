@@ -52,7 +52,7 @@ public final class BrokerAccessPlan {
         Map<String, String> claimedBy = new HashMap<>();
         for (Park park : parks.parks().stream().sorted(Comparator.comparing(Park::id)).toList()) {
             for (Gateway gateway : park.gateways().values().stream().sorted(Comparator.comparing(Gateway::id)).toList()) {
-                String name = gatewayUser(park.id(), gateway.id());
+                String name = gatewayUser(park.id(), gateway.id().value());
                 String where = "park \"" + park.id() + "\" gateway \"" + gateway.id() + "\"";
                 if (name.contains(":")) {
                     throw new IllegalArgumentException(where + ": the MQTT user name " + name
@@ -63,7 +63,7 @@ public final class BrokerAccessPlan {
                     throw new IllegalArgumentException(where + " and " + earlier + " would both get the MQTT user name "
                             + name + "; rename one of them");
                 }
-                List<AclRule> rules = gatewayRules(park.id(), gateway.id());
+                List<AclRule> rules = gatewayRules(park.id(), gateway.id().value());
                 users.add(new BrokerUser(name, "gateway", gatewayPasswordEnv, rules));
                 simulatorRules.addAll(rules);
             }
