@@ -17,9 +17,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record Backoff(Duration first, Duration max, double jitter) {
 
+    /** The longest wait a retry loop may name: beyond it a loop is not retrying but gone. */
+    static final Duration LONGEST = Duration.ofDays(1);
+
     public Backoff {
-        if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-            throw new IllegalArgumentException("a backoff needs 0 < first <= max, got " + first + " and " + max);
+        if (first.compareTo(Duration.ofMillis(1)) < 0 || max.compareTo(first) < 0 || max.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("a backoff needs 1 ms <= first <= max <= " + LONGEST + ", got " + first + " and " + max);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter is a share between 0 and 1, got " + jitter);

@@ -38,8 +38,10 @@ class BackoffTest {
 
     @Test
     void refusesValuesThatMakeNoRetryRule() {
-        assertThatThrownBy(() -> Backoff.doubling(Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("0 < first <= max");
-        assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(1))).hasMessageContaining("0 < first <= max");
+        assertThatThrownBy(() -> Backoff.doubling(Duration.ZERO, Duration.ofSeconds(1))).hasMessageContaining("1 ms <= first <= max");
+        assertThatThrownBy(() -> Backoff.doubling(Duration.ofNanos(10), Duration.ofSeconds(1))).hasMessageContaining("1 ms <= first");
+        assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(2), Duration.ofSeconds(1))).hasMessageContaining("first <= max");
+        assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(1), Duration.ofDays(400))).hasMessageContaining("max <= PT24H");
         assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)).withJitter(1.5)).hasMessageContaining("jitter");
         assertThatThrownBy(() -> Backoff.doubling(Duration.ofSeconds(1), Duration.ofSeconds(2)).delayMs(0)).hasMessageContaining("at least one failure");
     }

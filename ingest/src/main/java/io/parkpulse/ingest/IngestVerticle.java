@@ -9,6 +9,7 @@ import io.parkpulse.ingest.http.OpsEndpoints;
 import io.parkpulse.ingest.live.LivePublishing;
 import io.parkpulse.ingest.live.PahoRollupSender;
 import io.parkpulse.ingest.mqtt.MqttSource;
+import io.parkpulse.ingest.mqtt.ReportPublisher;
 import io.parkpulse.ingest.pipeline.Acknowledger;
 import io.parkpulse.ingest.pipeline.BatchWriter;
 import io.parkpulse.ingest.pipeline.Batching;
@@ -42,7 +43,8 @@ import org.slf4j.LoggerFactory;
 public final class IngestVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a stop waits for what is in hand to be written, acknowledged and reported (longer than a report's settling). */
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry registry;
@@ -51,6 +53,7 @@ public final class IngestVerticle extends VerticleBase {
     private InfluxClient influx;
     private BatchWriter writer;
     private MqttSource mqtt;
+    private ReportPublisher reports;
     private IngestPipeline pipeline;
     /** Live rollups for the dashboard, or {@code null} when switched off. */
     private LivePublishing live;
@@ -78,6 +81,7 @@ public final class IngestVerticle extends VerticleBase {
         }).onSuccess(server -> {
             http = server;
             influx.createDatabase().onFailure(e -> LOG.warn("cannot create database {} yet: {}", config.influx().database(), e.getMessage()));
+            reports.start();
             mqtt.start();
             if (config.liveRollups()) {
                 try {
@@ -97,6 +101,8 @@ public final class IngestVerticle extends VerticleBase {
         influx = new InfluxClient(vertx, config.influx());
         writer = new BatchWriter(vertx, influx, config.writeConcurrency(), metrics);
         MessagePreparer preparer = new MessagePreparer(new TelemetryDecoder(config.limits(), Clock.systemUTC()), parks);
+        reports = new ReportPublisher(new ReportPublisher.Settings(config.pahoServerUri(), config.mqttClientId() + "-reports",
+                config.mqttUsername(), config.mqttPassword()));
         mqtt = new MqttSource(new MqttSource.Settings(config.pahoServerUri(), config.mqttClientId(), config.mqttUsername(),
                 config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(),
                 List.of(Topics.shared(config.shareGroup(), Channel.TELEMETRY), Topics.shared(config.shareGroup(), Channel.STATUS))),
@@ -121,11 +127,12 @@ public final class IngestVerticle extends VerticleBase {
                     public void forget(PreparedMessage message) {
                         mqtt.forget(message.source());
                     }
-                }, new RejectionReporter(vertx, mqtt, metrics), metrics);
+                }, new RejectionReporter(vertx, reports, metrics), metrics);
         // counted by the pipeline, not by the permits that enforce the bound, so the figure can prove the bound holds
         metrics.gauge("parkpulse.ingest.unacknowledged.messages", "Messages received and not yet acknowledged", pipeline::unacknowledged);
         metrics.gauge("parkpulse.ingest.pending.points", "Points received and not yet stored", pipeline::pendingPoints);
         metrics.gauge("parkpulse.ingest.broker.connected", "1 while connected to the broker", () -> mqtt.isConnected() ? 1 : 0);
+        metrics.gauge("parkpulse.ingest.reports.connected", "1 while the rejection reports' connection is up", () -> reports.isConnected() ? 1 : 0);
         metrics.gauge("parkpulse.ingest.broker.subscribed", "1 while connected with every subscription granted", () -> mqtt.isSubscribed() ? 1 : 0);
         metrics.gauge("parkpulse.ingest.parks", "Parks in the registry", () -> parks.get().parks().size());
         metrics.gauge("parkpulse.ingest.meters", "Meters in the registry", () -> parks.get().meterCount());
@@ -191,6 +198,9 @@ public final class IngestVerticle extends VerticleBase {
                     }
                     if (mqtt != null) {
                         mqtt.close();
+                    }
+                    if (reports != null) {
+                        reports.close();
                     }
                     return null;
                 }))

@@ -3,7 +3,7 @@ package io.parkpulse.ingest;
 import io.parkpulse.contract.Rejection;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.Topics;
-import io.parkpulse.ingest.mqtt.MqttSource;
+import io.parkpulse.ingest.mqtt.ReportPublisher;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
 import io.parkpulse.ingest.pipeline.RejectionSink;
 import io.vertx.core.Context;
@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells a gateway what of its message was rejected and why, on its {@code rejected} topic at QoS 1, and logs it — at a
+ * Tells a gateway what of its message was rejected and why, on its {@code rejected} topic at QoS 1 (through a
+ * {@link ReportPublisher}, a connection of its own), and logs it — at a
  * bounded rate, so a gateway sending garbage cannot flood the log. A report is settled when the broker confirms it, or
  * when it fails or is not confirmed within {@link #SETTLE_TIMEOUT} (then counted as failed): the pipeline acknowledges
  * the message only after that ({@link RejectionSink}).
@@ -27,19 +28,22 @@ final class RejectionReporter implements RejectionSink {
     private static final Logger LOG = LoggerFactory.getLogger(RejectionReporter.class);
     private static final int LOG_LINES_PER_WINDOW = 20;
     private static final long WINDOW_MS = 10_000;
-    /** How long a report may wait for the broker's PUBACK before it counts as failed and the message is acknowledged. */
-    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * How long a report may wait for the broker's PUBACK before it counts as failed and the message is acknowledged:
+     * shorter than the drain on shutdown ({@link IngestVerticle}), so a stopping ingest settles every report it began.
+     */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(4);
 
     private final Vertx vertx;
-    private final MqttSource mqtt;
+    private final ReportPublisher publisher;
     private final IngestMetrics metrics;
     private long windowStart;
     private int loggedInWindow;
     private long suppressed;
 
-    RejectionReporter(Vertx vertx, MqttSource mqtt, IngestMetrics metrics) {
+    RejectionReporter(Vertx vertx, ReportPublisher publisher, IngestMetrics metrics) {
         this.vertx = vertx;
-        this.mqtt = mqtt;
+        this.publisher = publisher;
         this.metrics = metrics;
     }
 
@@ -59,7 +63,7 @@ final class RejectionReporter implements RejectionSink {
                 LOG.debug("no PUBACK for the rejection report to {} within {}", at, SETTLE_TIMEOUT);
             }
         });
-        mqtt.publishConfirmed(Topics.rejected(at.park(), at.gateway()), report.toJson()).thenAccept(confirmed -> context.runOnContext(v -> {
+        publisher.publish(Topics.rejected(at.park(), at.gateway()), report.toJson()).thenAccept(confirmed -> context.runOnContext(v -> {
             vertx.cancelTimer(timer);
             if (settled.tryComplete()) {
                 metrics.report(confirmed);

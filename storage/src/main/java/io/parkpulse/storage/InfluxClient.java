@@ -65,9 +65,13 @@ public final class InfluxClient implements AutoCloseable {
      * by InfluxDB itself with {@code params.get("name")}, so outside values never become InfluxQL text.
      *
      * @param params texts, numbers or booleans: what InfluxDB can bind
-     * @throws IllegalArgumentException naming a parameter of another type (a typed id, say: pass its value)
+     *               (the future fails with an {@link IllegalArgumentException} naming any other, before anything is sent)
      */
     public Future<JsonObject> query(String influxql, Map<String, Object> params) {
+        String problem = unbindable(params);
+        if (problem != null) {
+            return Future.failedFuture(new IllegalArgumentException(problem));
+        }
         return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
                 .compose(this::checkQuery);
     }
@@ -79,15 +83,21 @@ public final class InfluxClient implements AutoCloseable {
                 .addQueryParam("q", influxql)
                 .timeout(config.requestTimeout().toMillis());
         if (!params.isEmpty()) {
-            params.forEach((name, value) -> {
-                if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
-                    throw new IllegalArgumentException("query parameter $" + name + " is a " + value.getClass().getSimpleName()
-                            + "; InfluxDB binds only text, numbers and booleans");
-                }
-            });
             request.addQueryParam("params", new JsonObject(params).encode());
         }
         return request;
+    }
+
+    /** What is wrong with a parameter InfluxDB cannot bind (only text, numbers and booleans), or {@code null}. */
+    private static String unbindable(Map<String, Object> params) {
+        for (Map.Entry<String, Object> p : params.entrySet()) {
+            Object value = p.getValue();
+            if (!(value instanceof String || value instanceof Number || value instanceof Boolean)) {
+                return "query parameter $" + p.getKey() + (value == null ? " has no value" : " is a " + value.getClass().getSimpleName())
+                        + "; InfluxDB binds only text, numbers and booleans";
+            }
+        }
+        return null;
     }
 
     /**
@@ -96,6 +106,10 @@ public final class InfluxClient implements AutoCloseable {
      * errors under {@code results[].error}.
      */
     public Future<Buffer> queryRaw(String influxql, Map<String, Object> params) {
+        String problem = unbindable(params);
+        if (problem != null) {
+            return Future.failedFuture(new IllegalArgumentException(problem));
+        }
         return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
                 .compose(r -> r.statusCode() == 200 ? Future.succeededFuture(r.body() == null ? Buffer.buffer() : r.body())
                         : Future.failedFuture(failure("query", r)));

@@ -71,9 +71,13 @@ class InfluxClientTest {
     void aParameterInfluxDbCannotBindIsRefusedBeforeAnythingIsSent() {
         record MeterNumber(String value) {
         }
-        assertThatThrownBy(() -> client("db2").query("SELECT * FROM water WHERE meter = $m", Map.of("m", new MeterNumber("W-1"))))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("query parameter $m is a MeterNumber; InfluxDB binds only text, numbers and booleans");
+        assertThatThrownBy(() -> await(client("db2").query("SELECT * FROM water WHERE meter = $m", Map.of("m", new MeterNumber("W-1")))))
+                .hasRootCauseInstanceOf(IllegalArgumentException.class)
+                .hasRootCauseMessage("query parameter $m is a MeterNumber; InfluxDB binds only text, numbers and booleans");
+        java.util.Map<String, Object> none = new java.util.HashMap<>();
+        none.put("m", null);
+        assertThatThrownBy(() -> await(client("db2").queryRaw("SELECT * FROM water WHERE meter = $m", none)))
+                .hasRootCauseMessage("query parameter $m has no value; InfluxDB binds only text, numbers and booleans");
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.parkpulse.mqtt.CallbackAdapter;
 import io.parkpulse.mqtt.MqttClients;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -182,38 +181,6 @@ public final class MqttSource implements AutoCloseable {
             LOG.debug("could not acknowledge message {}: {}", message.mqttId(), e.toString());
             return false;
         }
-    }
-
-    /**
-     * Publishes at QoS 1. The future completes with {@code true} once the broker confirmed the message (its PUBACK),
-     * with {@code false} when it could not be sent or the broker refused it (a reason code of 0x80 or above); it never
-     * fails. It completes on a Paho thread.
-     */
-    public CompletableFuture<Boolean> publishConfirmed(String topic, byte[] payload) {
-        CompletableFuture<Boolean> confirmed = new CompletableFuture<>();
-        try {
-            client.publish(topic, payload, 1, false, null, new MqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    int[] codes = token.getReasonCodes();
-                    boolean refused = codes != null && codes.length > 0 && codes[0] >= 0x80;
-                    if (refused) {
-                        LOG.debug("the broker refused the message to {}: reason code 0x{}", topic, Integer.toHexString(codes[0]));
-                    }
-                    confirmed.complete(!refused);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable exception) {
-                    LOG.debug("could not publish to {}: {}", topic, String.valueOf(exception));
-                    confirmed.complete(false);
-                }
-            });
-        } catch (MqttException | RuntimeException e) {
-            LOG.debug("could not publish to {}: {}", topic, e.toString());
-            confirmed.complete(false);
-        }
-        return confirmed;
     }
 
     /** A message left ingest without acknowledgement because its connection was lost. */

@@ -149,7 +149,15 @@ public final class IngestPipeline {
         boolean anyStored = message.points().size() > countStorageRefusals(rejections);
         metrics.message(anyStored ? IngestMetrics.Outcome.PARTIAL : IngestMetrics.Outcome.REJECTED);
         reportsUnsettled++;
-        rejectionSink.report(message).onComplete(settled -> {
+        Future<Void> report;
+        try {
+            report = rejectionSink.report(message);
+        } catch (RuntimeException e) {
+            // a defect in the sink must not hold this message and every later one unacknowledged
+            LOG.error("reporting the rejections of a message failed; acknowledging it without its report", e);
+            report = Future.succeededFuture();
+        }
+        report.onComplete(settled -> {
             reportsUnsettled--;
             sequencer.complete(message);
         });

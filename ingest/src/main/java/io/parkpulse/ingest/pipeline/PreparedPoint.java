@@ -16,6 +16,16 @@ import io.parkpulse.storage.Point;
  */
 public record PreparedPoint(Kind kind, Point point, String meter, int position) {
 
+    /**
+     * @throws IllegalArgumentException when the point could not be rendered (no field, no time): refused here, on the
+     *         preparing thread, where it costs one message a rejection, rather than in the writer
+     */
+    public PreparedPoint {
+        if (!point.hasFields() || point.timeMs() == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("a point to write needs a field and a time: " + kind + " of " + meter);
+        }
+    }
+
     /** What a point stands for; only readings are data a gateway sent. */
     public enum Kind {
         /** A reading of a meter, with the values the gateway sent (scaled to the primary side). */

@@ -133,7 +133,7 @@ public final class EmulateCommand implements Callable<Integer> {
         Duration step = spec != null && spec.commandLine().getParseResult() != null
                 && spec.commandLine().getParseResult().hasMatchedOption("--interval") ? model.interval : DEFAULT_STEP;
         Park park = model.readPark();
-        if (!park.hasGateway(GatewayId.of(gateway))) {
+        if (GatewayId.parse(gateway).filter(park::hasGateway).isEmpty()) {
             throw new IllegalArgumentException("park " + park.id() + " (" + model.parkFile + ") has no gateway " + gateway
                     + "; it has " + String.join(", ", park.gateways().keySet().stream().map(GatewayId::value).toList()));
         }
