@@ -1,13 +1,11 @@
 package io.parkpulse.dashboard.live;
 
 import io.parkpulse.mqtt.CallbackAdapter;
-import io.parkpulse.mqtt.MqttClients;
+import io.parkpulse.mqtt.CleanConnection;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
@@ -27,17 +25,18 @@ public final class LiveSubscriber implements AutoCloseable {
 
     private final LiveSettings settings;
     private final LiveState state;
+    private final CleanConnection connection;
     private final MqttAsyncClient client;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
     private volatile boolean subscribed;
-    private volatile boolean closed;
-    private Thread connector;
 
     public LiveSubscriber(LiveSettings settings, LiveState state) throws MqttException {
         this.settings = settings;
         this.state = state;
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        this.connection = new CleanConnection(settings.serverUri(), settings.clientId(), settings.username(), settings.password(),
+                m -> LOG.warn("live rollups: {}", m));
+        this.client = connection.client();
         client.setCallback(new CallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage message) {
@@ -59,11 +58,7 @@ public final class LiveSubscriber implements AutoCloseable {
 
     /** Connects in the background, retrying until connected or closed; Paho reconnects after that. */
     public void start() {
-        MqttConnectionOptions options = MqttClients.reconnecting(settings.serverUri(), settings.username(), settings.password());
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(0L);
-        connector = MqttClients.connectInBackground(client, options, () -> closed, m -> LOG.warn("live rollups: {}", m),
-                "mqtt-connect-" + settings.clientId());
+        connection.start();
     }
 
     void take(String topic, byte[] payload) {
@@ -120,10 +115,6 @@ public final class LiveSubscriber implements AutoCloseable {
     /** Disconnects; blocks up to a few seconds, so not on an event loop. */
     @Override
     public void close() {
-        closed = true;
-        if (connector != null) {
-            connector.interrupt();
-        }
-        MqttClients.disconnectAndClose(client, 2_000, LOG::debug);
+        connection.close();
     }
 }

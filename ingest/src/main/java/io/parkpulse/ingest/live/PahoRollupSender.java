@@ -1,14 +1,12 @@
 package io.parkpulse.ingest.live;
 
 import io.parkpulse.mqtt.CallbackAdapter;
-import io.parkpulse.mqtt.MqttClients;
+import io.parkpulse.mqtt.CleanConnection;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,22 +28,21 @@ public final class PahoRollupSender implements RollupSender {
     public record Settings(String serverUri, String clientId, String username, String password) {
     }
 
-    private final Settings settings;
+    private final CleanConnection side;
     private final MqttAsyncClient client;
     private final int maxOutstanding;
     private final AtomicInteger outstanding = new AtomicInteger();
     /** Bumped on each new connection: what the old one had unwritten is gone, and its late callbacks must not count. */
     private final AtomicLong connection = new AtomicLong();
-    private volatile boolean closed;
-    private Thread connector;
 
     public PahoRollupSender(Settings settings, int maxOutstanding) throws MqttException {
         if (maxOutstanding < 1) {
             throw new IllegalArgumentException("maxOutstanding must be at least 1, not " + maxOutstanding);
         }
-        this.settings = settings;
         this.maxOutstanding = maxOutstanding;
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        this.side = new CleanConnection(settings.serverUri(), settings.clientId(), settings.username(), settings.password(),
+                m -> LOG.warn("live rollups: {}", m));
+        this.client = side.client();
         client.setCallback(new CallbackAdapter() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -58,16 +55,12 @@ public final class PahoRollupSender implements RollupSender {
 
     /** Connects in the background until connected or closed; Paho reconnects after that. */
     public void start() {
-        MqttConnectionOptions options = MqttClients.reconnecting(settings.serverUri(), settings.username(), settings.password());
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(0L);
-        connector = MqttClients.connectInBackground(client, options, () -> closed, m -> LOG.warn("live rollups: {}", m),
-                "mqtt-connect-" + settings.clientId());
+        side.start();
     }
 
     @Override
     public Result offer(String topic, byte[] payload) {
-        if (closed || !client.isConnected()) {
+        if (side.isClosed() || !client.isConnected()) {
             return Result.DISCONNECTED;
         }
         long on = connection.get();
@@ -108,10 +101,6 @@ public final class PahoRollupSender implements RollupSender {
 
     @Override
     public void close() {
-        closed = true;
-        if (connector != null) {
-            connector.interrupt();
-        }
-        MqttClients.disconnectAndClose(client, 2_000, LOG::debug);
+        side.close();
     }
 }

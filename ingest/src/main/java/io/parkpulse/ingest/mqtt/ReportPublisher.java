@@ -1,13 +1,11 @@
 package io.parkpulse.ingest.mqtt;
 
 import io.parkpulse.mqtt.CallbackAdapter;
-import io.parkpulse.mqtt.MqttClients;
+import io.parkpulse.mqtt.CleanConnection;
 import java.util.concurrent.CompletableFuture;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,14 +27,13 @@ public final class ReportPublisher implements AutoCloseable {
     public record Settings(String serverUri, String clientId, String username, String password) {
     }
 
-    private final Settings settings;
+    private final CleanConnection connection;
     private final MqttAsyncClient client;
-    private volatile boolean closed;
-    private Thread connector;
 
     public ReportPublisher(Settings settings) throws MqttException {
-        this.settings = settings;
-        this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        this.connection = new CleanConnection(settings.serverUri(), settings.clientId(), settings.username(), settings.password(),
+                m -> LOG.warn("rejection reports: {}", m));
+        this.client = connection.client();
         client.setCallback(new CallbackAdapter() {
             @Override
             public void connectComplete(boolean reconnect, String serverUri) {
@@ -47,11 +44,7 @@ public final class ReportPublisher implements AutoCloseable {
 
     /** Connects in the background until connected or closed; Paho reconnects after that. */
     public void start() {
-        MqttConnectionOptions options = MqttClients.reconnecting(settings.serverUri(), settings.username(), settings.password());
-        options.setCleanStart(true);
-        options.setSessionExpiryInterval(0L);
-        connector = MqttClients.connectInBackground(client, options, () -> closed, m -> LOG.warn("rejection reports: {}", m),
-                "mqtt-connect-" + settings.clientId());
+        connection.start();
     }
 
     /**
@@ -61,7 +54,7 @@ public final class ReportPublisher implements AutoCloseable {
      */
     public CompletableFuture<Boolean> publish(String topic, byte[] payload) {
         CompletableFuture<Boolean> confirmed = new CompletableFuture<>();
-        if (closed || !client.isConnected()) {
+        if (connection.isClosed() || !client.isConnected()) {
             confirmed.complete(false);
             return confirmed;
         }
@@ -96,10 +89,6 @@ public final class ReportPublisher implements AutoCloseable {
 
     @Override
     public void close() {
-        closed = true;
-        if (connector != null) {
-            connector.interrupt();
-        }
-        MqttClients.disconnectAndClose(client, 2_000, LOG::debug);
+        connection.close();
     }
 }
