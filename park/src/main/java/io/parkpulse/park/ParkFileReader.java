@@ -262,10 +262,6 @@ public final class ParkFileReader {
             }
             double modulus = m.has("register_modulus") ? orNaN(m.optionalNumber("register_modulus", null, YamlMapping.POSITIVE)) : Double.NaN;
             double maxRate = m.has("max_rate") ? orNaN(m.optionalNumber("max_rate", null, YamlMapping.POSITIVE)) : Double.NaN;
-            if (m.has("register_modulus") && !m.has("max_rate")) {
-                problems.at(m.get("register_modulus"), m.child("register_modulus"),
-                        "a rollover can only be told from a glitch with max_rate; declare max_rate too");
-            }
             java.time.Duration interval = m.parsed("reading_interval", ParkFileReader::interval, false, java.time.Duration.ofMinutes(15));
             List<MeterEvent> events = new ArrayList<>();
             YamlMapping.eachElement(m.get("events"), m.child("events"), problems, (node, path) -> {

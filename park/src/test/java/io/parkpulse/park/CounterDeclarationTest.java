@@ -69,9 +69,10 @@ class CounterDeclarationTest {
     }
 
     @Test
-    void a_modulus_without_a_maximum_rate_is_refused() {
-        assertThat(errorsOf(park("    register_modulus: 1000000\n"))).containsExactly(
-                "park.yaml:20:23: meters[0].register_modulus: a rollover can only be told from a glitch with max_rate; declare max_rate too");
+    void a_modulus_alone_is_taken_and_leaves_the_maximum_rate_unknown() {
+        CounterDeclaration c = reader.read("park.yaml", park("    register_modulus: 1000000\n")).meter(MeterId.of("E-1")).orElseThrow().counter();
+        assertThat(c.registerModulus()).isEqualTo(1_000_000);
+        assertThat(c.maxRatePerHour()).isNaN();
     }
 
     @Test

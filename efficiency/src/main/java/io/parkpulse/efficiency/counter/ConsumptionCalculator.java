@@ -19,9 +19,15 @@ import java.util.List;
  *       final register of an event) continues plausibly from the last valid one before {@link #CONFIRMING_READINGS}
  *       readings advance from the odd value: the odd readings are ignored (evcc's lesson: never re-base on a
  *       transient zero). A register that stays still — stuck at zero, frozen — never confirms a reset. A first
- *       reading neither of the next two continues, while they advance plausibly, is a glitch too;</li>
- *   <li>a fall that does not recover is a rollover only when the register modulus and maximum rate are known and
- *       the rise it implies is between 0 and what the maximum rate allows in the elapsed time;</li>
+ *       reading that is too low for the next two (they rise from it faster than the meter can), while they advance
+ *       plausibly, is a glitch too; a first reading the next ones fall from and stay below is an unexplained drop, as
+ *       anywhere else;</li>
+ *   <li>a fall that does not recover is a rollover only when the register modulus is known and the rise it implies
+ *       is possible: within what the maximum rate allows in the elapsed time when the park file declares one
+ *       ({@link Type#ROLLOVER}), otherwise within {@link #RECENT_RATE_HEADROOM} times the meter's own recent rate —
+ *       the fastest of its last intervals before the fall, or after it for a fall between the first two readings
+ *       ({@link Type#ROLLOVER_BY_RECENT_RATE}). A wrap at the register's end implies a rise of a few units; a reset
+ *       read as a wrap would imply nearly a whole register: the two are orders of magnitude apart;</li>
  *   <li>otherwise it is never guessed: once confirmed (or closed by a declared event) the interval's consumption is
  *       unknown and flagged and counting resumes from the new value; without confirmation yet (end of the data) the
  *       odd readings and those after them are ignored for now;</li>
@@ -37,6 +43,10 @@ public final class ConsumptionCalculator {
     public static final int CONFIRMING_READINGS = 4;
     /** Meter accuracy and timestamp jitter allowed on top of the maximum rate. */
     private static final double RATE_TOLERANCE = 1.05;
+    /** How much faster than its recent intervals a meter may have advanced across a wrap without a declared maximum rate. */
+    public static final double RECENT_RATE_HEADROOM = 10;
+    /** How many of a meter's intervals make its recent rate. */
+    static final int RECENT_INTERVALS = 8;
     private static final double EPSILON = 1e-9;
 
     private ConsumptionCalculator() {
@@ -64,6 +74,8 @@ public final class ConsumptionCalculator {
         private long lastT;
         private double lastRegister;
         private int epoch;
+        /** Primary units per hour of the last accepted intervals, newest last; at most {@link #RECENT_INTERVALS}. */
+        private final java.util.ArrayDeque<Double> recentRates = new java.util.ArrayDeque<>();
 
         Run(Collection<CounterReading> input, CounterProfile profile, BucketGrid grid) {
             this.profile = profile;
@@ -88,6 +100,7 @@ public final class ConsumptionCalculator {
                 double factor = profile.factor(epoch);
                 double rise = r.register() - lastRegister;
                 if (rise >= 0 && plausible(rise * factor, lastT, r.timeMs())) {
+                    noteRate(rise * factor, lastT, r.timeMs());
                     spread(lastT, r.timeMs(), rise * factor);
                     accept(r, epoch);
                     i++;
@@ -103,10 +116,12 @@ public final class ConsumptionCalculator {
                     i = outcome.recovery();
                     continue;
                 }
-                if (rise < 0 && isRollover(rise, r.timeMs())) {
+                Type wrap = rise < 0 ? rollover(lastRegister, lastT, i) : null;
+                if (wrap != null) {
                     double wrapped = (rise + profile.registerModulus()) * factor;
-                    findings.add(new CounterFinding(r.timeMs(), Type.ROLLOVER, "register wrapped at "
-                            + profile.registerModulus() + ": " + lastRegister + " -> " + r.register()));
+                    findings.add(new CounterFinding(r.timeMs(), wrap, "register wrapped at " + profile.registerModulus() + ": "
+                            + lastRegister + " -> " + r.register() + (wrap == Type.ROLLOVER ? ", possible at the declared maximum rate"
+                            : ", within " + (int) RECENT_RATE_HEADROOM + " times the meter's recent rate")));
                     spread(lastT, r.timeMs(), wrapped);
                     accept(r, epoch);
                     i++;
@@ -188,12 +203,20 @@ public final class ConsumptionCalculator {
 
         /**
          * Index of the first reading to count from: a first reading that neither of the next two continues, while
-         * the second advances plausibly from the first of them, is a glitch (a spike or a fall at the start).
+         * the second advances plausibly from the first of them, is a glitch — unless the next one wraps from it (a
+         * rollover), or falls from it and the readings after stay below and advance ({@link #CONFIRMING_READINGS} of
+         * them): that is a drop like any other, left to the main rules to call unexplained.
          */
         private int firstTrustworthy() {
             int first = 0;
             while (first + 2 < readings.length && !continues(readings[first], readings[first + 1])
                     && advances(readings[first + 1], readings[first + 2]) && !continues(readings[first], readings[first + 2])) {
+                boolean falls = readings[first + 1].register() < readings[first].register()
+                        && profile.epochAt(readings[first].timeMs()) == profile.epochAt(readings[first + 1].timeMs());
+                if (falls && (rollover(readings[first].register(), readings[first].timeMs(), first + 1) != null
+                        || advancingChain(first + 1) >= CONFIRMING_READINGS)) {
+                    break;
+                }
                 findings.add(new CounterFinding(readings[first].timeMs(), Type.GLITCH_REJECTED, "first register "
                         + readings[first].register() + " is not continued by the readings after it: ignored"));
                 first++;
@@ -215,10 +238,59 @@ public final class ConsumptionCalculator {
             return rise >= 0 && plausible(rise * profile.factor(fromEpoch), from.timeMs(), to.timeMs());
         }
 
-        private boolean isRollover(double rise, long timeMs) {
-            double wrapped = rise + profile.registerModulus();
-            return profile.knowsRollover() && wrapped >= 0
-                    && plausible(wrapped * profile.factor(epoch), lastT, timeMs);
+        /**
+         * Whether the fall from {@code fromRegister} (read at {@code fromMs}) to reading {@code to} is a rollover, and
+         * by which rule; {@code null} when it is not one (or cannot be told).
+         */
+        private Type rollover(double fromRegister, long fromMs, int to) {
+            if (Double.isNaN(profile.registerModulus())) {
+                return null;
+            }
+            CounterReading r = readings[to];
+            double wrapped = (r.register() - fromRegister + profile.registerModulus()) * profile.factor(profile.epochAt(fromMs));
+            if (wrapped < 0 || r.timeMs() <= fromMs) {
+                return null;
+            }
+            if (profile.canCheckRate()) {
+                return plausible(wrapped, fromMs, r.timeMs()) ? Type.ROLLOVER : null;
+            }
+            double recent = recentRates.isEmpty() ? rateAfter(to) : recentRates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            double hours = (r.timeMs() - fromMs) / 3_600_000.0;
+            return recent > 0 && wrapped <= recent * RECENT_RATE_HEADROOM * hours + EPSILON ? Type.ROLLOVER_BY_RECENT_RATE : null;
+        }
+
+        /** The fastest rate, primary units per hour, of up to {@link #RECENT_INTERVALS} advancing intervals from reading {@code k}; 0 when none. */
+        private double rateAfter(int k) {
+            double fastest = 0;
+            for (int j = k + 1; j < readings.length && j <= k + RECENT_INTERVALS; j++) {
+                double rise = readings[j].register() - readings[j - 1].register();
+                long ms = readings[j].timeMs() - readings[j - 1].timeMs();
+                int epochThere = profile.epochAt(readings[j - 1].timeMs());
+                if (rise < 0 || ms <= 0 || profile.epochAt(readings[j].timeMs()) != epochThere) {
+                    break;
+                }
+                fastest = Math.max(fastest, rise * profile.factor(epochThere) / (ms / 3_600_000.0));
+            }
+            return fastest;
+        }
+
+        /** How many readings from {@code k} on each advance plausibly from the one before, without a break. */
+        private int advancingChain(int k) {
+            int n = 0;
+            for (int j = k + 1; j < readings.length && advances(readings[j - 1], readings[j]); j++) {
+                n++;
+            }
+            return n;
+        }
+
+        private void noteRate(double primaryRise, long fromMs, long toMs) {
+            if (toMs <= fromMs) {
+                return;
+            }
+            recentRates.addLast(primaryRise / ((toMs - fromMs) / 3_600_000.0));
+            if (recentRates.size() > RECENT_INTERVALS) {
+                recentRates.removeFirst();
+            }
         }
 
         private boolean plausible(double primaryRise, long fromMs, long toMs) {

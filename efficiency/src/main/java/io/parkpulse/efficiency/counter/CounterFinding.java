@@ -14,8 +14,13 @@ public record CounterFinding(long timeMs, Type type, String detail) {
         EXCHANGE,
         /** a declared ratio change was applied */
         RATIO_CHANGE,
-        /** the register wrapped at its modulus, and the rise it implies is possible at the meter's maximum rate */
+        /** the register wrapped at its modulus, and the rise it implies is possible at the meter's declared maximum rate */
         ROLLOVER,
+        /**
+         * the register wrapped at its modulus, no maximum rate is declared, and the rise it implies is within a few
+         * times the meter's own recent rate
+         */
+        ROLLOVER_BY_RECENT_RATE,
         /** a transient fall or impossible rise that later readings contradict: the reading is ignored */
         GLITCH_REJECTED,
         /** a fall that is neither declared nor a plausible rollover and persists: the interval's consumption is unknown */

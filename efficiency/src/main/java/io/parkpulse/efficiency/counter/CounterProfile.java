@@ -10,8 +10,8 @@ import java.util.List;
  * @param registerModulus    where the register wraps to zero (1 000 000 for DL/T 645's XXXXXX.XX kWh), in register
  *                           units; {@code NaN} when unknown — then no fall is ever read as a rollover
  * @param maxRatePerHour     the most the meter can advance in an hour, in primary units (kWh per hour = the
- *                           connection's maximum kW); {@code NaN} when unknown — then rollovers are not accepted
- *                           and rises are not checked
+ *                           connection's maximum kW); {@code NaN} when unknown — then a rollover is judged against
+ *                           the meter's own recent rate and rises are not checked
  * @param expectedIntervalMs how often readings are expected (15 min for most meters); longer spans are gaps
  * @param events             declared exchanges and ratio changes, any order
  */
@@ -30,9 +30,14 @@ public record CounterProfile(double initialFactor, double registerModulus, doubl
         events = events.stream().sorted(Comparator.comparingLong(CounterEvent::timeMs)).toList();
     }
 
-    /** A meter connected directly, without a known modulus, read every 15 minutes. */
+    /** A meter connected directly, without a known modulus or maximum rate, read every 15 minutes. */
     public static CounterProfile plain() {
         return new CounterProfile(1.0, Double.NaN, Double.NaN, QUARTER_HOUR_MS, List.of());
+    }
+
+    /** This profile with the register's modulus alone: rollovers judged against the meter's recent rate. */
+    public CounterProfile withModulus(double modulus) {
+        return new CounterProfile(initialFactor, modulus, Double.NaN, expectedIntervalMs, events);
     }
 
     public CounterProfile withModulus(double modulus, double maxRatePerHour) {
@@ -65,7 +70,4 @@ public record CounterProfile(double initialFactor, double registerModulus, doubl
         return !Double.isNaN(maxRatePerHour);
     }
 
-    boolean knowsRollover() {
-        return !Double.isNaN(registerModulus) && canCheckRate();
-    }
 }

@@ -255,4 +255,78 @@ class ConsumptionCalculatorTest {
         assertThat(c.value(0)).isCloseTo(2, within(1e-9)); // the last minute of the first quarter
         assertThat(c.value(1)).isCloseTo(28, within(1e-9));
     }
+
+    @Test
+    void a_wrap_between_the_first_two_readings_counts_with_a_declared_maximum_rate() {
+        // 999 998.8 -> 0.5 wraps at 1 000 000: 1.7 kWh, then 0.5 more: 2.2 kWh in all, not 0.5
+        List<CounterReading> readings = List.of(at(0, 999_998.8), at(1, 0.5), at(2, 1.0));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withModulus(1_000_000, 500), GRID);
+
+        assertThat(c.total(0, 2).value()).isCloseTo(2.2, within(1e-6));
+        assertThat(c.value(0)).isCloseTo(1.7, within(1e-6));
+        assertThat(c.findings()).extracting(CounterFinding::type).containsExactly(Type.ROLLOVER);
+    }
+
+    @Test
+    void a_wrap_between_the_first_two_readings_counts_on_the_modulus_alone_against_the_rate_that_follows() {
+        // no maximum rate: the 1.7 kWh across the wrap (6.8 kWh/h) is within ten times the 2 kWh/h that follows it
+        List<CounterReading> readings = List.of(at(0, 999_998.8), at(1, 0.5), at(2, 1.0));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withModulus(1_000_000), GRID);
+
+        assertThat(c.total(0, 2).value()).isCloseTo(2.2, within(1e-6));
+        assertThat(c.findings()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(Type.ROLLOVER_BY_RECENT_RATE);
+            assertThat(f.detail()).contains("999998.8 -> 0.5").contains("recent rate");
+        });
+    }
+
+    @Test
+    void a_wrap_between_the_last_two_readings_counts_on_the_modulus_alone_against_the_rate_before_it() {
+        // 25 kWh a quarter (100 kWh/h) up to 999 990, then 15: a 25 kWh wrap, as fast as before
+        List<CounterReading> readings = new ArrayList<>(steadily(999_890, 25, 4));
+        readings.add(at(5, 15));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withModulus(1_000_000), GRID);
+
+        assertThat(c.total(0, 5).value()).isCloseTo(125, within(1e-6));
+        assertThat(c.value(4)).isCloseTo(25, within(1e-6));
+        assertThat(c.findings()).extracting(CounterFinding::type).containsExactly(Type.ROLLOVER_BY_RECENT_RATE);
+    }
+
+    @Test
+    void a_reset_is_not_read_as_a_wrap_on_the_modulus_alone() {
+        // 500 000 -> 100 would be a 499 900 kWh wrap in 15 minutes against 100 kWh/h before: a reset, left unexplained
+        List<CounterReading> readings = new ArrayList<>(steadily(499_900, 25, 4));
+        for (int q = 5; q <= 10; q++) {
+            readings.add(at(q, 100 + (q - 5) * 25));
+        }
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withModulus(1_000_000), GRID);
+
+        assertThat(c.findings()).extracting(CounterFinding::type).containsExactly(Type.UNEXPLAINED_DROP);
+        assertThat(c.bucket(4).coverage()).isZero();
+        assertThat(c.total(0, 10).value()).isCloseTo(4 * 25 + 5 * 25, within(1e-6));
+    }
+
+    @Test
+    void a_wrap_is_not_accepted_on_the_modulus_alone_without_a_rate_to_judge_it_by() {
+        // a still meter (no advance after the fall) gives no recent rate: the fall stays unconfirmed, never guessed
+        List<CounterReading> readings = List.of(at(0, 999_998.8), at(1, 0.5), at(2, 0.5));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain().withModulus(1_000_000), GRID);
+
+        assertThat(c.findings()).extracting(CounterFinding::type).doesNotContain(Type.ROLLOVER, Type.ROLLOVER_BY_RECENT_RATE);
+        assertThat(c.total(0, 2).value()).isZero();
+    }
+
+    @Test
+    void a_persistent_drop_in_the_first_interval_is_an_unexplained_drop_not_a_glitch() {
+        // 500 then 100 and four readings advancing from 100: the first interval's consumption is unknown, and said so
+        List<CounterReading> readings = List.of(at(0, 500), at(1, 100), at(2, 125), at(3, 150), at(4, 175), at(5, 200));
+        MeterConsumption c = ConsumptionCalculator.compute(readings, CounterProfile.plain(), GRID);
+
+        assertThat(c.findings()).singleElement().satisfies(f -> {
+            assertThat(f.type()).isEqualTo(Type.UNEXPLAINED_DROP);
+            assertThat(f.timeMs()).isEqualTo(T0 + Q);
+        });
+        assertThat(c.bucket(0).coverage()).isZero();
+        assertThat(c.total(0, 5).value()).isCloseTo(100, within(1e-9));
+    }
 }
