@@ -116,6 +116,11 @@ export function RankingPage({ park }) {
           {Object.entries(classes.data.class_counts).map(([cls, n]) => (
             <span key={cls} class="tag" style={{ borderColor: classColour(cls) }}>{tOr(`class.${cls}`, cls)} {n}</span>
           ))}
+          {classes.data.class_rule?.share && (
+            <span class="muted" data-testid="class-rule">
+              {' '}{t('ranking.classRule', { rule: tOr(`classRule.${classes.data.class_rule.share}`, classes.data.class_rule.share_formula) })}
+            </span>
+          )}
         </div>
       )}
 

@@ -346,6 +346,9 @@ class EfficiencyApiIntegrationTest {
     @Order(9)
     void classes_and_what_if_name_their_policy_and_list_who_changes() throws Exception {
         JsonObject classes = new JsonObject(get("/parks/demo-park/classes?period=2026-Q3", OPERATOR).body());
+        assertThat(classes.getJsonObject("class_rule").getString("by")).isEqualTo("percentile");
+        assertThat(classes.getJsonObject("class_rule").getString("share")).isEqualTo("ranked_above");
+        assertThat(classes.getJsonObject("class_rule").getString("share_formula")).isEqualTo("(rank − 1) ÷ n < limit");
         Map<String, String> current = new HashMap<>();
         for (Object o : classes.getJsonArray("enterprises")) {
             current.put(((JsonObject) o).getString("enterprise"), ((JsonObject) o).getString("class"));

@@ -42,7 +42,7 @@ final class PolicyReader {
     private static final List<String> LINE_KEYS = List.of("indicator", "weight", "benchmark", "direction", "cap", "floor",
             "missing");
     private static final List<String> PEER_BENCHMARK_KEYS = List.of("of_peers", "factor");
-    private static final List<String> CLASSES_KEYS = List.of("by", "bands");
+    private static final List<String> CLASSES_KEYS = List.of("by", "share", "bands");
     private static final List<String> BAND_KEYS = List.of("class", "limit");
     private static final List<String> SCOPE_KEYS = List.of("min_land_mu", "ungraded_industries", "min_years_operating",
             "ungraded_class");
@@ -293,6 +293,10 @@ final class PolicyReader {
         }
         c.allowOnly(CLASSES_KEYS);
         ClassRule.Kind kind = c.parsed("by", PolicyReader::classKind, true, null);
+        ClassRule.ShareRule share = c.parsed("share", PolicyReader::shareRule, false, ClassRule.ShareRule.RANKED_ABOVE);
+        if (c.has("share") && kind == ClassRule.Kind.SCORE) {
+            problems.at(c.get("share"), c.child("share"), "classes by score take no share rule; it is for classes by percentile");
+        }
         List<ClassRule.Band> bands = new ArrayList<>();
         Set<String> names = new HashSet<>();
         if (!c.has("bands")) {
@@ -333,7 +337,7 @@ final class PolicyReader {
             }
             return null;
         }
-        return new ClassRule(kind, bands);
+        return share == null ? null : new ClassRule(kind, bands, share);
     }
 
     private GradingScope scope(Node node, String path, GradingScope standard) {
@@ -413,6 +417,16 @@ final class PolicyReader {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + text + "\" is not a peer statistic; expected mean, median or best");
         }
+    }
+
+    static ClassRule.ShareRule shareRule(String text) {
+        for (ClassRule.ShareRule r : ClassRule.ShareRule.values()) {
+            if (r.id().equals(text)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("\"" + text + "\" is not a share rule; expected one of "
+                + java.util.Arrays.stream(ClassRule.ShareRule.values()).map(ClassRule.ShareRule::id).toList());
     }
 
     static ClassRule.Kind classKind(String text) {

@@ -182,4 +182,19 @@ class PolicyReaderTest {
         assertThat(errorsOf(ParkFileReaderTest.VALID.replace("land_mu: 10.5", "land_mu: 10.5\n    operating_since: March")))
                 .singleElement().asString().contains("enterprises[0].operating_since").contains("not a date");
     }
+
+    @Test
+    void classes_by_percentile_name_their_share_rule_and_default_to_the_share_ranked_above() {
+        String bands = "  bands: [{class: A, limit: 20}, {class: B, limit: 60}, {class: C, limit: 95}, {class: D, limit: 100}]\n";
+        Policy ranked = reader.read("park.yaml", parkWith("version: v1\nclasses:\n  by: percentile\n  share: rank\n" + bands)).policy();
+        Policy standard = reader.read("park.yaml", parkWith("version: v1\nclasses:\n  by: percentile\n" + bands)).policy();
+
+        assertThat(ranked.classes().share()).isEqualTo(ClassRule.ShareRule.RANK);
+        assertThat(standard.classes().share()).isEqualTo(ClassRule.ShareRule.RANKED_ABOVE);
+        assertThat(errorsOf(parkWith("version: v1\nclasses:\n  by: percentile\n  share: half_up\n" + bands)))
+                .singleElement().asString().contains("policy.classes.share").contains("not a share rule").contains("count_nearest");
+        assertThat(errorsOf(parkWith("version: v1\nclasses:\n  by: score\n  share: rank\n"
+                + "  bands: [{class: A, limit: 90}, {class: D, limit: 0}]\n")))
+                .singleElement().asString().contains("policy.classes.share").contains("classes by score take no share rule");
+    }
 }

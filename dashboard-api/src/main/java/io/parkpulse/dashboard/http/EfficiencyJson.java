@@ -187,10 +187,6 @@ final class EfficiencyJson {
             }
             lines.add(line);
         }
-        JsonArray bands = new JsonArray();
-        for (ClassRule.Band b : p.classes().bands()) {
-            bands.add(new JsonObject().put("class", b.name()).put("limit", b.limit()));
-        }
         JsonObject limits = new JsonObject();
         p.productLimits().forEach((product, row) -> limits.put(product, row.id()));
         return new JsonObject()
@@ -202,7 +198,7 @@ final class EfficiencyJson {
                 .put("product_limits", limits)
                 .put("scoring", new JsonObject().put("method", p.scoring().method().name().toLowerCase(Locale.ROOT))
                         .put("min_max_floor", p.scoring().minMaxFloor()).put("indicators", lines))
-                .put("classes", new JsonObject().put("by", p.classes().kind().name().toLowerCase(Locale.ROOT)).put("bands", bands))
+                .put("classes", classRule(p.classes()))
                 .put("scope", new JsonObject().put("min_land_mu", p.scope().minLandMu())
                         .put("ungraded_industries", new JsonArray(p.scope().ungradedIndustries()))
                         .put("min_years_operating", p.scope().minYearsOperating())
@@ -212,5 +208,18 @@ final class EfficiencyJson {
     /** JSON has no NaN: an unknown number is {@code null}. */
     static Double number(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** How scores became classes: by percentile (with the share rule and its formula) or by score, and the bands. */
+    static JsonObject classRule(ClassRule rule) {
+        JsonArray bands = new JsonArray();
+        for (ClassRule.Band b : rule.bands()) {
+            bands.add(new JsonObject().put("class", b.name()).put("limit", b.limit()));
+        }
+        JsonObject json = new JsonObject().put("by", rule.kind().name().toLowerCase(Locale.ROOT));
+        if (rule.kind() == ClassRule.Kind.PERCENTILE) {
+            json.put("share", rule.share().id()).put("share_formula", rule.share().formula());
+        }
+        return json.put("bands", bands);
     }
 }

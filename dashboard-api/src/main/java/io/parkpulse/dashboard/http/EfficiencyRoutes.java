@@ -165,7 +165,8 @@ final class EfficiencyRoutes {
                     list.add(EfficiencyJson.landEfficiency(id, l));
                 }
             });
-            JsonObject body = EfficiencyJson.header(r).put("enterprises", list);
+            JsonObject body = EfficiencyJson.header(r).put("class_rule", EfficiencyJson.classRule(r.policy().classes()))
+                    .put("enterprises", list);
             if (enterprise == null) {
                 body.put("class_counts", new JsonObject(counts(r.classes())));
             }

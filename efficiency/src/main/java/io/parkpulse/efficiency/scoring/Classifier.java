@@ -10,11 +10,12 @@ public final class Classifier {
     }
 
     /**
-     * By percentile an enterprise falls in the first class whose cumulative share exceeds the share of the group
-     * ranked strictly above it, (r − 1) ÷ n for rank r of n: of 20 firms under 20/60/95/100 ranks 1–4 are A, 5–12 B,
-     * 13–19 C, 20 D, and the best of any group is in the first class. Equal scores share the better rank, so ties
-     * never split across a class boundary. By score it falls in the first class whose least score it reaches (the
-     * last class takes the rest).
+     * By percentile an enterprise ranked {@code r} of {@code n} falls in the first class its rank reaches under the
+     * rule's {@link ClassRule.ShareRule}: by default the first class whose cumulative share exceeds the share of the
+     * group ranked strictly above it, (r − 1) ÷ n — of 20 firms under 20/60/95/100 ranks 1–4 are A, 5–12 B, 13–19 C,
+     * 20 D, and the best of any group is in the first class. Equal scores share the better rank, so ties never split
+     * across a class boundary. By score it falls in the first class whose least score it reaches (the last class
+     * takes the rest).
      *
      * @return enterprise → class name, in the order given
      */
@@ -27,7 +28,7 @@ public final class Classifier {
             if (rule.kind() == ClassRule.Kind.SCORE) {
                 classes.put(e.getKey(), byScore(score, rule));
             } else {
-                classes.put(e.getKey(), byShare(100.0 * strictlyAbove(ascending, score) / n, rule));
+                classes.put(e.getKey(), byRank(strictlyAbove(ascending, score) + 1, n, rule));
             }
         }
         return classes;
@@ -57,12 +58,24 @@ public final class Classifier {
         return rule.bands().get(rule.bands().size() - 1).name();
     }
 
-    private static String byShare(double share, ClassRule rule) {
+    /** The class of rank {@code rank} (1 is the best) of {@code n} under the rule's share rule. */
+    static String byRank(int rank, int n, ClassRule rule) {
         for (ClassRule.Band band : rule.bands()) {
-            if (share < band.limit() - 1e-9) {
+            if (reaches(rank, n, band.limit(), rule.share())) {
                 return band.name();
             }
         }
         return rule.bands().get(rule.bands().size() - 1).name();
+    }
+
+    private static boolean reaches(int rank, int n, double limitPercent, ClassRule.ShareRule share) {
+        double cumulative = limitPercent * n / 100.0;
+        return switch (share) {
+            case RANKED_ABOVE -> 100.0 * (rank - 1) / n < limitPercent - 1e-9;
+            case RANK -> 100.0 * rank / n <= limitPercent + 1e-9;
+            case COUNT_UP -> rank <= Math.ceil(cumulative - 1e-9);
+            case COUNT_DOWN -> rank <= Math.floor(cumulative + 1e-9);
+            case COUNT_NEAREST -> rank <= Math.floor(cumulative + 0.5 + 1e-9);
+        };
     }
 }

@@ -50,4 +50,66 @@ class ClassifierTest {
                 new ClassRule.Band("B", 70), new ClassRule.Band("C", 50), new ClassRule.Band("D", 0)));
         assertThat(Classifier.classify(scores(94.143, 90, 69.99, 12), rule).values()).containsExactly("A", "A", "C", "D");
     }
+
+    private static ClassRule huaian(ClassRule.ShareRule share) {
+        return new ClassRule(ClassRule.Kind.PERCENTILE, ClassRule.huaian().bands(), share);
+    }
+
+    /** Counts of A/B/C/D for distinct scores 1..n under a share rule. */
+    private static List<Long> counts(int n, ClassRule.ShareRule share) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = n - i;
+        }
+        Map<String, String> c = Classifier.classify(scores(values), huaian(share));
+        return List.of("A", "B", "C", "D").stream().map(k -> c.values().stream().filter(k::equals).count()).toList();
+    }
+
+    @Test
+    void ten_enterprises_under_each_share_rule() {
+        assertThat(counts(10, ClassRule.ShareRule.RANKED_ABOVE)).containsExactly(2L, 4L, 4L, 0L);
+        assertThat(counts(10, ClassRule.ShareRule.RANK)).containsExactly(2L, 4L, 3L, 1L);
+        assertThat(counts(10, ClassRule.ShareRule.COUNT_UP)).containsExactly(2L, 4L, 4L, 0L);
+        assertThat(counts(10, ClassRule.ShareRule.COUNT_DOWN)).containsExactly(2L, 4L, 3L, 1L);
+        assertThat(counts(10, ClassRule.ShareRule.COUNT_NEAREST)).containsExactly(2L, 4L, 4L, 0L);
+    }
+
+    @Test
+    void a_lone_enterprise_is_first_class_but_under_the_rank_rule_and_rounding_down() {
+        assertThat(counts(1, ClassRule.ShareRule.RANKED_ABOVE)).containsExactly(1L, 0L, 0L, 0L);
+        assertThat(counts(1, ClassRule.ShareRule.RANK)).containsExactly(0L, 0L, 0L, 1L);
+        assertThat(counts(1, ClassRule.ShareRule.COUNT_UP)).containsExactly(1L, 0L, 0L, 0L);
+        assertThat(counts(1, ClassRule.ShareRule.COUNT_DOWN)).containsExactly(0L, 0L, 0L, 1L);
+    }
+
+    @Test
+    void every_group_size_from_1_to_60_gets_the_counts_its_rule_computes_directly() {
+        double[] limits = {20, 60, 95, 100};
+        for (ClassRule.ShareRule share : ClassRule.ShareRule.values()) {
+            for (int n = 1; n <= 60; n++) {
+                long[] expected = new long[4];
+                for (int rank = 1; rank <= n; rank++) {
+                    int k = 0;
+                    while (k < 3 && !inClass(rank, n, limits[k], share)) {
+                        k++;
+                    }
+                    expected[k]++;
+                }
+                assertThat(counts(n, share)).as("%s, %d enterprises", share, n)
+                        .containsExactly(expected[0], expected[1], expected[2], expected[3]);
+            }
+        }
+    }
+
+    /** The rule computed on integers, independently of the classifier's arithmetic. */
+    private static boolean inClass(int rank, int n, double limitPercent, ClassRule.ShareRule share) {
+        int limit = (int) limitPercent; // 20, 60, 95: whole percents
+        return switch (share) {
+            case RANKED_ABOVE -> 100 * (rank - 1) < limit * n;
+            case RANK -> 100 * rank <= limit * n;
+            case COUNT_UP -> 100 * rank <= 100 * ((limit * n + 99) / 100);
+            case COUNT_DOWN -> rank <= limit * n / 100;
+            case COUNT_NEAREST -> rank <= (limit * n + 50) / 100;
+        };
+    }
 }
