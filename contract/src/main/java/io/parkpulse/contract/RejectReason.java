@@ -36,6 +36,8 @@ public enum RejectReason {
     TOO_MANY_VALUES(Scope.READING),
     UNKNOWN_METER(Scope.READING),
     METER_NOT_ON_GATEWAY(Scope.READING),
+    /** The same meter and instant a second time in one message: the first is stored, this one is not. */
+    DUPLICATE_READING(Scope.READING),
     STORAGE_REJECTED(Scope.READING),
     // one value
     UNKNOWN_QUANTITY(Scope.VALUE),

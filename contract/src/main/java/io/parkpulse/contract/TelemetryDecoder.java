@@ -92,6 +92,8 @@ public final class TelemetryDecoder {
         final List<Reading> readings = new ArrayList<>();
         final List<Integer> positions = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
+        /** Where each meter and instant first appeared in this message. */
+        final java.util.Map<MeterInstant, Integer> firstAt = new java.util.HashMap<>();
 
         MessageState(long now) {
             this.now = now;
@@ -270,9 +272,20 @@ public final class TelemetryDecoder {
             m.rejections.add(new Rejection(f.reason, f.path, f.detail, knownMeter, time));
         }
         if (!values.isEmpty()) {
+            Integer first = m.firstAt.putIfAbsent(new MeterInstant(meter, time), index);
+            if (first != null) {
+                // which of two values is right cannot be told here: keep the first, report this one, never silently
+                m.rejections.add(new Rejection(RejectReason.DUPLICATE_READING, path, "meter " + knownMeter + " at " + time
+                        + " was already sent at $.readings[" + first + "] of this message; that one is stored, this one is not",
+                        knownMeter, time));
+                return;
+            }
             m.readings.add(new Reading(meter, time, values));
             m.positions.add(index);
         }
+    }
+
+    private record MeterInstant(String meter, long time) {
     }
 
     private record TimeOrFault(Long time, Fault fault) {

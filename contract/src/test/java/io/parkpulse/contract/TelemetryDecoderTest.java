@@ -1,6 +1,7 @@
 package io.parkpulse.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -312,6 +313,22 @@ class TelemetryDecoderTest {
                     reading("E-3", T0, "'energy_kwh':1,'energy_kwh':2")));
             assertThat(reasons(d)).containsExactly("duplicate_field", "duplicate_field");
             assertThat(d.readings()).isEmpty();
+        }
+
+        @Test
+        void theSameMeterAndInstantTwiceInOneMessageKeepsTheFirstAndReportsTheSecond() {
+            DecodedTelemetry d = decode(message(reading("E-1", T0, "'energy_kwh':10"), reading("E-2", T0, "'energy_kwh':5"),
+                    reading("E-1", T0, "'energy_kwh':11"), reading("E-1", T0 + 1000, "'energy_kwh':12")));
+
+            assertThat(d.readings()).extracting(Reading::meter, Reading::timeMs)
+                    .containsExactly(tuple("E-1", T0), tuple("E-2", T0), tuple("E-1", T0 + 1000));
+            assertThat(d.readings().get(0).values().get(0).number()).isEqualTo(10.0);
+            assertThat(d.rejections()).singleElement().satisfies(r -> {
+                assertThat(r.reason()).isEqualTo(RejectReason.DUPLICATE_READING);
+                assertThat(r.path()).isEqualTo("$.readings[2]");
+                assertThat(r.meter()).isEqualTo("E-1");
+                assertThat(r.detail()).contains("already sent at $.readings[0]");
+            });
         }
 
         @ParameterizedTest
