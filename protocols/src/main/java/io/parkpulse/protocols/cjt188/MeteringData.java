@@ -11,11 +11,20 @@ import java.util.Optional;
  * @param currentFlowM3    current cumulative flow 当前累积流量, m³
  * @param settlementFlowM3 cumulative flow on the settlement day 结算日累积流量, m³
  * @param meterClock       the meter's real-time clock (local time of the meter); empty when it sent all zeros, as
- *                         meters without a set clock do
+ *                         meters without a set clock do, or when the clock could not be read ({@code clockProblem})
  * @param status           the status bytes ST
+ * @param clockProblem     why the clock the meter sent is not a time it can have meant (bytes not BCD, no such date,
+ *                         a year outside 2000–2099 — another byte order, say); the flows stand regardless, the clock
+ *                         is never guessed
  */
 public record MeteringData(int serial, double currentFlowM3, double settlementFlowM3,
-                           Optional<LocalDateTime> meterClock, MeterStatus status) {
+                           Optional<LocalDateTime> meterClock, MeterStatus status, Optional<String> clockProblem) {
+
+    /** Data whose clock was read, or not set. */
+    public MeteringData(int serial, double currentFlowM3, double settlementFlowM3, Optional<LocalDateTime> meterClock,
+                        MeterStatus status) {
+        this(serial, currentFlowM3, settlementFlowM3, meterClock, status, Optional.empty());
+    }
 
     public MeteringData {
         if (serial < 0 || serial > 0xFF) {
@@ -23,5 +32,9 @@ public record MeteringData(int serial, double currentFlowM3, double settlementFl
         }
         Objects.requireNonNull(meterClock, "meterClock");
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(clockProblem, "clockProblem");
+        if (clockProblem.isPresent() && meterClock.isPresent()) {
+            throw new IllegalArgumentException("a clock with a problem is not given: " + clockProblem.get());
+        }
     }
 }

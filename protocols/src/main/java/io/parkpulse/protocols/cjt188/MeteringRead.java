@@ -97,9 +97,17 @@ public final class MeteringRead {
         try {
             double current = flow(data, CURRENT_FLOW, "current cumulative flow");
             double settlement = flow(data, SETTLEMENT_FLOW, "settlement-day flow");
-            Optional<LocalDateTime> meterClock = clock(data, CLOCK);
+            Optional<LocalDateTime> meterClock;
+            Optional<String> clockProblem;
+            try {
+                meterClock = clock(data, CLOCK);
+                clockProblem = Optional.empty();
+            } catch (Unreadable e) {
+                meterClock = Optional.empty(); // the clock is the meter's remark, not the reading: the flows stand
+                clockProblem = Optional.of(e.getMessage());
+            }
             MeterStatus status = new MeterStatus(data[STATUS] & 0xFF, data[STATUS + 1] & 0xFF);
-            return new Read(new MeteringData(data[2] & 0xFF, current, settlement, meterClock, status), order.get());
+            return new Read(new MeteringData(data[2] & 0xFF, current, settlement, meterClock, status, clockProblem), order.get());
         } catch (Unreadable e) {
             return new Refused(e.getMessage());
         }
@@ -127,6 +135,10 @@ public final class MeteringRead {
         return unit.toBase(Bcd.digits(data, offset, 4) / 100.0);
     }
 
+    /** The earliest and latest year a meter in service can show; outside them the bytes are misread, not a date. */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2099;
+
     /** The clock at {@code offset}; empty when all zeros (not set). */
     private static Optional<LocalDateTime> clock(byte[] data, int offset) throws Unreadable {
         boolean unset = true;
@@ -144,8 +156,13 @@ public final class MeteringRead {
         for (int i = 0; i < 7; i++) {
             f[i] = (int) Bcd.digits(data, offset + i, 1);
         }
+        int year = f[6] * 100 + f[5];
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new Unreadable("real time " + HEX.formatHex(data, offset, offset + 7) + " (ss mm hh DD MM YY YY) gives the year "
+                    + year + ", outside " + FIRST_YEAR + "–" + LAST_YEAR + ": another byte order? not read as a date");
+        }
         try {
-            return Optional.of(LocalDateTime.of(f[6] * 100 + f[5], f[4], f[3], f[2], f[1], f[0]));
+            return Optional.of(LocalDateTime.of(year, f[4], f[3], f[2], f[1], f[0]));
         } catch (DateTimeException e) {
             throw new Unreadable("real time " + HEX.formatHex(data, offset, offset + 7)
                     + " (ss mm hh DD MM YY YY) is not a time: " + e.getMessage());

@@ -225,11 +225,24 @@ class Cjt188CodecTest {
     }
 
     @Test
-    void clocks_that_are_not_times_are_refused() {
-        assertThat(refusal(waterReply("00 00 01 00", "2C", "31 01 22 11 13 15 20"))).contains("31 01 22 11 13 15 20")
-                .contains("is not a time");
-        assertThat(refusal(waterReply("00 00 01 00", "2C", "3A 01 22 11 05 15 20")))
-                .isEqualTo("real time: byte 0 is 3A, not BCD");
+    void a_clock_that_is_not_a_time_is_flagged_and_the_flows_are_kept() {
+        MeteringData noSuchDay = read(waterReply("00 00 01 00", "2C", "31 01 22 11 13 15 20"));
+        assertThat(noSuchDay.currentFlowM3()).isEqualTo(read(waterReply("00 00 01 00", "2C", NO_CLOCK)).currentFlowM3()).isPositive();
+        assertThat(noSuchDay.meterClock()).isEmpty();
+        assertThat(noSuchDay.clockProblem()).hasValueSatisfying(p -> assertThat(p).contains("31 01 22 11 13 15 20").contains("is not a time"));
+
+        MeteringData notBcd = read(waterReply("00 00 01 00", "2C", "3A 01 22 11 05 15 20"));
+        assertThat(notBcd.currentFlowM3()).isEqualTo(noSuchDay.currentFlowM3());
+        assertThat(notBcd.clockProblem()).contains("real time: byte 0 is 3A, not BCD");
+    }
+
+    @Test
+    void a_clock_in_the_other_byte_order_is_never_read_as_a_far_year() {
+        // 2015-05-11 22:01:31 written highest byte first: read lowest first it would be the year 3101
+        MeteringData reversed = read(waterReply("00 00 01 00", "2C", "20 15 05 11 22 01 31"));
+        assertThat(reversed.currentFlowM3()).isEqualTo(read(waterReply("00 00 01 00", "2C", NO_CLOCK)).currentFlowM3());
+        assertThat(reversed.meterClock()).isEmpty();
+        assertThat(reversed.clockProblem()).hasValueSatisfying(p -> assertThat(p).contains("the year 3101").contains("2000–2099"));
     }
 
     @Test
@@ -337,7 +350,7 @@ class Cjt188CodecTest {
 
     @Test
     void any_flow_unit_and_clock_survive_a_reply() {
-        Gen<LocalDateTime> clocks = longs().between(0, 3_155_760_000L)
+        Gen<LocalDateTime> clocks = longs().between(0, 3_155_673_599L) // 2000-01-01 to 2099-12-31T23:59:59: the years a meter shows
                 .map(s -> LocalDateTime.of(2000, 1, 1, 0, 0).plusSeconds(s));
         // bit 8 of serialAndUnit picks the unit: quicktheories takes at most four generators
         qt().forAll(longs().between(0, 99_999_999), longs().between(0, 99_999_999), clocks, integers().between(0, 511))

@@ -23,8 +23,9 @@ import java.util.List;
  * the meter's firmware wants) carries every field a point can take, so a read is one request, asked again up to
  * {@code retries} times when no valid reply comes within the timeout. The reply awaited is this meter's (address)
  * with the direction bit set; echoes of our own request and other meters' frames are skipped. Both flows come back in
- * m³ whatever unit the meter used. A reply that cannot be used (abnormal, unknown unit, bad clock …) becomes one
- * problem per point, naming it.
+ * m³ whatever unit the meter used. A reply that cannot be used (abnormal, unknown unit …) becomes one problem per
+ * point, naming it; a meter clock that is not a time (not BCD, no such date, a year outside 2000–2099) is one problem
+ * of its own, and the flows are kept.
  *
  * <p>{@link IOException} only when the bus is unreachable: the converter refuses or drops the connection, or the meter
  * answers nothing valid. Not thread-safe (see {@link DeviceReader}).
@@ -79,6 +80,9 @@ public final class Cjt188Reader implements DeviceReader {
         List<Value> values = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         MeteringRead.Outcome outcome = MeteringRead.decode(reply);
+        if (outcome instanceof MeteringRead.Read read) {
+            read.data().clockProblem().ifPresent(p -> problems.add("meter clock: " + p + "; the flows are kept"));
+        }
         for (PointConfig<Cjt188Field> point : settings.points()) {
             if (outcome instanceof MeteringRead.Read read) {
                 values.add(Value.of(point.quantity(), flowOf(read.data(), point.source())));

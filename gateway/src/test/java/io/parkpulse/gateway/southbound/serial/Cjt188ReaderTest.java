@@ -118,4 +118,40 @@ class Cjt188ReaderTest {
         assertThatThrownBy(reader::read).isInstanceOf(IOException.class)
                 .hasMessageContaining("no reply from CJ/T 188 meter 00000000000099").hasMessageContaining("2 attempt(s)");
     }
+
+    /**
+     * A meter whose clock bytes are in the other byte order (it would read as the year 3101): the flows are read and
+     * the clock is one problem of its own. A plain socket stands in for the converter, since the emulator's clocks are
+     * always right.
+     */
+    @Test
+    void a_meter_clock_that_is_not_a_time_is_a_problem_and_the_flows_are_kept() throws Exception {
+        byte[] address = io.parkpulse.protocols.cjt188.Cjt188Address.toWire(METER);
+        byte[] data = java.util.HexFormat.ofDelimiter(" ").parseHex(
+                "1F 90 01 00 00 01 00 2C 00 00 00 00 2C 20 15 05 11 22 01 31 00 00");
+        byte[] reply = new io.parkpulse.protocols.cjt188.Cjt188Frame(MeterType.COLD_WATER.code(), address, 0x81, data).encode(0);
+        try (java.net.ServerSocket line = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            Thread converter = new Thread(() -> {
+                try (java.net.Socket socket = line.accept()) {
+                    socket.getInputStream().read(new byte[256]);
+                    socket.getOutputStream().write(reply);
+                    socket.getOutputStream().flush();
+                    socket.getInputStream().read(new byte[256]); // until the reader closes
+                } catch (IOException e) {
+                    // the reader went away
+                }
+            });
+            converter.setDaemon(true);
+            converter.start();
+            List<PointConfig<Cjt188Field>> points = List.of(new PointConfig<>(Quantity.VOLUME_M3, Importance.HIGH, Cjt188Field.CURRENT_FLOW));
+            reader = new Cjt188Reader(new Endpoint("127.0.0.1", line.getLocalPort()),
+                    new DeviceSettings.Cjt188(METER, MeterType.COLD_WATER.code(), DiOrder.LOW_FIRST, points), TIMEOUT, 0);
+
+            Readout readout = reader.read();
+
+            assertThat(readout.values()).containsExactly(Value.of(Quantity.VOLUME_M3, 100.0));
+            assertThat(readout.problems()).singleElement().asString().startsWith("meter clock: real time 20 15 05 11 22 01 31")
+                    .contains("the year 3101").endsWith("the flows are kept");
+        }
+    }
 }
