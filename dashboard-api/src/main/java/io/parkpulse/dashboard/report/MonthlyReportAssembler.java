@@ -55,7 +55,11 @@ final class MonthlyReportAssembler {
         StringJoiner notes = new StringJoiner("; ");
         StringJoiner products = new StringJoiner("; ");
         for (ProductIndicator pi : IndicatorCalculator.perProduct(p.figures())) {
-            products.add(pi.product() + ": " + String.format(Locale.ROOT, "%.4g", pi.value()) + " " + pi.unit());
+            if (Double.isFinite(pi.value())) {
+                products.add(pi.product() + ": " + String.format(Locale.ROOT, "%.4g", pi.value()) + " " + pi.unit());
+            } else {
+                notes.add(pi.product() + ": no " + pi.unit() + " figure, the enterprise's energy is not known for the month");
+            }
         }
         LandEfficiency land = r.classes().get(id);
         if (land != null && land.grade() == null && land.reason() != null) {

@@ -6,7 +6,8 @@ import java.util.function.BiFunction;
 
 /**
  * The columns of the monthly report, in order, each with its Chinese and English title and unit; the same for the
- * workbook and the CSV. A cell is a {@link String}, a {@link Number} or {@code null} (blank: not known).
+ * workbook and the CSV. A cell is a {@link String}, a {@link Number} rounded to its quantity's precision, or
+ * {@code null} (blank: not known; the row's notes say why).
  */
 final class ReportColumns {
 
@@ -29,26 +30,26 @@ final class ReportColumns {
             new Column("企业编号", "Enterprise ID", null, (r, l) -> r.enterprise()),
             new Column("企业名称", "Enterprise", null, (r, l) -> r.name()),
             new Column("行业代码", "Industry code", null, (r, l) -> r.industry()),
-            new Column("用地面积", "Land", "亩", "mu", (r, l) -> number(r.landMu())),
-            new Column("综合能耗", "Comprehensive energy", "tce", (r, l) -> number(r.energyTce())),
-            new Column("用电量", "Electricity", "kWh", (r, l) -> number(r.electricityKwh())),
-            new Column("用水量", "Water", "m³", (r, l) -> number(r.waterM3())),
-            new Column("产值", "Output value", "万元", "10^4 CNY", (r, l) -> number(r.outputValue())),
-            new Column("单位产值综合能耗", "Energy per output value", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.energyPerOutputValue())),
+            new Column("用地面积", "Land", "亩", "mu", (r, l) -> number(r.landMu(), 2)),
+            new Column("综合能耗", "Comprehensive energy", "tce", (r, l) -> number(r.energyTce(), 3)),
+            new Column("用电量", "Electricity", "kWh", (r, l) -> number(r.electricityKwh(), 1)),
+            new Column("用水量", "Water", "m³", (r, l) -> number(r.waterM3(), 1)),
+            new Column("产值", "Output value", "万元", "10^4 CNY", (r, l) -> number(r.outputValue(), 2)),
+            new Column("单位产值综合能耗", "Energy per output value", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.energyPerOutputValue(), 4)),
             new Column("单位产品综合能耗", "Energy per product", "kgce/单位产品", "kgce/unit", (r, l) -> text(r.energyPerProduct())),
-            new Column("亩均产值", "Output value per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.outputValuePerMu())),
-            new Column("亩均税收", "Tax per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.taxPerMu())),
-            new Column("亩均评价得分", "Land-efficiency score", null, (r, l) -> number(r.score())),
+            new Column("亩均产值", "Output value per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.outputValuePerMu(), 2)),
+            new Column("亩均税收", "Tax per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.taxPerMu(), 2)),
+            new Column("亩均评价得分", "Land-efficiency score", null, (r, l) -> number(r.score(), 2)),
             new Column("亩均评价等级", "Land-efficiency class", null, (r, l) -> r.grade()),
-            new Column("能耗同比增速", "Energy growth year on year", "%", (r, l) -> number(r.energyGrowthPercent())),
-            new Column("产值同比增速", "Output growth year on year", "%", (r, l) -> number(r.outputGrowthPercent())),
-            new Column("能源消费弹性系数", "Energy-output elasticity", null, (r, l) -> number(r.elasticity())),
+            new Column("能耗同比增速", "Energy growth year on year", "%", (r, l) -> number(r.energyGrowthPercent(), 1)),
+            new Column("产值同比增速", "Output growth year on year", "%", (r, l) -> number(r.outputGrowthPercent(), 1)),
+            new Column("能源消费弹性系数", "Energy-output elasticity", null, (r, l) -> significant(r.elasticity(), 3)),
             new Column("增长象限", "Growth quadrant", null, (r, l) -> quadrant(r.quadrant(), l)),
             new Column("同行业对标企业数", "Peers in industry", null, (r, l) -> r.peers() == 0 ? null : r.peers()),
-            new Column("同行业领跑值", "Peer frontrunner", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.peerFrontrunner())),
-            new Column("同行业中位数", "Peer median", "tce/万元", "tce/10^4 CNY", (r, l) -> number(r.peerMedian())),
+            new Column("同行业领跑值", "Peer frontrunner", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.peerFrontrunner(), 4)),
+            new Column("同行业中位数", "Peer median", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.peerMedian(), 4)),
             new Column("同行业排名", "Rank among peers", null, (r, l) -> r.rank() == 0 ? null : r.rank()),
-            new Column("百分位", "Percentile", "%", (r, l) -> number(r.percentile())),
+            new Column("百分位", "Percentile", "%", (r, l) -> number(r.percentile(), 1)),
             new Column("说明", "Notes", null, (r, l) -> text(r.notes())));
 
     private static final Map<String, String[]> QUADRANTS = Map.of(
@@ -61,8 +62,24 @@ final class ReportColumns {
     private ReportColumns() {
     }
 
-    private static Double number(double v) {
-        return Double.isFinite(v) ? v : null;
+    /**
+     * {@code v} rounded half up to {@code decimals} places — the precision the quantity means (tce to the kilogram,
+     * kWh to a tenth, shares to a tenth of a percent), so no cell shows binary noise such as 1092.2737500000005 — or
+     * {@code null} (a blank cell, the row's notes say why) when it is not known.
+     */
+    static Double number(double v, int decimals) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** {@code v} to {@code digits} significant digits, half up: for ratios, whose size varies by orders of magnitude. */
+    static Double significant(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return null;
+        }
+        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)).doubleValue();
     }
 
     private static String text(String s) {

@@ -102,16 +102,16 @@ class MonthlyReportIntegrationTest {
             assertThat(rows).hasSize(3);
             Map<String, Cell> alpha = rows.get(0);
             assertThat(alpha.get("企业名称").getStringCellValue()).isEqualTo("阿尔法机械有限公司");
-            assertThat(alpha.get("用电量 (kWh)").getNumericCellValue()).isCloseTo(ALPHA_KWH, within(1e-6));
-            assertThat(alpha.get("综合能耗 (tce)").getNumericCellValue()).isCloseTo(ALPHA_KWH * 0.1229 / 1000, within(1e-9));
-            assertThat(alpha.get("用水量 (m³)").getNumericCellValue()).isCloseTo(DataApiFixture.WATER_A * HOURS, within(1e-6));
+            assertThat(alpha.get("用电量 (kWh)").getNumericCellValue()).isCloseTo(ReportColumns.number(ALPHA_KWH, 1), within(1e-9));
+            assertThat(alpha.get("综合能耗 (tce)").getNumericCellValue()).isCloseTo(ReportColumns.number(ALPHA_KWH * 0.1229 / 1000, 3), within(1e-12));
+            assertThat(alpha.get("用水量 (m³)").getNumericCellValue()).isCloseTo(ReportColumns.number(DataApiFixture.WATER_A * HOURS, 1), within(1e-9));
             assertThat(alpha.get("产值 (万元)").getNumericCellValue()).isCloseTo(100, within(1e-9));
-            assertThat(alpha.get("单位产值综合能耗 (tce/万元)").getNumericCellValue()).isCloseTo(ALPHA_INTENSITY, within(1e-12));
+            assertThat(alpha.get("单位产值综合能耗 (tce/万元)").getNumericCellValue()).isCloseTo(ReportColumns.significant(ALPHA_INTENSITY, 4), within(1e-12));
             assertThat(alpha.get("亩均产值 (万元/亩)").getNumericCellValue()).isCloseTo(100.0 / 50, within(1e-12));
             assertThat(alpha.get("亩均税收 (万元/亩)").getNumericCellValue()).isCloseTo(4.0 / 50, within(1e-12));
-            assertThat(alpha.get("同行业领跑值 (tce/万元)").getNumericCellValue()).isCloseTo(BETA_INTENSITY, within(1e-12));
+            assertThat(alpha.get("同行业领跑值 (tce/万元)").getNumericCellValue()).isCloseTo(ReportColumns.significant(BETA_INTENSITY, 4), within(1e-12));
             assertThat(alpha.get("同行业中位数 (tce/万元)").getNumericCellValue())
-                    .isCloseTo((ALPHA_INTENSITY + BETA_INTENSITY) / 2, within(1e-12));
+                    .isCloseTo(ReportColumns.significant((ALPHA_INTENSITY + BETA_INTENSITY) / 2, 4), within(1e-12));
             assertThat(alpha.get("同行业排名").getNumericCellValue()).isEqualTo(2);
             assertThat(alpha.get("亩均评价等级").getStringCellValue()).isIn("A", "B");
             // no September 2025 to grow from: blank, with the reason
@@ -149,7 +149,7 @@ class MonthlyReportIntegrationTest {
             Map<String, Cell> own = rows.get(0);
             assertThat(own.get("企业编号").getStringCellValue()).isEqualTo("ent-alpha");
             assertThat(own.get("同行业对标企业数").getNumericCellValue()).isEqualTo(2);
-            assertThat(own.get("同行业领跑值 (tce/万元)").getNumericCellValue()).isCloseTo(BETA_INTENSITY, within(1e-12));
+            assertThat(own.get("同行业领跑值 (tce/万元)").getNumericCellValue()).isCloseTo(ReportColumns.significant(BETA_INTENSITY, 4), within(1e-12));
             assertThat(own.get("同行业排名").getNumericCellValue()).isEqualTo(2);
             assertThat(own.get("百分位 (%)").getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(everyCell(book)).doesNotContain("贝塔").doesNotContain("伽马").doesNotContain("ent-beta")
@@ -173,8 +173,8 @@ class MonthlyReportIntegrationTest {
             assertThat(records).hasSize(3);
             CSVRecord beta = records.get(1);
             assertThat(beta.get("Enterprise")).isEqualTo("贝塔机械有限公司");
-            assertThat(Double.parseDouble(beta.get("Electricity (kWh)"))).isCloseTo(BETA_KWH, within(1e-6));
-            assertThat(Double.parseDouble(beta.get("Energy per output value (tce/10^4 CNY)"))).isCloseTo(BETA_INTENSITY, within(1e-12));
+            assertThat(Double.parseDouble(beta.get("Electricity (kWh)"))).isCloseTo(ReportColumns.number(BETA_KWH, 1), within(1e-9));
+            assertThat(Double.parseDouble(beta.get("Energy per output value (tce/10^4 CNY)"))).isCloseTo(ReportColumns.significant(BETA_INTENSITY, 4), within(1e-12));
             assertThat(beta.get("Rank among peers")).isEqualTo("1");
             assertThat(beta.get("Energy growth year on year (%)")).isEmpty();
             assertThat(beta.get("Policy version")).isEqualTo("test-2026.1");
