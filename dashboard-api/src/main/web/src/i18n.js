@@ -1,6 +1,8 @@
 // Every visible label goes through t(): Chinese by default, English on the switch, the choice kept
 // in localStorage. {name} placeholders are filled from the second argument.
 
+import DATA_STATE from '../../resources/i18n/data-state.json';
+
 const LANG_KEY = 'parkpulse.lang';
 export const LANGUAGES = ['zh', 'en'];
 
@@ -117,6 +119,7 @@ export const DICTIONARY = {
     'class.D': 'D 类',
     'class.T': '暂不评价',
     'class.out_of_scope': '不参评',
+    'class.insufficient_data': '数据不足',
     'class.title': '亩均评价',
     'class.score': '得分',
     'class.moves': '分类与提升方向',
@@ -174,6 +177,7 @@ export const DICTIONARY = {
     'limits.advanced': '先进值',
     'limits.grade': '等级',
     'limits.index': '能效指数',
+    'limits.incomplete': '无法比较：{why}',
     'grade.advanced': '达到先进值',
     'grade.entry': '达到准入值',
     'grade.limit': '达到限定值',
@@ -327,6 +331,7 @@ export const DICTIONARY = {
     'class.D': 'Class D',
     'class.T': 'Not graded',
     'class.out_of_scope': 'Out of scope',
+    'class.insufficient_data': 'Insufficient data',
     'class.title': 'Land-efficiency class',
     'class.score': 'score',
     'class.moves': 'Class and what moves it',
@@ -384,6 +389,7 @@ export const DICTIONARY = {
     'limits.advanced': 'Advanced value',
     'limits.grade': 'Grade',
     'limits.index': 'Efficiency index',
+    'limits.incomplete': 'incomplete: {why}',
     'grade.advanced': 'advanced',
     'grade.entry': 'meets entry',
     'grade.limit': 'meets limit',
@@ -467,6 +473,10 @@ function fill(text, vars) {
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
 }
+
+// Data-state labels and reasons are shared with the monthly report (resources/i18n/data-state.json).
+Object.assign(DICTIONARY.zh, DATA_STATE.zh);
+Object.assign(DICTIONARY.en, DATA_STATE.en);
 
 /** The label for key in the current language; a missing key shows itself, so it is noticed. */
 export function t(key, vars) {

@@ -6,6 +6,7 @@ import { enterpriseNames } from '../enterpriseNames.js';
 import {
   MISSING, formatNumber, formatPercent, formatPercentPoints, formatQuantity, unitLabel,
 } from '../format.js';
+import { missingText, partialNote, stateSummary, describeState } from '../dataState.js';
 import { getLang, t, tOr } from '../i18n.js';
 import { PER_OUTPUT, pointsOpen, scoringWeights } from '../indicators.js';
 import { currentPeriod } from '../period.js';
@@ -108,13 +109,13 @@ export function EnterprisePage({ park, id, home }) {
             <div class="kpi" key={ind}>
               <div class="kpi-label">{tOr(`ind.${ind}`, ind)}</div>
               <div class="kpi-value" data-testid={`kpi-${ind}`}>{formatQuantity(v?.value, v?.unit, lang)}</div>
-              <div class="kpi-note muted">{v?.missing || ''}</div>
+              <div class="kpi-note muted" data-testid={`kpi-note-${ind}`}>{missingText(v) || partialNote(v)}</div>
             </div>
           );
         })}
         <div class="kpi">
           <div class="kpi-label">{t('class.title')}</div>
-          <div class="kpi-value" data-testid="enterprise-class"><ClassTag cls={cls?.class} reason={cls?.reason} /></div>
+          <div class="kpi-value" data-testid="enterprise-class"><ClassTag cls={cls?.class} reason={cls?.reason} state={cls?.data_state} /></div>
           <div class="kpi-note muted">{t('class.score')} {formatNumber(cls?.score, lang, 1)}</div>
         </div>
       </div>
@@ -135,7 +136,7 @@ export function EnterprisePage({ park, id, home }) {
               {benchmarkRows.map((r) => (
                 <tr key={r.indicator}>
                   <td>{tOr(`ind.${r.indicator}`, r.name || r.indicator)}</td>
-                  <td class="num">{r.value == null ? <span title={r.missing}>{MISSING}</span> : formatQuantity(r.value, r.unit, lang)}</td>
+                  <td class="num">{r.value == null ? <span title={missingText(r)}>{MISSING}</span> : formatQuantity(r.value, r.unit, lang)}</td>
                   <td class="num">{formatQuantity(r.peers?.frontrunner, r.unit, lang)}</td>
                   <td class="num">{formatQuantity(r.peers?.median, r.unit, lang)}</td>
                   <td class="num">{r.standing?.rank ?? MISSING}{r.peers?.count ? ` / ${r.peers.count}` : ''}</td>
@@ -163,11 +164,14 @@ export function EnterprisePage({ park, id, home }) {
                   <tr key={`${l.product}-${l.row}`}>
                     <td>{l.product}</td>
                     <td title={l.description}>{l.standard}</td>
-                    <td class="num">{l.value == null ? <span title={l.missing}>{MISSING}</span> : formatQuantity(l.value, l.unit, lang)}</td>
+                    <td class="num">{l.value == null ? MISSING : formatQuantity(l.value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.limit_value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.entry_value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.advanced_value, l.unit, lang)}</td>
-                    <td><span class={`tag grade-${l.grade}`}>{l.grade ? tOr(`grade.${l.grade}`, l.grade) : MISSING}</span></td>
+                    <td>
+                      {l.grade ? <span class={`tag grade-${l.grade}`}>{tOr(`grade.${l.grade}`, l.grade)}</span>
+                        : <span class="muted" data-testid={`limit-incomplete-${l.row}`}>{t('limits.incomplete', { why: describeState(l.data_state) || l.missing })}</span>}
+                    </td>
                     <td class="num">{formatNumber(l.efficiency_index, lang, 2)}</td>
                   </tr>
                 ))}
@@ -183,7 +187,8 @@ export function EnterprisePage({ park, id, home }) {
           <p data-testid="class-summary">
             {cls?.class
               ? t('class.summary', { cls: cls.class, score: formatNumber(cls.score, lang, 1) })
-              : cls?.reason ? tOr(`reason.${cls.reason}`, cls.reason) : MISSING}
+              : cls?.data_state?.state === 'insufficient' ? stateSummary(cls.data_state)
+                : cls?.reason ? tOr(`reason.${cls.reason}`, cls.reason) : MISSING}
           </p>
           {pointsOption && <Chart option={pointsOption} height="260px" testid="points-chart" />}
           <ol class="moves" data-testid="what-moves">
@@ -210,7 +215,7 @@ export function EnterprisePage({ park, id, home }) {
               <dt>{t('growth.intensity')}</dt>
               <dd>{formatQuantity(line.intensity, line.intensity_unit, lang)} ({t('growth.peerMedian')} {formatQuantity(line.peer_median_intensity, line.intensity_unit, lang)})</dd>
               <dt>{t('growth.level')}</dt><dd>{line.intensity_level ? tOr(`level.${line.intensity_level}`, line.intensity_level) : MISSING}</dd>
-              {line.missing && <><dt>{t('common.missing')}</dt><dd>{line.missing}</dd></>}
+              {line.missing && <><dt>{t('common.missing')}</dt><dd data-testid="growth-missing">{missingText(line)}</dd></>}
             </dl>
           ) : <p class="muted">{growth.loading ? t('common.loading') : t('common.noData')}</p>}
         </section>
@@ -226,7 +231,7 @@ export function EnterprisePage({ park, id, home }) {
                 <tr key={key}>
                   <td>{tOr(`ind.${key}`, v.name || key)}</td>
                   <td class="num">{formatQuantity(v.value, v.unit, lang)}</td>
-                  <td class="muted">{v.missing || ''}</td>
+                  <td class="muted">{missingText(v) || partialNote(v)}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,6 +3,7 @@ import { getJson, parkPath, query } from '../api.js';
 import { Chart } from '../Chart.jsx';
 import { enterpriseNames } from '../enterpriseNames.js';
 import { formatNumber, formatPercent, formatPercentPoints, formatQuantity, unitLabel } from '../format.js';
+import { describeState, missingText } from '../dataState.js';
 import { getLang, t, tOr } from '../i18n.js';
 import { QUADRANTS, QUADRANT_COLOURS, RANKABLE, classColour } from '../indicators.js';
 import { currentPeriod } from '../period.js';
@@ -173,7 +174,7 @@ export function RankingPage({ park }) {
                       <td class="num">{formatQuantity(r.gap_to_frontrunner, unit, lang)}</td>
                       <td class="num">{formatPercentPoints(r.gap_percent, lang)}</td>
                       <td class="num">{formatNumber(r.percentile, lang, 0)}</td>
-                      <td><ClassTag cls={cls?.class} reason={cls?.reason} /></td>
+                      <td><ClassTag cls={cls?.class} reason={cls?.reason} state={cls?.data_state} /></td>
                     </tr>
                   );
                 })}
@@ -187,7 +188,7 @@ export function RankingPage({ park }) {
                 {ranking.data.unranked.map((u) => (
                   <li key={u.enterprise}>
                     <a href={enterpriseHref(u.enterprise)} data-testid={`enterprise-link-${u.enterprise}`}>{nameOf(u.enterprise)}</a>
-                    <span class="muted"> · {u.missing}</span>
+                    <span class="muted" data-testid={`unranked-why-${u.enterprise}`}> · {missingText(u)}</span>
                   </li>
                 ))}
               </ul>
@@ -205,7 +206,10 @@ export function RankingPage({ park }) {
   );
 }
 
-export function ClassTag({ cls, reason }) {
+export function ClassTag({ cls, reason, state }) {
+  if (!cls && state?.state === 'insufficient') {
+    return <span class="tag insufficient" title={describeState(state)}>{t('state.insufficient')}</span>;
+  }
   if (!cls) return <span class="muted" title={reason || ''}>{reason ? tOr(`reason.${reason}`, reason) : '—'}</span>;
   return <span class="tag class-tag" style={{ background: classColour(cls) }} title={reason || ''}>{cls}</span>;
 }

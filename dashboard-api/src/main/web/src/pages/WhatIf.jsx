@@ -3,6 +3,7 @@ import { getJson, parkPath, query, send } from '../api.js';
 import { Chart } from '../Chart.jsx';
 import { enterpriseNames } from '../enterpriseNames.js';
 import { reportError } from '../errors.js';
+import { missingText } from '../dataState.js';
 import { formatNumber } from '../format.js';
 import { getLang, t } from '../i18n.js';
 import { classColour } from '../indicators.js';
@@ -108,11 +109,11 @@ export function WhatIfPage({ park }) {
                 {(result.changes || []).map((c) => (
                   <tr key={c.enterprise}>
                     <td><a href={enterpriseHref(c.enterprise)} data-testid={`enterprise-link-${c.enterprise}`}>{names.data?.[c.enterprise] || c.enterprise}</a></td>
-                    <td><ClassTag cls={c.class} /></td>
-                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} /></td>
+                    <td><ClassTag cls={c.class} reason={c.reason} state={c.data_state} /></td>
+                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} state={c.draft_data_state} /></td>
                     <td class="num">{formatNumber(c.score, lang, 1)}</td>
                     <td class="num">{formatNumber(c.draft_score, lang, 1)}</td>
-                    <td class="muted">{c.draft_reason || ''}</td>
+                    <td class="muted">{missingText({ missing: c.draft_reason, data_state: c.draft_data_state })}</td>
                   </tr>
                 ))}
               </tbody>

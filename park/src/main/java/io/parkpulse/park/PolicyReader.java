@@ -45,7 +45,7 @@ final class PolicyReader {
     private static final List<String> CLASSES_KEYS = List.of("by", "share", "bands");
     private static final List<String> BAND_KEYS = List.of("class", "limit");
     private static final List<String> SCOPE_KEYS = List.of("min_land_mu", "ungraded_industries", "min_years_operating",
-            "ungraded_class");
+            "ungraded_class", "min_coverage_percent");
 
     private final YamlMapping.CountingProblems problems;
     private final AlarmRulesReader.Declared declared;
@@ -350,6 +350,8 @@ final class PolicyReader {
         Double years = s.optionalNumber("min_years_operating", (double) standard.minYearsOperating(),
                 v -> v >= 0 && v == Math.rint(v) ? null : "must be a whole number of years, 0 or more");
         String ungradedClass = s.optionalText("ungraded_class", standard.ungradedClass());
+        Double coverage = s.optionalNumber("min_coverage_percent", standard.minCoveragePercent(),
+                v -> v > 0 && v <= 100 ? null : "must be a percent above 0 and at most 100");
         List<String> industries = new ArrayList<>();
         if (s.has("ungraded_industries")) {
             YamlMapping.eachElement(s.get("ungraded_industries"), s.child("ungraded_industries"), problems, (element, at) -> {
@@ -363,10 +365,10 @@ final class PolicyReader {
         } else {
             industries.addAll(standard.ungradedIndustries());
         }
-        if (land == null || years == null) {
+        if (land == null || years == null || coverage == null) {
             return null;
         }
-        return new GradingScope(land, industries, years.intValue(), ungradedClass);
+        return new GradingScope(land, industries, years.intValue(), ungradedClass, coverage / 100);
     }
 
     static EnergyBasis basis(String text) {

@@ -89,7 +89,8 @@ public final class EfficiencyService {
         Future<List<OutputReport>> o = reports.read(model.park().id(), model.park().timeZone(), period.firstMonth(),
                 period.lastMonth(), null);
         return Future.all(meters, o).compose(done -> vertx.executeBlocking(() -> {
-            ParkEvaluation evaluation = new ParkEvaluation(calendar, policy.coefficients(), policy.basis());
+            ParkEvaluation evaluation = new ParkEvaluation(calendar, policy.coefficients(), policy.basis(),
+                    policy.scope().minCoverage());
             try {
                 Map<String, EnterprisePeriod> figures = evaluation.figures(period, model.enterprises().values(),
                         meters.result(), o.result());

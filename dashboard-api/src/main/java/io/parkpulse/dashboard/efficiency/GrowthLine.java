@@ -1,13 +1,16 @@
 package io.parkpulse.dashboard.efficiency;
 
 import io.parkpulse.efficiency.benchmark.PeerGroup;
+import io.parkpulse.efficiency.evaluation.DataState;
 import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
 import io.parkpulse.efficiency.growth.GrowthComparison;
 import io.parkpulse.efficiency.growth.IntensityLevel;
 import io.parkpulse.efficiency.indicator.Indicator;
 import io.parkpulse.efficiency.indicator.IndicatorValue;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One enterprise's year-on-year growth comparison (docs/domain.md §4): energy and output now and a year earlier,
@@ -22,10 +25,11 @@ import java.util.Map;
  * @param intensity        tce per 10⁴ CNY output value now, {@code NaN} when unknown
  * @param peerMedian       median intensity of its industry in the park now, {@code NaN} when unknown
  * @param level            intensity against the peer median, {@code null} when unknown
+ * @param state            the state of the energy and output data of both periods; no quadrant unless sufficient
  */
 public record GrowthLine(double energyNow, double energyYearAgo, double outputNow, double outputYearAgo,
                          GrowthComparison comparison, String missing, double intensity, double peerMedian,
-                         IntensityLevel level) {
+                         IntensityLevel level, DataState state) {
 
     /** Every enterprise of {@code now}, compared with {@code yearAgo} under {@code now}'s policy. */
     public static Map<String, GrowthLine> of(ParkPeriodResult now, ParkPeriodResult yearAgo) {
@@ -34,13 +38,19 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
         double band = now.policy().intensityBand();
         now.figures().forEach((id, p) -> {
             EnterprisePeriod before = yearAgo.figures().get(id);
-            double eNow = p.figures().energy().tce();
+            double eNow = value(p, Indicator.COMPREHENSIVE_ENERGY);
             double vNow = value(p, Indicator.OUTPUT_VALUE);
-            double eBefore = before == null ? Double.NaN : before.figures().energy().tce();
+            double eBefore = before == null ? Double.NaN : value(before, Indicator.COMPREHENSIVE_ENERGY);
             double vBefore = before == null ? Double.NaN : value(before, Indicator.OUTPUT_VALUE);
+            DataState state = p.state(GROWTH_INPUTS);
+            if (before != null) {
+                state = state.and(before.state(GROWTH_INPUTS));
+            }
             String missing = null;
             GrowthComparison comparison = null;
-            if (Double.isNaN(eNow) || Double.isNaN(vNow)) {
+            if (!state.isSufficient()) {
+                missing = "insufficient data: " + state.summary();
+            } else if (Double.isNaN(eNow) || Double.isNaN(vNow)) {
                 missing = "energy or output value of " + now.period() + " is not known";
             } else if (!(eBefore > 0) || !(vBefore > 0)) {
                 missing = "no positive energy and output value for " + yearAgo.period() + " to grow from";
@@ -52,10 +62,12 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
             double median = peers == null ? Double.NaN : peers.median();
             IntensityLevel level = Double.isNaN(intensity) || Double.isNaN(median) ? null
                     : IntensityLevel.of(intensity, median, band);
-            lines.put(id, new GrowthLine(eNow, eBefore, vNow, vBefore, comparison, missing, intensity, median, level));
+            lines.put(id, new GrowthLine(eNow, eBefore, vNow, vBefore, comparison, missing, intensity, median, level, state));
         });
         return lines;
     }
+
+    private static final Set<Indicator.Input> GROWTH_INPUTS = EnumSet.of(Indicator.Input.ENERGY, Indicator.Input.OUTPUT_REPORT);
 
     private static double value(EnterprisePeriod p, Indicator indicator) {
         IndicatorValue v = p.indicators().get(indicator);

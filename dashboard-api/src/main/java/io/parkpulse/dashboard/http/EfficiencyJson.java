@@ -2,13 +2,15 @@ package io.parkpulse.dashboard.http;
 
 import io.parkpulse.dashboard.efficiency.GrowthLine;
 import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
-import io.parkpulse.dashboard.efficiency.ParkPeriodResult.LimitCheck;
+import io.parkpulse.efficiency.benchmark.LimitStandard;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
 import io.parkpulse.efficiency.benchmark.PeerStanding;
 import io.parkpulse.efficiency.coal.StandardCoal;
 import io.parkpulse.efficiency.counter.ConsumptionFigure;
 import io.parkpulse.efficiency.counter.CounterFinding;
+import io.parkpulse.efficiency.evaluation.DataState;
 import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
+import io.parkpulse.efficiency.evaluation.LimitCheck;
 import io.parkpulse.efficiency.evaluation.ParkEvaluation.LandEfficiency;
 import io.parkpulse.efficiency.indicator.Indicator;
 import io.parkpulse.efficiency.indicator.IndicatorCalculator;
@@ -20,14 +22,20 @@ import io.parkpulse.efficiency.scoring.ClassRule;
 import io.parkpulse.efficiency.scoring.ScoredIndicator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The API's JSON for efficiency results (docs/openapi.yaml): every value with its unit, every tce with its basis, every
  * figure that could not be computed as {@code null} with the reason beside it, and the policy version that produced it.
  */
 final class EfficiencyJson {
+
+    /** What a product's unit energy is made of. */
+    private static final Set<Indicator.Input> PRODUCT_INPUTS = EnumSet.of(Indicator.Input.ENERGY, Indicator.Input.OUTPUT_REPORT);
 
     private EfficiencyJson() {
     }
@@ -60,16 +68,23 @@ final class EfficiencyJson {
         EnterprisePeriod p = r.figures().get(id);
         JsonObject values = new JsonObject();
         for (Indicator i : indicators) {
-            values.put(i.id(), indicator(i, p.indicators().get(i)));
+            values.put(i.id(), indicator(i, p.indicators().get(i), p.state(i)));
         }
+        JsonObject inputs = new JsonObject();
+        p.inputs().forEach((input, state) -> inputs.put(input.name().toLowerCase(Locale.ROOT), dataState(state)));
+        DataState productState = p.state(PRODUCT_INPUTS);
         JsonObject consumption = new JsonObject();
         p.consumption().forEach((metered, figure) -> consumption.put(metered.name().toLowerCase(Locale.ROOT),
                 consumption(figure, metered.carrier() == null ? "m³" : metered.carrier().unit())));
         JsonArray products = new JsonArray();
         for (ProductIndicator pi : IndicatorCalculator.perProduct(p.figures())) {
-            products.add(new JsonObject().put("product", pi.product()).put("quantity", pi.quantity())
-                    .put("energy_per_unit", number(pi.value())).put("unit", pi.unit())
-                    .put("energy_basis", p.figures().energy().basis().id()));
+            JsonObject product = new JsonObject().put("product", pi.product()).put("quantity", pi.quantity())
+                    .put("energy_per_unit", productState.isSufficient() ? number(pi.value()) : null).put("unit", pi.unit())
+                    .put("energy_basis", p.figures().energy().basis().id()).put("data_state", dataState(productState));
+            if (!productState.isSufficient()) {
+                product.put("missing", "insufficient data: " + productState.summary());
+            }
+            products.add(product);
         }
         JsonArray findings = new JsonArray();
         p.findings().forEach((meter, list) -> {
@@ -84,14 +99,15 @@ final class EfficiencyJson {
                 .put("land_mu", p.figures().landMu())
                 .put("energy", energy(p.figures().energy()))
                 .put("consumption", consumption)
+                .put("data_inputs", inputs)
                 .put("indicators", values)
                 .put("products", products)
                 .put("counter_findings", findings);
     }
 
-    static JsonObject indicator(Indicator i, IndicatorValue v) {
+    static JsonObject indicator(Indicator i, IndicatorValue v, DataState state) {
         JsonObject o = new JsonObject().put("value", v == null ? null : number(v.value())).put("unit", i.unit())
-                .put("name", i.chinese());
+                .put("name", i.chinese()).put("data_state", dataState(state));
         if (v == null || !v.isPresent()) {
             o.put("missing", v == null ? "not computed" : v.missing());
         }
@@ -128,12 +144,26 @@ final class EfficiencyJson {
                 .put("gap_to_frontrunner", number(s.gap())).put("gap_percent", number(s.gapPercent()));
     }
 
+    /**
+     * How far a figure can be trusted: {@code {"state": "partial", "reasons": [{"code": "partial_coverage",
+     * "args": {"carrier": "electricity", "coverage": "93.8"}, "text": "…"}]}} — the code and args for the UI to say in
+     * the reader's language, the text in English for everyone else.
+     */
+    static JsonObject dataState(DataState state) {
+        JsonArray reasons = new JsonArray();
+        state.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code())
+                .put("args", new JsonObject(new TreeMap<>(r.args()))).put("text", r.text())));
+        return new JsonObject().put("state", state.kind().id()).put("reasons", reasons);
+    }
+
     static JsonObject limit(LimitCheck c) {
         JsonObject o = new JsonObject().put("product", c.product()).put("standard", c.standard().standard())
                 .put("row", c.standard().id()).put("description", c.standard().product()).put("unit", c.standard().unit())
                 .put("basis", c.standard().basis() == null ? null : c.standard().basis().id())
                 .put("limit_value", c.standard().limit()).put("entry_value", c.standard().entry())
-                .put("advanced_value", number(c.standard().advanced())).put("value", number(c.value()));
+                .put("advanced_value", number(c.standard().advanced())).put("value", number(c.value()))
+                .put("counts", new JsonArray(c.standard().counts().stream().map(LimitStandard.Counted::id).sorted().toList()))
+                .put("data_state", dataState(c.state()));
         if (c.comparison() == null) {
             return o.put("missing", c.missing());
         }
@@ -150,7 +180,8 @@ final class EfficiencyJson {
                 .put("output_unit", "10^4 CNY")
                 .put("intensity", number(g.intensity())).put("intensity_unit", Indicator.ENERGY_PER_OUTPUT_VALUE.unit())
                 .put("peer_median_intensity", number(g.peerMedian()))
-                .put("intensity_level", g.level() == null ? null : g.level().name().toLowerCase(Locale.ROOT));
+                .put("intensity_level", g.level() == null ? null : g.level().name().toLowerCase(Locale.ROOT))
+                .put("data_state", dataState(g.state()));
         if (g.comparison() == null) {
             return o.put("missing", g.missing());
         }
@@ -160,7 +191,8 @@ final class EfficiencyJson {
     }
 
     static JsonObject landEfficiency(String id, LandEfficiency l) {
-        JsonObject o = new JsonObject().put("enterprise", id).put("class", l.grade()).put("reason", l.reason());
+        JsonObject o = new JsonObject().put("enterprise", id).put("class", l.grade()).put("reason", l.reason())
+                .put("data_state", dataState(l.state()));
         if (l.score() != null) {
             JsonObject points = new JsonObject();
             l.score().points().forEach((i, p) -> points.put(i.id(), p));
@@ -202,7 +234,8 @@ final class EfficiencyJson {
                 .put("scope", new JsonObject().put("min_land_mu", p.scope().minLandMu())
                         .put("ungraded_industries", new JsonArray(p.scope().ungradedIndustries()))
                         .put("min_years_operating", p.scope().minYearsOperating())
-                        .put("ungraded_class", p.scope().ungradedClass()));
+                        .put("ungraded_class", p.scope().ungradedClass())
+                        .put("min_coverage_percent", p.scope().minCoveragePercent()));
     }
 
     /** JSON has no NaN: an unknown number is {@code null}. */

@@ -88,11 +88,19 @@ final class EfficiencyRoutes {
         }
         Http.respond(rc, evaluate(park, period).map(r -> {
             JsonArray groups = new JsonArray();
-            new TreeMap<>(r.peerGroups(indicator)).forEach((industry, g) -> groups.add(EfficiencyJson.peerGroup(industry, g, true)));
+            new TreeMap<>(r.peerGroups(indicator)).forEach((industry, g) -> {
+                JsonObject group = EfficiencyJson.peerGroup(industry, g, true);
+                group.getJsonArray("ranking").forEach(entry -> {
+                    JsonObject standing = (JsonObject) entry;
+                    standing.put("data_state", EfficiencyJson.dataState(r.figures().get(standing.getString("enterprise")).state(indicator)));
+                });
+                groups.add(group);
+            });
             JsonArray unranked = new JsonArray();
             r.figures().forEach((id, p) -> {
                 if (!p.indicators().get(indicator).isPresent()) {
-                    unranked.add(new JsonObject().put("enterprise", id).put("missing", p.indicators().get(indicator).missing()));
+                    unranked.add(new JsonObject().put("enterprise", id).put("missing", p.indicators().get(indicator).missing())
+                            .put("data_state", EfficiencyJson.dataState(p.state(indicator))));
                 }
             });
             return EfficiencyJson.header(r).put("indicator", indicator.id()).put("unit", indicator.unit())
@@ -115,7 +123,8 @@ final class EfficiencyRoutes {
             JsonArray lines = new JsonArray();
             for (Indicator i : r.policy().indicators()) {
                 JsonObject line = new JsonObject().put("indicator", i.id());
-                line.mergeIn(EfficiencyJson.indicator(i, r.figures().get(enterprise).indicators().get(i)));
+                line.mergeIn(EfficiencyJson.indicator(i, r.figures().get(enterprise).indicators().get(i),
+                        r.figures().get(enterprise).state(i)));
                 PeerGroup g = i.direction() == Direction.NONE ? null : r.peerGroups(i).get(industry);
                 if (g != null) {
                     line.put("peers", EfficiencyJson.peerGroup(industry, g, false));
@@ -209,7 +218,9 @@ final class EfficiencyRoutes {
                 changes.add(new JsonObject().put("enterprise", id).put("class", b.grade()).put("draft_class", a.grade())
                         .put("score", b.score() == null ? null : EfficiencyJson.number(b.score().total()))
                         .put("draft_score", a.score() == null ? null : EfficiencyJson.number(a.score().total()))
-                        .put("draft_reason", a.reason()));
+                        .put("reason", b.reason()).put("draft_reason", a.reason())
+                        .put("data_state", EfficiencyJson.dataState(b.state()))
+                        .put("draft_data_state", EfficiencyJson.dataState(a.state())));
             }
             return EfficiencyJson.header(now.result()).put("draft_policy_version", draft.version())
                     .put("draft_energy_basis", EfficiencyJson.basis(draft))
@@ -218,10 +229,14 @@ final class EfficiencyRoutes {
         }));
     }
 
-    /** Enterprises per class, {@code out_of_scope} for those without one, in class order. */
+    /**
+     * Enterprises per class in class order; {@code insufficient_data} for those not graded for want of data,
+     * {@code out_of_scope} for the rest without one.
+     */
     private static Map<String, Object> counts(Map<String, LandEfficiency> classes) {
         Map<String, Object> counts = new TreeMap<>();
-        classes.values().forEach(l -> counts.merge(l.grade() == null ? "out_of_scope" : l.grade(), 1, (a, b) -> (int) a + (int) b));
+        classes.values().forEach(l -> counts.merge(l.grade() != null ? l.grade()
+                : l.state().isSufficient() ? "out_of_scope" : "insufficient_data", 1, (a, b) -> (int) a + (int) b));
         return counts;
     }
 }

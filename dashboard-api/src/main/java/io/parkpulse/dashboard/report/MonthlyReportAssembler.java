@@ -5,6 +5,7 @@ import io.parkpulse.dashboard.efficiency.GrowthLine;
 import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
 import io.parkpulse.efficiency.benchmark.PeerStanding;
+import io.parkpulse.efficiency.evaluation.DataState;
 import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
 import io.parkpulse.efficiency.evaluation.ParkEvaluation.LandEfficiency;
 import io.parkpulse.efficiency.indicator.Indicator;
@@ -16,9 +17,11 @@ import io.parkpulse.park.Enterprise;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -33,6 +36,9 @@ final class MonthlyReportAssembler {
 
     private MonthlyReportAssembler() {
     }
+
+    /** What a row's headline figures are made of: the energy and the output reports. */
+    private static final Set<Indicator.Input> ROW_INPUTS = EnumSet.of(Indicator.Input.ENERGY, Indicator.Input.OUTPUT_REPORT);
 
     /** @param only the one enterprise to include (an enterprise caller's own), or {@code null} for every one */
     static MonthlyReport assemble(ParkPeriodResult result, Map<String, GrowthLine> growth, String only,
@@ -52,17 +58,23 @@ final class MonthlyReportAssembler {
     private static ReportRow row(ParkPeriodResult r, String id, GrowthLine g) {
         EnterprisePeriod p = r.figures().get(id);
         Enterprise e = r.model().park().enterprises().get(EnterpriseId.of(id));
+        // the data state's reasons are said in the report's language (the row's state); the other notes explain
+        // a single figure, and the insufficient-data ones would only repeat the state
         StringJoiner notes = new StringJoiner("; ");
         StringJoiner products = new StringJoiner("; ");
+        LandEfficiency land = r.classes().get(id);
+        DataState state = p.state(ROW_INPUTS);
+        if (land != null && land.state() != null) {
+            state = state.and(land.state());
+        }
         for (ProductIndicator pi : IndicatorCalculator.perProduct(p.figures())) {
-            if (Double.isFinite(pi.value())) {
-                products.add(pi.product() + ": " + String.format(Locale.ROOT, "%.4g", pi.value()) + " " + pi.unit());
-            } else {
+            if (Double.isFinite(pi.value()) && state.isSufficient()) {
+                products.add(pi.product() + ": " + ReportColumns.significantText(pi.value(), 4) + " " + pi.unit());
+            } else if (state.isSufficient()) {
                 notes.add(pi.product() + ": no " + pi.unit() + " figure, the enterprise's energy is not known for the month");
             }
         }
-        LandEfficiency land = r.classes().get(id);
-        if (land != null && land.grade() == null && land.reason() != null) {
+        if (land != null && land.grade() == null && land.reason() != null && land.state().isSufficient()) {
             notes.add(land.reason());
         }
         double energyGrowth = Double.NaN;
@@ -74,11 +86,11 @@ final class MonthlyReportAssembler {
             outputGrowth = g.comparison().outputGrowth() * 100;
             elasticity = g.comparison().elasticity().isPresent() ? g.comparison().elasticity().getAsDouble() : Double.NaN;
             quadrant = g.comparison().quadrant().name().toLowerCase(Locale.ROOT);
-        } else if (g != null && g.missing() != null) {
+        } else if (g != null && g.missing() != null && g.state().isSufficient()) {
             notes.add(g.missing());
         }
         IndicatorValue intensity = p.indicators().get(BENCHMARK);
-        if (intensity != null && !intensity.isPresent()) {
+        if (intensity != null && !intensity.isPresent() && p.state(BENCHMARK).isSufficient()) {
             notes.add(BENCHMARK.id() + ": " + intensity.missing());
         }
         PeerGroup peers = r.peerGroupOf(id, BENCHMARK);
@@ -91,7 +103,7 @@ final class MonthlyReportAssembler {
                 energyGrowth, outputGrowth, elasticity, quadrant,
                 peers == null ? 0 : peers.count(), peers == null ? Double.NaN : peers.frontrunner(),
                 peers == null ? Double.NaN : peers.median(), standing == null ? 0 : standing.rank(),
-                standing == null ? Double.NaN : standing.percentile(), notes.toString());
+                standing == null ? Double.NaN : standing.percentile(), state, notes.toString());
     }
 
     private static double value(EnterprisePeriod p, Indicator indicator) {

@@ -1,5 +1,8 @@
 package io.parkpulse.dashboard.report;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -50,7 +53,8 @@ final class ReportColumns {
             new Column("同行业中位数", "Peer median", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.peerMedian(), 4)),
             new Column("同行业排名", "Rank among peers", null, (r, l) -> r.rank() == 0 ? null : r.rank()),
             new Column("百分位", "Percentile", "%", (r, l) -> number(r.percentile(), 1)),
-            new Column("说明", "Notes", null, (r, l) -> text(r.notes())));
+            new Column("数据状态", "Data state", null, (r, l) -> DataStateText.label(r.state(), l)),
+            new Column("说明", "Notes", null, ReportColumns::notes));
 
     private static final Map<String, String[]> QUADRANTS = Map.of(
             "improving", new String[] {"产值增长、能耗增速较低(改善)", "output up, energy slower (improving)"},
@@ -71,7 +75,7 @@ final class ReportColumns {
         if (!Double.isFinite(v)) {
             return null;
         }
-        return java.math.BigDecimal.valueOf(v).setScale(decimals, java.math.RoundingMode.HALF_UP).doubleValue();
+        return BigDecimal.valueOf(v).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
     }
 
     /** {@code v} to {@code digits} significant digits, half up: for ratios, whose size varies by orders of magnitude. */
@@ -79,7 +83,20 @@ final class ReportColumns {
         if (!Double.isFinite(v)) {
             return null;
         }
-        return java.math.BigDecimal.valueOf(v).round(new java.math.MathContext(digits, java.math.RoundingMode.HALF_UP)).doubleValue();
+        return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
+    }
+
+    /** The data state's reasons in the report's language first, then the other notes. */
+    private static String notes(ReportRow r, ReportLanguage language) {
+        String reasons = DataStateText.reasons(r.state(), language);
+        String notes = r.notes() == null ? "" : r.notes();
+        return text(reasons.isEmpty() || notes.isEmpty() ? reasons + notes : reasons + "; " + notes);
+    }
+
+    /** {@code v} to {@code digits} significant digits as text, never in exponent form: 107.3, 8888000. */
+    static String significantText(double v, int digits) {
+        Double rounded = significant(v, digits);
+        return rounded == null ? null : BigDecimal.valueOf(rounded).stripTrailingZeros().toPlainString();
     }
 
     private static String text(String s) {

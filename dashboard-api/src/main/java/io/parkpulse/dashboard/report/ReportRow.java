@@ -1,5 +1,7 @@
 package io.parkpulse.dashboard.report;
 
+import io.parkpulse.efficiency.evaluation.DataState;
+
 /**
  * One enterprise's line of the monthly report. Numbers are {@code NaN} when unknown (left blank in the file), with
  * the reason in {@link #notes()}. The peer statistics are anonymous: values, rank and percentile, never who holds them.
@@ -23,11 +25,13 @@ package io.parkpulse.dashboard.report;
  * @param peerMedian            median among them
  * @param rank                  its rank among them, 1 = best; 0 when it has no value
  * @param percentile            its percentile among them, 0–100 (100 = best)
+ * @param state                 the state of the data the row's figures rest on (energy, output reports, class)
+ * @param notes                 what else a reader must know, in English: "; "-separated
  */
 public record ReportRow(String enterprise, String name, String industry, double landMu,
                         double energyTce, double electricityKwh, double waterM3, double outputValue,
                         double energyPerOutputValue, String energyPerProduct, double outputValuePerMu, double taxPerMu,
                         double score, String grade, double energyGrowthPercent, double outputGrowthPercent,
                         double elasticity, String quadrant, int peers, double peerFrontrunner, double peerMedian,
-                        int rank, double percentile, String notes) {
+                        int rank, double percentile, DataState state, String notes) {
 }

@@ -31,9 +31,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -43,20 +45,26 @@ import java.util.function.Function;
  */
 public final class ParkEvaluation {
 
-    /**
-     * Least share of the period whose consumption must be known for a figure to count: below it an indicator is
-     * missing rather than low (the online-monitoring completeness rule, docs/domain.md §5, asks for 90 %).
-     */
-    public static final double MIN_COVERAGE = 0.9;
-
     private final ParkCalendar calendar;
     private final CoefficientTable coefficients;
     private final EnergyBasis basis;
+    private final DataSufficiency sufficiency;
 
-    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis) {
+    /**
+     * @param minCoverage least share of the period whose consumption must be known for a figure to count: below it an
+     *                    indicator is missing rather than low, and the input insufficient (the policy's
+     *                    {@link GradingScope#minCoverage()}; the online-monitoring rule, docs/domain.md §5, asks 90 %)
+     */
+    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis, double minCoverage) {
         this.calendar = calendar;
         this.coefficients = coefficients;
         this.basis = basis;
+        this.sufficiency = new DataSufficiency(minCoverage);
+    }
+
+    /** With the online-monitoring rule's 90 %. */
+    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis) {
+        this(calendar, coefficients, basis, GradingScope.DEFAULT_MIN_COVERAGE);
     }
 
     /**
@@ -104,6 +112,7 @@ public final class ParkEvaluation {
         Map<String, EnterprisePeriod> result = new LinkedHashMap<>();
         for (EnterpriseInfo e : enterprises) {
             Map<Metered, ConsumptionFigure> used = consumption.getOrDefault(e.id(), Map.of());
+            List<OutputReport> own = reportsByEnterprise.getOrDefault(e.id(), List.of());
             Map<EnergyCarrier, Double> energy = new EnumMap<>(EnergyCarrier.class);
             used.forEach((metered, figure) -> {
                 if (metered.carrier() != null) {
@@ -115,21 +124,22 @@ public final class ParkEvaluation {
                     : StandardCoal.of(energy, coefficients, basis, year);
             EnterpriseFigures f = new EnterpriseFigures(e.id(), e.industry(), e.landMu(), tce,
                     value(used, Metered.ELECTRICITY), value(used, Metered.WATER),
-                    OutputTotals.of(reportsByEnterprise.getOrDefault(e.id(), List.of())));
-            result.put(e.id(), new EnterprisePeriod(f, IndicatorCalculator.indicators(f), used,
-                    findings.getOrDefault(e.id(), Map.of())));
+                    OutputTotals.of(own));
+            Map<Indicator.Input, DataState> inputs = sufficiency.inputs(period, used, own);
+            result.put(e.id(), new EnterprisePeriod(f, DataSufficiency.guard(IndicatorCalculator.indicators(f), inputs), used,
+                    findings.getOrDefault(e.id(), Map.of()), inputs));
         }
         return result;
     }
 
     /** The consumption, or {@code NaN} when there is no such meter or too little of the period is known. */
-    private static double value(Map<Metered, ConsumptionFigure> used, Metered metered) {
+    private double value(Map<Metered, ConsumptionFigure> used, Metered metered) {
         ConsumptionFigure f = used.get(metered);
         return f == null ? Double.NaN : usable(f);
     }
 
-    private static double usable(ConsumptionFigure f) {
-        return f.coverage() >= MIN_COVERAGE ? f.value() : Double.NaN;
+    private double usable(ConsumptionFigure f) {
+        return sufficiency.usable(f) ? f.value() : Double.NaN;
     }
 
     /** Peer groups of one indicator, one per industry code, of the enterprises that have a value. */
@@ -150,30 +160,42 @@ public final class ParkEvaluation {
     /**
      * An enterprise's land-efficiency result.
      *
-     * @param score  its score, {@code null} when out of scope
-     * @param grade  its class, the ungraded class, or {@code null} when out of scope
-     * @param reason why it is out of scope or ungraded, or {@code null}
+     * @param score  its score, {@code null} when out of scope or its data is insufficient
+     * @param grade  its class, the ungraded class, or {@code null} when out of scope or its data is insufficient
+     * @param reason why it is out of scope, ungraded or not graded for want of data, or {@code null}
+     * @param state  the state of the data its score rests on (every input of the scored indicators)
      */
-    public record LandEfficiency(Score score, String grade, String reason) {
+    public record LandEfficiency(Score score, String grade, String reason, DataState state) {
     }
 
     /**
-     * Scores everyone in scope together (ungraded enterprises are evaluated too) and grades the graded ones among
-     * themselves.
+     * Scores everyone in scope whose data is sufficient together (ungraded enterprises are evaluated too) and grades
+     * the graded ones among themselves. An enterprise whose scored indicators rest on insufficient data — no output
+     * report, no readings, a carrier known over less than the scope's least coverage — is neither scored nor graded,
+     * nor counted in the peers' benchmarks: its result says what is missing. A period without data grades no one.
      */
     public static Map<String, LandEfficiency> landEfficiency(Map<String, EnterprisePeriod> figures,
                                                              Map<String, EnterpriseInfo> enterprises, ScoringRule rule,
                                                              ClassRule classes, GradingScope scope, LocalDate asOf) {
         Map<String, Map<Indicator, Double>> values = new LinkedHashMap<>();
         Map<String, LandEfficiency> result = new LinkedHashMap<>();
+        Map<String, DataState> states = new LinkedHashMap<>();
+        Set<Indicator.Input> needs = EnumSet.noneOf(Indicator.Input.class);
+        rule.indicators().forEach(line -> needs.addAll(line.indicator().inputs()));
         Map<String, String> ungraded = new LinkedHashMap<>();
         figures.forEach((id, p) -> {
             EnterpriseInfo info = enterprises.get(id);
             String out = scope.outOfScope(info.landMu());
             if (out != null) {
-                result.put(id, new LandEfficiency(null, null, out));
+                result.put(id, new LandEfficiency(null, null, out, DataState.complete()));
                 return;
             }
+            DataState state = p.state(needs);
+            if (!state.isSufficient()) {
+                result.put(id, new LandEfficiency(null, null, "insufficient data: " + state.summary(), state));
+                return;
+            }
+            states.put(id, state);
             Map<Indicator, Double> v = new EnumMap<>(Indicator.class);
             p.indicators().forEach((k, iv) -> v.put(k, iv.value()));
             values.put(id, v);
@@ -191,8 +213,8 @@ public final class ParkEvaluation {
         });
         Map<String, String> grades = Classifier.classify(graded, classes);
         scores.forEach((id, s) -> result.put(id, ungraded.containsKey(id)
-                ? new LandEfficiency(s, scope.ungradedClass(), ungraded.get(id))
-                : new LandEfficiency(s, grades.get(id), null)));
+                ? new LandEfficiency(s, scope.ungradedClass(), ungraded.get(id), states.get(id))
+                : new LandEfficiency(s, grades.get(id), null, states.get(id))));
         return result;
     }
 

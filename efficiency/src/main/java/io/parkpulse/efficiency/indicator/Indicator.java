@@ -1,6 +1,8 @@
 package io.parkpulse.efficiency.indicator;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The indicators of an enterprise and period (docs/domain.md §1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
@@ -46,6 +48,30 @@ public enum Indicator {
 
     public String chinese() {
         return chinese;
+    }
+
+    /** What an indicator is made of, for how much it can be trusted. */
+    public enum Input {
+        /** comprehensive energy: every energy carrier the enterprise is metered for */
+        ENERGY,
+        ELECTRICITY,
+        WATER,
+        /** the enterprise's output report of every month of the period */
+        OUTPUT_REPORT
+    }
+
+    /** The inputs this indicator is computed from. */
+    public Set<Input> inputs() {
+        return switch (this) {
+            case COMPREHENSIVE_ENERGY -> EnumSet.of(Input.ENERGY);
+            case ELECTRICITY -> EnumSet.of(Input.ELECTRICITY);
+            case WATER -> EnumSet.of(Input.WATER);
+            case ENERGY_PER_OUTPUT_VALUE, ENERGY_PER_VALUE_ADDED, VALUE_ADDED_PER_ENERGY, TAX_PER_ENERGY ->
+                    EnumSet.of(Input.ENERGY, Input.OUTPUT_REPORT);
+            case ELECTRICITY_PER_OUTPUT_VALUE, TAX_PER_ELECTRICITY -> EnumSet.of(Input.ELECTRICITY, Input.OUTPUT_REPORT);
+            case WATER_PER_OUTPUT_VALUE -> EnumSet.of(Input.WATER, Input.OUTPUT_REPORT);
+            default -> EnumSet.of(Input.OUTPUT_REPORT);
+        };
     }
 
     /** The name in park files and APIs: {@code tax_per_mu}. */

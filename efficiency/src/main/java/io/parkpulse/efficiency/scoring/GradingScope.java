@@ -1,6 +1,7 @@
 package io.parkpulse.efficiency.scoring;
 
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -12,11 +13,31 @@ import java.util.List;
  * @param ungradedIndustries GB/T 4754 code prefixes not graded ("D44" power, "D45" gas, "D46" water)
  * @param minYearsOperating  enterprises operating fewer years are not graded (0: no rule)
  * @param ungradedClass      the class name they get
+ * @param minCoverage        least share of the period a metered carrier must be known over for its figures to count,
+ *                           0–1 (0.9: the online-monitoring completeness rule, docs/domain.md §5); under it an
+ *                           enterprise's energy is insufficient and it is neither ranked on it nor graded
  */
-public record GradingScope(double minLandMu, List<String> ungradedIndustries, int minYearsOperating, String ungradedClass) {
+public record GradingScope(double minLandMu, List<String> ungradedIndustries, int minYearsOperating, String ungradedClass,
+                           double minCoverage) {
+
+    /** The online-monitoring rule's 90 %. */
+    public static final double DEFAULT_MIN_COVERAGE = 0.9;
 
     public GradingScope {
         ungradedIndustries = List.copyOf(ungradedIndustries);
+        if (!(minCoverage > 0 && minCoverage <= 1)) {
+            throw new IllegalArgumentException("the least coverage is a share above 0 and at most 1, got " + minCoverage);
+        }
+    }
+
+    /** The least coverage as a percent, as park files write it (exactly 90, not 90.00000000000001). */
+    public double minCoveragePercent() {
+        return BigDecimal.valueOf(minCoverage).movePointRight(2).doubleValue();
+    }
+
+    /** A scope with the default least coverage. */
+    public GradingScope(double minLandMu, List<String> ungradedIndustries, int minYearsOperating, String ungradedClass) {
+        this(minLandMu, ungradedIndustries, minYearsOperating, ungradedClass, DEFAULT_MIN_COVERAGE);
     }
 
     /** Why the enterprise is out of scope, or {@code null}. */
