@@ -25,11 +25,12 @@ import java.util.Set;
  * @param intensity        tce per 10⁴ CNY output value now, {@code NaN} when unknown
  * @param peerMedian       median intensity of its industry in the park now, {@code NaN} when unknown
  * @param level            intensity against the peer median, {@code null} when unknown
- * @param state            the state of the energy and output data of both periods; no quadrant unless sufficient
+ * @param state            the state of the period's energy and output data
+ * @param yearEarlierState the same of the year-earlier period; no quadrant unless both are sufficient
  */
 public record GrowthLine(double energyNow, double energyYearAgo, double outputNow, double outputYearAgo,
                          GrowthComparison comparison, String missing, double intensity, double peerMedian,
-                         IntensityLevel level, DataState state) {
+                         IntensityLevel level, DataState state, DataState yearEarlierState) {
 
     /** Every enterprise of {@code now}, compared with {@code yearAgo} under {@code now}'s policy. */
     public static Map<String, GrowthLine> of(ParkPeriodResult now, ParkPeriodResult yearAgo) {
@@ -43,13 +44,13 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
             double eBefore = before == null ? Double.NaN : value(before, Indicator.COMPREHENSIVE_ENERGY);
             double vBefore = before == null ? Double.NaN : value(before, Indicator.OUTPUT_VALUE);
             DataState state = p.state(GROWTH_INPUTS);
-            if (before != null) {
-                state = state.and(before.state(GROWTH_INPUTS));
-            }
+            DataState earlier = before == null ? DataState.complete() : before.state(GROWTH_INPUTS);
             String missing = null;
             GrowthComparison comparison = null;
             if (!state.isSufficient()) {
                 missing = "insufficient data: " + state.summary();
+            } else if (!earlier.isSufficient()) {
+                missing = "insufficient data for " + yearAgo.period() + ": " + earlier.summary();
             } else if (Double.isNaN(eNow) || Double.isNaN(vNow)) {
                 missing = "energy or output value of " + now.period() + " is not known";
             } else if (!(eBefore > 0) || !(vBefore > 0)) {
@@ -62,7 +63,8 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
             double median = peers == null ? Double.NaN : peers.median();
             IntensityLevel level = Double.isNaN(intensity) || Double.isNaN(median) ? null
                     : IntensityLevel.of(intensity, median, band);
-            lines.put(id, new GrowthLine(eNow, eBefore, vNow, vBefore, comparison, missing, intensity, median, level, state));
+            lines.put(id, new GrowthLine(eNow, eBefore, vNow, vBefore, comparison, missing, intensity, median, level,
+                    state, earlier));
         });
         return lines;
     }

@@ -181,7 +181,8 @@ final class EfficiencyJson {
                 .put("intensity", number(g.intensity())).put("intensity_unit", Indicator.ENERGY_PER_OUTPUT_VALUE.unit())
                 .put("peer_median_intensity", number(g.peerMedian()))
                 .put("intensity_level", g.level() == null ? null : g.level().name().toLowerCase(Locale.ROOT))
-                .put("data_state", dataState(g.state()));
+                .put("data_state", dataState(g.state()))
+                .put("year_earlier_data_state", dataState(g.yearEarlierState()));
         if (g.comparison() == null) {
             return o.put("missing", g.missing());
         }
@@ -230,7 +231,7 @@ final class EfficiencyJson {
                 .put("product_limits", limits)
                 .put("scoring", new JsonObject().put("method", p.scoring().method().name().toLowerCase(Locale.ROOT))
                         .put("min_max_floor", p.scoring().minMaxFloor()).put("indicators", lines))
-                .put("classes", classRule(p.classes()))
+                .put("classes", classRuleAsWritten(p.classes()))
                 .put("scope", new JsonObject().put("min_land_mu", p.scope().minLandMu())
                         .put("ungraded_industries", new JsonArray(p.scope().ungradedIndustries()))
                         .put("min_years_operating", p.scope().minYearsOperating())
@@ -241,6 +242,13 @@ final class EfficiencyJson {
     /** JSON has no NaN: an unknown number is {@code null}. */
     static Double number(double v) {
         return Double.isFinite(v) ? v : null;
+    }
+
+    /** The class rule in the park file's words only (no formula), so the policy answer reads back as a draft. */
+    static JsonObject classRuleAsWritten(ClassRule rule) {
+        JsonObject json = classRule(rule);
+        json.remove("share_formula");
+        return json;
     }
 
     /** How scores became classes: by percentile (with the share rule and its formula) or by score, and the bands. */

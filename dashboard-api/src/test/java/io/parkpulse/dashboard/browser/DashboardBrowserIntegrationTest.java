@@ -14,6 +14,7 @@ import io.parkpulse.dashboard.auth.LoginTokens;
 import io.parkpulse.dashboard.auth.PasswordHasher;
 import io.parkpulse.dashboard.auth.UsersFileWriter;
 import io.parkpulse.dashboard.live.LiveSettings;
+import io.parkpulse.dashboard.support.GatewaysOnBroker;
 import io.parkpulse.dashboard.support.SimulatedParkLoader;
 import io.parkpulse.ingest.support.RunningIngest;
 import io.parkpulse.park.Park;
@@ -301,6 +302,9 @@ class DashboardBrowserIntegrationTest {
         ui.until(d -> !ui.find("kpi-energy_per_output_value").getText().equals("—"), "its energy per output value");
         assertThat(ui.present("nav-live")).as("no live panel link for an enterprise").isFalse();
         ui.await("benchmark-table");
+        // the works meters electricity only: the clinker row, which counts the kiln's fuel too, gets no verdict
+        WebElement limit = ui.await("limit-incomplete-gb16780-2007/clinker-comprehensive/4000tpd");
+        assertThat(limit.getText()).isEqualTo("无法比较：燃料未计量");
         settle(1_500);
         screenshots.take(browser, "enterprise-home");
         assertThat(browser.getPageSource()).as("its own page names no other enterprise")

@@ -1,4 +1,4 @@
-package io.parkpulse.dashboard.browser;
+package io.parkpulse.dashboard.support;
 
 import io.parkpulse.contract.TelemetryMessage;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
@@ -14,11 +14,11 @@ import org.eclipse.paho.mqttv5.common.MqttException;
  * telemetry), that stay connected after a simulation run: a {@link MessageSink} whose {@code close()} does not
  * disconnect, so the live panel keeps showing the gateways online; {@link #disconnect()} ends them.
  */
-final class GatewaysOnBroker implements MessageSink {
+public final class GatewaysOnBroker implements MessageSink {
 
     private final Map<String, GatewayPublisher> publishers = new LinkedHashMap<>();
 
-    GatewaysOnBroker(String brokerUrl, String park, List<String> gateways) throws MqttException {
+    public GatewaysOnBroker(String brokerUrl, String park, List<String> gateways) throws MqttException {
         try {
             for (String gateway : gateways) {
                 publishers.put(gateway, GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(brokerUrl, park, gateway)));
@@ -39,7 +39,7 @@ final class GatewaysOnBroker implements MessageSink {
     }
 
     /** Publishes {@code message} as {@code gateway}; returns once the broker acknowledged it. */
-    void publish(String gateway, TelemetryMessage message) throws MqttException {
+    public void publish(String gateway, TelemetryMessage message) throws MqttException {
         GatewayPublisher publisher = publishers.get(gateway);
         if (publisher == null) {
             throw new IllegalArgumentException("no gateway " + gateway + " here; connected: " + publishers.keySet());
@@ -53,7 +53,7 @@ final class GatewaysOnBroker implements MessageSink {
     }
 
     /** Says offline for every gateway and disconnects. */
-    void disconnect() {
+    public void disconnect() {
         for (GatewayPublisher p : publishers.values()) {
             try {
                 p.close();
