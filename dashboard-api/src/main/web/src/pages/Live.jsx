@@ -141,7 +141,14 @@ export function LivePage({ park, big }) {
             <tbody>
               {enterprises.map((e) => (
                 <tr key={e.id}>
-                  <td><a href={enterpriseHref(e.id)} data-testid={`enterprise-link-${e.id}`}>{e.name || e.id}</a></td>
+                  <td>
+                    <a href={enterpriseHref(e.id)} data-testid={`enterprise-link-${e.id}`}>{e.name || e.id}</a>
+                    {(e.stale_meters || []).length > 0 && (
+                      <span class="muted stale" data-testid={`stale-${e.id}`} title={e.stale_meters.join(', ')}>
+                        {' '}{t('live.staleMeters', { count: e.stale_meters.length })}
+                      </span>
+                    )}
+                  </td>
                   <td class="num">{formatPower(e.power_kw, lang)}</td>
                   <td class="num">{formatFlow(e.water_flow_m3h, lang)}</td>
                 </tr>
@@ -212,7 +219,14 @@ export function LivePage({ park, big }) {
         <div class="kpi-value" data-testid="total-power" data-kw={snapshot?.total_power_kw ?? ''}>
           {formatPower(snapshot?.total_power_kw, lang)}
         </div>
-        <div class="kpi-note muted" data-testid="live-updated-at">{t('live.at', { time: formatTime(snapshot?.at, lang) })}</div>
+        <div class="kpi-note muted" data-testid="live-updated-at">
+          {t('live.at', { time: formatTime(snapshot?.at, lang) })}
+          {(snapshot?.stale_meters || []).length > 0 && (
+            <span class="stale" data-testid="stale-total" title={snapshot.stale_meters.join(', ')}>
+              {' · '}{t('live.staleMetersNotSummed', { count: snapshot.stale_meters.length })}
+            </span>
+          )}
+        </div>
       </div>
       <div class="kpi">
         <div class="kpi-label">{t('live.waterFlow')}</div>

@@ -40,7 +40,7 @@ public final class ParkFileReader {
             "policy");
     private static final List<String> PARK_KEYS = List.of("id", "name", "time_zone", "revision");
     private static final List<String> ENTERPRISE_KEYS = List.of("id", "name", "industry", "land_mu", "operating_since");
-    private static final List<String> GATEWAY_KEYS = List.of("id", "name");
+    private static final List<String> GATEWAY_KEYS = List.of("id", "name", "uplink_interval");
     private static final List<String> METER_KEYS = List.of("id", "name", "kind", "enterprise", "gateway", "metering",
             "ct_ratio", "pt_ratio", "multiplier", "role", "register_modulus", "max_rate", "reading_interval", "events");
     private static final List<String> EVENT_KEYS = List.of("type", "time", "old_final", "new_start", "ct_ratio", "pt_ratio",
@@ -193,7 +193,8 @@ public final class ParkFileReader {
             String id = uniqueId(g, declaredGateways, "gateway");
             if (id != null) {
                 GatewayId gatewayId = GatewayId.of(id);
-                gateways.put(gatewayId, new Gateway(gatewayId, g.optionalText("name", id)));
+                java.time.Duration uplink = g.parsed("uplink_interval", ParkFileReader::interval, false, null);
+                gateways.put(gatewayId, new Gateway(gatewayId, g.optionalText("name", id), uplink));
             }
         }
 

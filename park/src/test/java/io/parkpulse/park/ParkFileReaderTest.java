@@ -71,6 +71,8 @@ class ParkFileReaderTest {
         assertThat(park.meter(MeterId.of("G-LY-01")).orElseThrow().factorFor(Quantity.GAS_M3)).isEqualTo(0.01);
         assertThat(park.enterprise(EnterpriseId.of("ent-zhiyun-software")).orElseThrow().landMu()).isZero();
         assertThat(park.meters().values()).allSatisfy(m -> assertThat(park.hasGateway(m.gateway())).isTrue());
+        assertThat(park.gateways().get(GatewayId.of("gw-nbiot")).uplinkInterval()).isEqualTo(java.time.Duration.ofDays(1));
+        assertThat(park.gateways().get(GatewayId.of("gw-north")).uplinkInterval()).as("sends as it reads").isNull();
     }
 
     @Test
@@ -115,6 +117,14 @@ class ParkFileReaderTest {
         void aReferenceToAnUnknownEnterpriseGetsASuggestion() {
             assertThat(errorsOf(VALID.replace("enterprise: ent-1", "enterprise: ent-2")))
                     .containsExactly("park.yaml:16:17: meters[0].enterprise: \"ent-2\" is not listed under enterprises; did you mean \"ent-1\"?");
+        }
+
+        @Test
+        void anUplinkIntervalThatIsNotADurationOfAtMostADay() {
+            assertThat(errorsOf(VALID.replace("  - id: gw-1\n", "  - id: gw-1\n    uplink_interval: daily\n")))
+                    .singleElement().asString().contains("gateways[0].uplink_interval: \"daily\" is not a duration such as PT15M or PT1H");
+            assertThat(errorsOf(VALID.replace("  - id: gw-1\n", "  - id: gw-1\n    uplink_interval: P2D\n")))
+                    .singleElement().asString().contains("P2D must be more than 0 and at most a day (P1D)");
         }
 
         @Test

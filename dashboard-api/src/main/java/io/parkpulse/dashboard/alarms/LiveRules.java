@@ -1,10 +1,13 @@
 package io.parkpulse.dashboard.alarms;
 
 import io.parkpulse.contract.GatewayId;
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
+import io.parkpulse.dashboard.live.LiveFreshness;
 import io.parkpulse.dashboard.live.LiveView;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.park.CounterDeclaration;
+import io.parkpulse.park.Gateway;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import java.util.ArrayList;
@@ -29,7 +32,7 @@ final class LiveRules {
         List<Observation> found = new ArrayList<>();
         for (AlarmRule rule : park.policy().alarms()) {
             if (rule instanceof AlarmRule.PowerAbove p) {
-                found.add(p.meter() != null ? meterPower(p, snapshot) : enterprisePower(p, park, snapshot));
+                found.add(p.meter() != null ? meterPower(p, park, snapshot, nowMs) : enterprisePower(p, park, snapshot, nowMs));
             } else if (rule instanceof AlarmRule.GatewayOffline g) {
                 for (String gateway : park.gateways().keySet().stream().map(GatewayId::value).toList()) {
                     if (g.gateway() == null || g.gateway().equals(gateway)) {
@@ -39,7 +42,7 @@ final class LiveRules {
             } else if (rule instanceof AlarmRule.MeterSilent s) {
                 for (Meter m : park.meters().values()) {
                     if ((s.meter() == null || s.meter().equals(m.id().value())) && (s.gateway() == null || s.gateway().equals(m.gateway().value()))) {
-                        found.add(silent(s, m.id().value(), snapshot, nowMs, watchingSinceMs));
+                        found.add(silent(s, m, expectedQuietMs(park, m), snapshot, nowMs, watchingSinceMs));
                     }
                 }
             }
@@ -47,10 +50,11 @@ final class LiveRules {
         return found;
     }
 
-    private static Observation meterPower(AlarmRule.PowerAbove rule, LiveView.Snapshot snapshot) {
+    private static Observation meterPower(AlarmRule.PowerAbove rule, Park park, LiveView.Snapshot snapshot, long nowMs) {
         Subject subject = Subject.meter(rule.meter());
         LiveView.MeterLive m = snapshot.meters().get(rule.meter());
-        if (m == null || m.powerKw() == null) {
+        Meter meter = park.meters().get(MeterId.of(rule.meter()));
+        if (m == null || m.powerKw() == null || meter == null || !LiveFreshness.isFresh(meter, m, nowMs)) {
             return Observation.unknown(rule, subject, rule.limitKw(), "no live power of " + rule.meter());
         }
         return power(rule, subject, m.powerKw(), "");
@@ -60,7 +64,7 @@ final class LiveRules {
      * The sum of the enterprise's main electricity meters. Above the limit when the meters that report already add up
      * to more; within it only when every one of them reports.
      */
-    private static Observation enterprisePower(AlarmRule.PowerAbove rule, Park park, LiveView.Snapshot snapshot) {
+    private static Observation enterprisePower(AlarmRule.PowerAbove rule, Park park, LiveView.Snapshot snapshot, long nowMs) {
         Subject subject = Subject.enterprise(rule.enterprise());
         double sum = 0;
         int known = 0;
@@ -72,7 +76,7 @@ final class LiveRules {
             }
             meters++;
             LiveView.MeterLive live = snapshot.meters().get(m.id().value());
-            if (live != null && live.powerKw() != null) {
+            if (live != null && live.powerKw() != null && LiveFreshness.isFresh(m, live, nowMs)) {
                 sum += live.powerKw();
                 known++;
             }
@@ -103,15 +107,44 @@ final class LiveRules {
                 g.sinceMs(), "offline");
     }
 
-    private static Observation silent(AlarmRule.MeterSilent rule, String meter, LiveView.Snapshot snapshot, long nowMs,
-                                      long watchingSinceMs) {
+    /**
+     * Silent by the device time of the meter's newest reading of any kind, counted from no earlier than when the engine
+     * began watching: readings replayed after a restart (a gateway's buffer, a simulator's backfill) are old when they
+     * arrive and must not raise and clear alarms that never were. Normal once a reading within the hold arrived;
+     * in between — silent by device time, not yet watched for the hold — nothing changes, so an alarm raised before a
+     * restart stays raised until the meter is heard again.
+     */
+    private static Observation silent(AlarmRule.MeterSilent rule, Meter declared, long expectedQuietMs,
+                                      LiveView.Snapshot snapshot, long nowMs, long watchingSinceMs) {
+        String meter = declared.id().value();
         LiveView.MeterLive m = snapshot.meters().get(meter);
-        long lastMs = m == null ? watchingSinceMs : m.lastSeenMs();
-        long silentMs = nowMs - lastMs;
-        boolean silent = silentMs >= rule.hold().toMillis();
-        return new Observation(rule, Subject.meter(meter), silent ? Observation.Status.BREACH : Observation.Status.NORMAL,
-                minutes(Math.max(0, silentMs)), rule.hold().toMillis() / MS_PER_MINUTE, silent ? lastMs : null,
-                m == null ? "no reading since the dashboard started" : "");
+        long holdMs = Math.max(rule.hold().toMillis(), expectedQuietMs);
+        double threshold = holdMs / MS_PER_MINUTE;
+        Subject subject = Subject.meter(meter);
+        if (m != null && nowMs - m.lastSeenMs() < holdMs) {
+            return new Observation(rule, subject, Observation.Status.NORMAL, minutes(Math.max(0, nowMs - m.lastSeenMs())),
+                    threshold, null, "");
+        }
+        long since = m == null ? watchingSinceMs : Math.max(m.lastSeenMs(), watchingSinceMs);
+        if (nowMs - since < holdMs) {
+            return Observation.unknown(rule, subject, threshold, m == null ? "no reading since the dashboard started"
+                    : "last reading " + minutes(nowMs - m.lastSeenMs()) + " min ago, watched for less than the hold");
+        }
+        return new Observation(rule, subject, Observation.Status.BREACH, minutes(nowMs - (m == null ? since : m.lastSeenMs())),
+                threshold, since, m == null ? "no reading since the dashboard started" : "");
+    }
+
+    /**
+     * How quiet a meter is by device time in normal work: behind a gateway that batches (an NB-IoT platform pushing a
+     * day of hourly values once a day), up to one uplink interval plus a reading interval; else nothing beyond the
+     * rule's hold. A rule's hold below that would alarm every such meter every day.
+     */
+    static long expectedQuietMs(Park park, Meter meter) {
+        Gateway gateway = park.gateways().get(meter.gateway());
+        if (gateway == null || gateway.uplinkInterval() == null) {
+            return 0;
+        }
+        return gateway.uplinkInterval().plus(meter.counter().readingInterval()).toMillis();
     }
 
     private static double minutes(long ms) {

@@ -57,7 +57,8 @@ public final class DashboardApi {
         });
         new EfficiencyRoutes(parts.parks(), parts.efficiency()).mount(api);
         new OutputReportRoutes(parts.parks(), parts.outputReports(), parts.efficiency(), parts.clock()).mount(api);
-        new LiveRoutes(vertx, parts.parks(), parts.live(), List.of(new AlarmFeed(parts.parks(), parts.alarms()))).mount(api);
+        new LiveRoutes(vertx, parts.parks(), parts.live(), List.of(new AlarmFeed(parts.parks(), parts.alarms())),
+                parts.clock()::millis).mount(api);
         new AlarmRoutes(parts.parks(), parts.alarms(), parts.clock()).mount(api);
         new DataRoutes(vertx, parts.parks(), parts.influx()).mount(api);
         new MonthlyReportRoutes(vertx, parts.parks(), parts.efficiency(), parts.clock()).mount(api);

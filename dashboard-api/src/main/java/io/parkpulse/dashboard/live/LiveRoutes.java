@@ -2,6 +2,7 @@ package io.parkpulse.dashboard.live;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.function.BiConsumer;
 
 import io.parkpulse.dashboard.Parks;
@@ -45,16 +46,19 @@ public final class LiveRoutes {
     private final Parks parks;
     private final LiveState state;
     private final List<EventFeed> feeds;
+    private final LongSupplier clock;
 
     public LiveRoutes(Vertx vertx, Parks parks, LiveState state) {
-        this(vertx, parks, state, List.of());
+        this(vertx, parks, state, List.of(), System::currentTimeMillis);
     }
 
-    public LiveRoutes(Vertx vertx, Parks parks, LiveState state, List<EventFeed> feeds) {
+    /** @param clock now, epoch ms: how old a live value is */
+    public LiveRoutes(Vertx vertx, Parks parks, LiveState state, List<EventFeed> feeds, LongSupplier clock) {
         this.vertx = vertx;
         this.parks = parks;
         this.state = state;
         this.feeds = List.copyOf(feeds);
+        this.clock = clock;
     }
 
     public void mount(Router api) {
@@ -64,7 +68,7 @@ public final class LiveRoutes {
 
     private void snapshot(RoutingContext rc) {
         Park park = Requests.park(rc, parks).park();
-        JsonObject panel = LivePanel.of(park, state.snapshot(park.id()).orElse(null), Requests.caller(rc));
+        JsonObject panel = LivePanel.of(park, state.snapshot(park.id()).orElse(null), Requests.caller(rc), clock.getAsLong());
         rc.response().putHeader("Content-Type", "application/json; charset=utf-8").putHeader("Cache-Control", "no-store")
                 .end(panel.encode());
     }
@@ -128,7 +132,7 @@ public final class LiveRoutes {
                 end();
                 return;
             }
-            JsonObject panel = LivePanel.of(park, state.snapshot(parkId).orElse(null), caller);
+            JsonObject panel = LivePanel.of(park, state.snapshot(parkId).orElse(null), caller, clock.getAsLong());
             write("event: " + event + "\ndata: " + panel.encode() + "\n\n");
         }
 

@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The live state of each park, merged from the rollup parts every ingest instance publishes (docs/live.md#merging):
- * per meter the reading with the newest device time wins, whichever instance sent it (an equipment's state keeps the
- * time it began while newer readings repeat it); per gateway the status with the newest {@code since}. An older value
+ * per meter the newest device time of any reading is when it was last seen, and the live values of the reading with
+ * the newest device time that had any win, whichever instance sent them (an equipment's state keeps the time it began
+ * while newer readings repeat it); per gateway the status with the newest {@code since}. An older value
  * arriving late (a re-delivered message, an instance's full rollup) never replaces a newer one.
  *
  * <p>Thread-safe: rollups are applied on the MQTT callback thread, snapshots read on event loops. Listeners run on
@@ -83,8 +84,9 @@ public final class LiveState implements LiveView {
             boolean changed = false;
             for (MeterLive m : rollup.meters().values()) {
                 MeterLive before = meters.get(m.meter());
-                if (before == null || m.lastSeenMs() > before.lastSeenMs()) {
-                    meters.put(m.meter(), withStateSince(m, before));
+                MeterLive after = before == null ? withStateSince(m, null) : merged(before, m);
+                if (!after.equals(before)) {
+                    meters.put(m.meter(), after);
                     changed = true;
                 }
             }
@@ -102,13 +104,26 @@ public final class LiveState implements LiveView {
             return changed;
         }
 
+        /**
+         * The newest of both: last seen at the later of the two times; the live values of the reading with the newer
+         * device time (a part that only saw the meter's cumulative register keeps the other part's power).
+         */
+        private static MeterLive merged(MeterLive before, MeterLive m) {
+            long seen = Math.max(before.lastSeenMs(), m.lastSeenMs());
+            boolean newerValues = m.valuesAtMs() != null && (before.valuesAtMs() == null || m.valuesAtMs() > before.valuesAtMs());
+            MeterLive values = newerValues ? withStateSince(m, before) : before;
+            return new MeterLive(m.meter(), seen, values.valuesAtMs(), values.powerKw(), values.flowM3h(), values.state(),
+                    values.stateSinceMs());
+        }
+
         /** {@code m} with since when its state holds: kept from before while the state stays the same, else its own time. */
         private static MeterLive withStateSince(MeterLive m, MeterLive before) {
             if (m.state() == null) {
                 return m;
             }
             boolean same = before != null && m.state().equals(before.state()) && before.stateSinceMs() != null;
-            return new MeterLive(m.meter(), m.lastSeenMs(), m.powerKw(), m.flowM3h(), m.state(), same ? before.stateSinceMs() : m.lastSeenMs());
+            return new MeterLive(m.meter(), m.lastSeenMs(), m.valuesAtMs(), m.powerKw(), m.flowM3h(), m.state(),
+                    same ? before.stateSinceMs() : m.valuesAtMs());
         }
 
         /** Copied once per change, shared by every reader until the next. */

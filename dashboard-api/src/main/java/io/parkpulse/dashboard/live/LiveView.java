@@ -23,9 +23,11 @@ public interface LiveView {
     }
 
     /**
-     * A meter's latest live values.
+     * A meter's latest live values, and when it was last heard from.
      *
-     * @param lastSeenMs   device time of its newest reading
+     * @param lastSeenMs   device time of its newest reading of any kind (cumulative registers too): how silent it is
+     * @param valuesAtMs   device time of the reading its live values come from, null while it sent none (a meter
+     *                     that reports only cumulative registers)
      * @param powerKw      latest active power (primary side, kW), null if it reports none
      * @param flowM3h      latest flow (m³/h), null if it reports none
      * @param state        latest equipment state ({@code running}, {@code idle}, {@code fault}, {@code off}), null if
@@ -33,11 +35,17 @@ public interface LiveView {
      * @param stateSinceMs device time of the first reading in that state this dashboard merged (after a restart: the
      *                     first it saw), null while the state is unknown
      */
-    record MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h, String state, Long stateSinceMs) {
+    record MeterLive(String meter, long lastSeenMs, Long valuesAtMs, Double powerKw, Double flowM3h, String state,
+                     Long stateSinceMs) {
 
-        /** Values as one reading gives them: since when its state holds is only known once merged ({@link LiveState}). */
+        /** Values as one reading with live values gives them: since when its state holds is only known once merged. */
         public MeterLive(String meter, long lastSeenMs, Double powerKw, Double flowM3h, String state) {
-            this(meter, lastSeenMs, powerKw, flowM3h, state, null);
+            this(meter, lastSeenMs, lastSeenMs, powerKw, flowM3h, state, null);
+        }
+
+        /** Whether its live values are no older than {@code maxAgeMs} at {@code nowMs}: judged, summed, shown as now. */
+        public boolean isFresh(long nowMs, long maxAgeMs) {
+            return valuesAtMs != null && nowMs - valuesAtMs <= maxAgeMs;
         }
     }
 

@@ -49,12 +49,7 @@ record Rollup(String park, String source, long atMs, Map<String, LiveView.MeterL
             for (String id : m.fieldNames()) {
                 String at = "$.meters." + id;
                 requireId(at, id);
-                JsonObject entry = m.getJsonObject(id);
-                if (entry == null || entry.getLong("t") == null) {
-                    throw new IllegalArgumentException(at + ".t: the device time is required");
-                }
-                meters.put(id, new LiveView.MeterLive(id, entry.getLong("t"), finite(at + ".power_kw", entry.getDouble("power_kw")),
-                        finite(at + ".flow_m3h", entry.getDouble("flow_m3h")), state(at + ".state", entry.getString("state"))));
+                meters.put(id, meter(at, id, m.getJsonObject(id)));
             }
             Map<String, LiveView.GatewayLive> gateways = new LinkedHashMap<>();
             JsonObject g = json.getJsonObject("gateways", new JsonObject());
@@ -72,6 +67,31 @@ record Rollup(String park, String source, long atMs, Map<String, LiveView.MeterL
         } catch (ClassCastException e) {
             throw new IllegalArgumentException(topic + ": a field has the wrong type: " + e.getMessage());
         }
+    }
+
+    /**
+     * One meter's entry: {@code seen} (device time of its newest reading) and, when it sent live values, {@code t} (the
+     * device time they are of) with them. An entry from an ingest that predates {@code seen} has {@code t} only.
+     */
+    private static LiveView.MeterLive meter(String at, String id, JsonObject entry) {
+        if (entry == null) {
+            throw new IllegalArgumentException(at + ": an object with seen (epoch ms) is required");
+        }
+        Long t = entry.getLong("t");
+        Long seen = entry.getLong("seen", t);
+        if (seen == null) {
+            throw new IllegalArgumentException(at + ".seen: the device time of the newest reading is required");
+        }
+        Double power = finite(at + ".power_kw", entry.getDouble("power_kw"));
+        Double flow = finite(at + ".flow_m3h", entry.getDouble("flow_m3h"));
+        String state = state(at + ".state", entry.getString("state"));
+        if (t == null && (power != null || flow != null || state != null)) {
+            throw new IllegalArgumentException(at + ".t: live values need the device time they are of");
+        }
+        if (t != null && t > seen) {
+            throw new IllegalArgumentException(at + ".t: " + t + " is after seen " + seen + ", the newest reading");
+        }
+        return new LiveView.MeterLive(id, seen, t, power, flow, state, null);
     }
 
     private static void requireId(String at, String id) {

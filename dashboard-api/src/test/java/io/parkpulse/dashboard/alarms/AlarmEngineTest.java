@@ -3,7 +3,11 @@ package io.parkpulse.dashboard.alarms;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.parkpulse.contract.MeterId;
 import io.parkpulse.dashboard.Parks;
+import io.parkpulse.park.Meter;
+import io.parkpulse.park.Park;
+import io.parkpulse.park.ParkFileReader;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.RealServicesTest;
@@ -188,21 +192,73 @@ class AlarmEngineTest {
     }
 
     @Test
-    void a_meter_silent_for_the_hold_time_by_device_time_raises_and_a_reading_clears_it() throws Exception {
-        long lastReading = clock.millis() - Duration.ofMinutes(20).toMillis();
+    void a_meter_silent_by_device_time_is_raised_once_the_engine_watched_it_for_the_hold_and_a_reading_clears_it() throws Exception {
+        long watching = clock.millis();
+        long lastReading = watching - Duration.ofMinutes(20).toMillis();
         live.meter("E-FOOD", lastReading, 100.0);
+        live.seen("W-INLET", watching); // a water meter that reports its volume only: alive
         assertThat(live()).isEmpty();
         clock.advance(Duration.ofMinutes(10));
-        assertThat(live()).filteredOn(e -> e.alarm().rule().equals("silent")).singleElement().satisfies(e -> {
+        assertThat(live()).as("silent 30 min by device time, but watched for 10: nothing yet").isEmpty();
+        clock.advance(Duration.ofMinutes(20));
+        live.seen("W-INLET", clock.millis() - 15_000);
+        assertThat(live()).singleElement().satisfies(e -> {
+            assertThat(e.alarm().rule()).isEqualTo("silent");
             assertThat(e.alarm().subject()).isEqualTo(Subject.meter("E-FOOD"));
-            assertThat(e.alarm().sinceMs()).isEqualTo(lastReading);
-            assertThat(e.alarm().value()).isEqualTo(30.0);
+            assertThat(e.alarm().sinceMs()).as("watched from").isEqualTo(watching);
+            assertThat(e.alarm().value()).as("minutes silent by device time").isEqualTo(50.0);
         });
         live.meter("E-FOOD", clock.millis() - 1000, 100.0);
         assertThat(live()).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(AlarmState.CLEARED);
             assertThat(e.alarm().rule()).isEqualTo("silent");
         });
+    }
+
+    @Test
+    void a_replayed_history_raises_and_clears_nothing() throws Exception {
+        // a restart while gateways replay six hours of buffer: the first readings the engine sees are hours old
+        live.meter("E-FOOD", clock.millis() - Duration.ofHours(6).toMillis(), 100.0);
+        live.seen("W-INLET", clock.millis() - Duration.ofHours(6).toMillis());
+        assertThat(live()).isEmpty();
+        for (int i = 5; i >= 0; i--) {
+            clock.advance(Duration.ofSeconds(2));
+            live.meter("E-FOOD", clock.millis() - Duration.ofHours(i).toMillis(), 100.0);
+            live.seen("W-INLET", clock.millis() - Duration.ofHours(i).toMillis());
+            assertThat(live()).isEmpty();
+        }
+        clock.advance(Duration.ofHours(1));
+        live.meter("E-FOOD", clock.millis(), 100.0);
+        live.seen("W-INLET", clock.millis());
+        assertThat(live()).isEmpty();
+        assertThat(heard).as("no alarm history that did not happen").isEmpty();
+    }
+
+    @Test
+    void a_silent_alarm_raised_before_a_restart_stays_raised_until_the_meter_is_heard() throws Exception {
+        live.meter("E-FOOD", clock.millis(), 100.0);
+        live.seen("W-INLET", clock.millis());
+        live();
+        clock.advance(Duration.ofMinutes(31));
+        live.seen("W-INLET", clock.millis());
+        assertThat(live()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(AlarmState.RAISED));
+
+        engine = newEngine(); // the dashboard restarts; the meter is still silent
+        heard.clear();
+        assertThat(live()).as("silent by device time, watched for less than the hold: kept, not cleared").isEmpty();
+        assertThat(await(engine.active("alarm-park"))).extracting(Alarm::rule).containsExactly("silent");
+        live.meter("E-FOOD", clock.millis(), 100.0);
+        assertThat(live()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo(AlarmState.CLEARED));
+    }
+
+    @Test
+    void a_meter_behind_a_gateway_that_pushes_once_a_day_is_not_silent_between_pushes() {
+        Park park = new ParkFileReader().read("nbiot", AlarmFixture.PARK.replace("- {id: gw-2}",
+                "- {id: gw-2, uplink_interval: P1D}"));
+        Meter food = park.meters().get(MeterId.of("E-FOOD"));
+        assertThat(LiveRules.expectedQuietMs(park, food)).as("a day and an hourly reading")
+                .isEqualTo(Duration.ofHours(25).toMillis());
+        assertThat(LiveRules.expectedQuietMs(park, park.meters().get(MeterId.of("E-CEM-1")))).isZero();
     }
 
     @Test

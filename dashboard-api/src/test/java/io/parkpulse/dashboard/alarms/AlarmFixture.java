@@ -92,6 +92,11 @@ final class AlarmFixture {
             meters.put(id, new MeterLive(id, lastSeenMs, powerKw, null, null));
         }
 
+        /** A reading without live values (a cumulative register) at {@code lastSeenMs}. */
+        void seen(String id, long lastSeenMs) {
+            meters.put(id, new MeterLive(id, lastSeenMs, null, null, null, null, null));
+        }
+
         void gateway(String id, boolean online, long sinceMs) {
             gateways.put(id, new GatewayLive(id, online, sinceMs));
         }

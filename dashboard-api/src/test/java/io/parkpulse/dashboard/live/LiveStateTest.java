@@ -41,6 +41,34 @@ class LiveStateTest {
     }
 
     @Test
+    void aPartThatOnlyHeardTheCumulativeRegisterMakesTheMeterSeenAndKeepsTheOthersPower() {
+        state.apply(rollup("ingest-a", "\"E-HD-MAIN\":{\"seen\":100,\"t\":100,\"power_kw\":2000.0}", null));
+        state.apply(rollup("ingest-b", "\"E-HD-MAIN\":{\"seen\":200}", null)); // an energy reading, on the other instance
+        assertThat(meter("E-HD-MAIN")).isEqualTo(new LiveView.MeterLive("E-HD-MAIN", 200, 100L, 2000.0, null, null, null));
+
+        state.apply(rollup("ingest-a", "\"E-HD-MAIN\":{\"seen\":150,\"t\":150,\"power_kw\":2100.0}", null));
+        assertThat(meter("E-HD-MAIN")).as("newer power, but not seen any later")
+                .isEqualTo(new LiveView.MeterLive("E-HD-MAIN", 200, 150L, 2100.0, null, null, null));
+
+        state.apply(rollup("ingest-b", "\"W-HD-01\":{\"seen\":300}", null));
+        assertThat(meter("W-HD-01")).as("a water meter reporting volume only is alive, with no live value")
+                .isEqualTo(new LiveView.MeterLive("W-HD-01", 300, null, null, null, null, null));
+        assertThat(meter("W-HD-01").isFresh(300, 1_000)).isFalse();
+        assertThat(meter("E-HD-MAIN").isFresh(1_150, 1_000)).isTrue();
+        assertThat(meter("E-HD-MAIN").isFresh(1_151, 1_000)).isFalse();
+    }
+
+    @Test
+    void aMeterEntryNamesWhatIsWrong() {
+        assertThatThrownBy(() -> rollup("a", "\"E-HD-MAIN\":{\"seen\":100,\"power_kw\":1.0}", null))
+                .hasMessage("$.meters.E-HD-MAIN.t: live values need the device time they are of");
+        assertThatThrownBy(() -> rollup("a", "\"E-HD-MAIN\":{\"seen\":100,\"t\":200,\"power_kw\":1.0}", null))
+                .hasMessage("$.meters.E-HD-MAIN.t: 200 is after seen 100, the newest reading");
+        assertThatThrownBy(() -> rollup("a", "\"E-HD-MAIN\":{}", null))
+                .hasMessage("$.meters.E-HD-MAIN.seen: the device time of the newest reading is required");
+    }
+
+    @Test
     void theSameDeviceTimeKeepsWhatIsThere() {
         state.apply(rollup("ingest-a", "\"E-HD-MAIN\":{\"t\":100,\"power_kw\":2000.0}", null));
         state.apply(rollup("ingest-b", "\"E-HD-MAIN\":{\"t\":100,\"power_kw\":1.0}", null));
@@ -52,16 +80,16 @@ class LiveStateTest {
         state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":100,\"power_kw\":30.0,\"state\":\"running\"}", null));
         state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":200,\"power_kw\":31.0,\"state\":\"running\"}", null));
         assertThat(meter("M-HD-CNC-01")).as("still running: since the first reading that said so")
-                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 200, 31.0, null, "running", 100L));
+                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 200, 200L, 31.0, null, "running", 100L));
 
         state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":300,\"power_kw\":0.5,\"state\":\"fault\"}", null));
         state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":250,\"state\":\"running\"}", null)); // older: ignored
         state.apply(rollup("ingest-b", "\"M-HD-CNC-01\":{\"t\":400,\"power_kw\":0.4,\"state\":\"fault\"}", null));
-        assertThat(meter("M-HD-CNC-01")).isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 400, 0.4, null, "fault", 300L));
+        assertThat(meter("M-HD-CNC-01")).isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 400, 400L, 0.4, null, "fault", 300L));
 
         state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":500,\"power_kw\":0.4}", null));
         assertThat(meter("M-HD-CNC-01")).as("a reading without a state leaves it unknown")
-                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 500, 0.4, null, null, null));
+                .isEqualTo(new LiveView.MeterLive("M-HD-CNC-01", 500, 500L, 0.4, null, null, null));
         state.apply(rollup("ingest-a", "\"M-HD-CNC-01\":{\"t\":600,\"state\":\"fault\"}", null));
         assertThat(meter("M-HD-CNC-01").stateSinceMs()).isEqualTo(600L);
     }
@@ -93,7 +121,7 @@ class LiveStateTest {
         assertThatThrownBy(() -> Rollup.parse("live/v1/other/rollup", rollupBytes("\"E-1\":{\"t\":1}")))
                 .hasMessageContaining("$.park: demo-park is not the topic's park other");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"E-1\":{\"power_kw\":1}")))
-                .hasMessageContaining("$.meters.E-1.t: the device time is required");
+                .hasMessageContaining("$.meters.E-1.seen: the device time of the newest reading is required");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"E-1\":{\"t\":1,\"power_kw\":\"many\"}")))
                 .hasMessageContaining("wrong type");
         assertThatThrownBy(() -> Rollup.parse(TOPIC, rollupBytes("\"M-1\":{\"t\":1,\"state\":\"exploded\"}")))

@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
 
 /**
  * This instance's share of the live rollups (docs/live.md): collects the live values (power, flow, equipment state) of
- * the readings and the gateway statuses ingest takes, and on each {@link #flush} publishes, per park, the meters and
+ * the readings, when each meter was last heard from (any reading, cumulative ones included), and the gateway statuses
+ * ingest takes, and on each {@link #flush} publishes, per park, the meters and
  * gateways that changed since the last one. Every {@code fullEvery}-th flush sends everything it knows instead, so a dashboard that starts (or
  * missed a QoS 0 message) is complete again within that time.
  *
@@ -85,10 +86,9 @@ public final class LiveRollups {
                 Double power = boxed(point.number(POWER));
                 Double flow = boxed(point.number(FLOW));
                 String state = equipmentState(point);
-                if (power != null || flow != null || state != null) {
-                    park = park != null ? park : park(at.park());
-                    park.meter(prepared.meter(), new MeterValues(prepared.timeMs(), power, flow, state));
-                }
+                park = park != null ? park : park(at.park());
+                park.meter(prepared.meter(), power != null || flow != null || state != null
+                        ? MeterValues.live(prepared.timeMs(), power, flow, state) : MeterValues.seen(prepared.timeMs()));
             }
         }
     }

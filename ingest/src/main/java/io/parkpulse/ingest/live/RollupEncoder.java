@@ -40,7 +40,10 @@ final class RollupEncoder {
         }
         for (Map.Entry<String, MeterValues> m : part.meters().entrySet()) {
             MeterValues v = m.getValue();
-            JsonObject entry = new JsonObject().put("t", v.timeMs());
+            JsonObject entry = new JsonObject().put("seen", v.seenMs());
+            if (v.timeMs() != null) {
+                entry.put("t", v.timeMs());
+            }
             if (v.powerKw() != null) {
                 entry.put("power_kw", v.powerKw());
             }

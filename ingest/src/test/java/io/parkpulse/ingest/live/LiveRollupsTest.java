@@ -74,7 +74,8 @@ class LiveRollupsTest {
         // E-HD-MAIN is on 200/5 A and 10 kV/100 V: × 4000; E-XY-MAIN × 30000
         assertThat(message.getJsonObject("meters").getMap()).containsOnlyKeys("E-HD-MAIN", "E-XY-MAIN");
         assertThat(message.getJsonObject("meters").getJsonObject("E-HD-MAIN"))
-                .isEqualTo(new JsonObject().put("t", NOW - 1_000).put("power_kw", 2000.0));
+                .as("last seen by the energy reading without live values; the power is the newest reading's with one")
+                .isEqualTo(new JsonObject().put("seen", NOW - 500).put("t", NOW - 1_000).put("power_kw", 2000.0));
         assertThat(message.getJsonObject("meters").getJsonObject("E-XY-MAIN").getDouble("power_kw")).isEqualTo(6000.0);
 
         sender.messages.clear();
@@ -98,7 +99,28 @@ class LiveRollupsTest {
         assertThat(message.getJsonObject("gateways").getJsonObject("gw-south"))
                 .isEqualTo(new JsonObject().put("online", false).put("since", NOW - 5_000));
         assertThat(message.getJsonObject("meters").getJsonObject("W-HD-01"))
-                .isEqualTo(new JsonObject().put("t", NOW - 60_000).put("flow_m3h", 2.5));
+                .isEqualTo(new JsonObject().put("seen", NOW - 60_000).put("t", NOW - 60_000).put("flow_m3h", 2.5));
+    }
+
+    @Test
+    void aMeterThatReportsOnlyItsCumulativeRegisterIsSeenAliveWithoutLiveValues() {
+        LiveRollups rollups = rollups(1_000, 2_000);
+        take(rollups, "dp/v1/demo-park/gw-nbiot/telemetry",
+                new Reading("W-HD-01", NOW - 15_000, List.of(Value.of(Quantity.VOLUME_M3, 100.0))));
+        rollups.flush();
+        assertThat(sender.only().getJsonObject("meters").getJsonObject("W-HD-01"))
+                .as("no live value, no t: only when it was last heard from")
+                .isEqualTo(new JsonObject().put("seen", NOW - 15_000));
+
+        sender.messages.clear();
+        take(rollups, "dp/v1/demo-park/gw-nbiot/telemetry",
+                new Reading("W-HD-01", NOW - 30_000, List.of(Value.of(Quantity.VOLUME_M3, 99.9)))); // older: nothing new
+        rollups.flush();
+        assertThat(sender.messages).isEmpty();
+        take(rollups, "dp/v1/demo-park/gw-nbiot/telemetry",
+                new Reading("W-HD-01", NOW, List.of(Value.of(Quantity.VOLUME_M3, 100.1))));
+        rollups.flush();
+        assertThat(sender.only().getJsonObject("meters").getJsonObject("W-HD-01")).isEqualTo(new JsonObject().put("seen", NOW));
     }
 
     @Test
@@ -110,8 +132,9 @@ class LiveRollupsTest {
         rollups.flush();
         JsonObject meters = sender.only().getJsonObject("meters");
         assertThat(meters.getJsonObject("M-HD-CNC-01"))
-                .isEqualTo(new JsonObject().put("t", NOW - 2_000).put("power_kw", 1.5).put("state", "fault"));
-        assertThat(meters.getJsonObject("M-HD-CNC-02")).isEqualTo(new JsonObject().put("t", NOW - 2_000).put("state", "running"));
+                .isEqualTo(new JsonObject().put("seen", NOW - 2_000).put("t", NOW - 2_000).put("power_kw", 1.5).put("state", "fault"));
+        assertThat(meters.getJsonObject("M-HD-CNC-02"))
+                .isEqualTo(new JsonObject().put("seen", NOW - 2_000).put("t", NOW - 2_000).put("state", "running"));
         assertThat(meters.getJsonObject("E-HD-MAIN").containsKey("state")).as("no state known: none sent").isFalse();
 
         sender.messages.clear();
@@ -119,7 +142,7 @@ class LiveRollupsTest {
         take(rollups, NORTH, new Reading("M-HD-CNC-01", NOW - 1_000, List.of(Value.of(Quantity.POWER_KW, 0.2)))); // same instant: fills in
         rollups.flush();
         assertThat(sender.only().getJsonObject("meters").getJsonObject("M-HD-CNC-01"))
-                .isEqualTo(new JsonObject().put("t", NOW - 1_000).put("power_kw", 0.2).put("state", "idle"));
+                .isEqualTo(new JsonObject().put("seen", NOW - 1_000).put("t", NOW - 1_000).put("power_kw", 0.2).put("state", "idle"));
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.parkpulse.dashboard.live;
+
+import io.parkpulse.park.Meter;
+import java.time.Duration;
+
+/**
+ * How old a meter's live values may be and still count as now (docs/live.md#freshness): three of its reading
+ * intervals, at least five minutes. Older values are not summed into the live panel nor judged by {@code power_above}
+ * — a gateway replaying hours of buffer, or a meter that died, must not show as the present load. One rule for the
+ * panel and the alarms.
+ */
+public final class LiveFreshness {
+
+    /** The least age that still counts: live values arrive every few seconds to minutes. */
+    static final Duration AT_LEAST = Duration.ofMinutes(5);
+    static final int READING_INTERVALS = 3;
+
+    private LiveFreshness() {
+    }
+
+    /** The oldest {@code meter}'s live values may be, ms. */
+    public static long maxAgeMs(Meter meter) {
+        return Math.max(READING_INTERVALS * meter.counter().readingInterval().toMillis(), AT_LEAST.toMillis());
+    }
+
+    /** Whether {@code live}'s values count as now for {@code meter}. */
+    public static boolean isFresh(Meter meter, LiveView.MeterLive live, long nowMs) {
+        return live != null && live.isFresh(nowMs, maxAgeMs(meter));
+    }
+}
