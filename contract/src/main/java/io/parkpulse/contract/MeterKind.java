@@ -10,6 +10,8 @@ public enum MeterKind {
     WATER,
     GAS,
     STEAM,
+    /** a heat meter on a hot-water loop (CJ/T 188 types 20H–29H): the heat delivered, a billed energy carrier */
+    HEAT,
     EQUIPMENT;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);

@@ -92,7 +92,7 @@ class ParkFileReaderTest {
         void aWrongMeterKind() {
             assertThat(errorsOf(VALID.replace("kind: electricity", "kind: electric")))
                     .containsExactly("park.yaml:15:11: meters[0].kind: \"electric\" is not a meter kind; expected one of "
-                            + "electricity, water, gas, steam, equipment");
+                            + "electricity, water, gas, steam, heat, equipment");
         }
 
         @Test

@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
 public final class EfficiencyBenchCommand implements Callable<Integer> {
 
     private static final long QUARTER_MS = 15 * 60_000L;
-    private static final Set<MeterKind> BILLED = EnumSet.of(MeterKind.ELECTRICITY, MeterKind.WATER, MeterKind.GAS, MeterKind.STEAM);
+    private static final Set<MeterKind> BILLED = EnumSet.of(MeterKind.ELECTRICITY, MeterKind.WATER, MeterKind.GAS, MeterKind.STEAM, MeterKind.HEAT);
 
     @Option(names = "--enterprises", defaultValue = "1000", description = "Enterprises in the generated park. Default: ${DEFAULT-VALUE}")
     int enterprises;
@@ -163,6 +163,7 @@ public final class EfficiencyBenchCommand implements Callable<Integer> {
                 case ELECTRICITY -> Metered.ELECTRICITY;
                 case WATER -> Metered.WATER;
                 case GAS -> Metered.NATURAL_GAS;
+                case HEAT -> Metered.HEAT;
                 default -> Metered.STEAM;
             };
             list.add(new MeterInfo(m.id().value(), m.enterprise().value(), metered, CounterProfile.plain()));

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * A park file's enterprises and billing meters as the efficiency engine sees them. Billing meters are an enterprise's
- * main meters with cumulative registers of electricity, water, gas or steam; sub-meters measure part of what a main
+ * main meters with cumulative registers of electricity, water, gas, steam or heat; sub-meters measure part of what a main
  * meter already counts and are left out so nothing is counted twice.
  */
 public final class ParkModel {
@@ -33,7 +33,8 @@ public final class ParkModel {
             MeterKind.ELECTRICITY, new Register(Metered.ELECTRICITY, Quantity.ENERGY_KWH),
             MeterKind.WATER, new Register(Metered.WATER, Quantity.VOLUME_M3),
             MeterKind.GAS, new Register(Metered.NATURAL_GAS, Quantity.GAS_M3),
-            MeterKind.STEAM, new Register(Metered.STEAM, Quantity.STEAM_T));
+            MeterKind.STEAM, new Register(Metered.STEAM, Quantity.STEAM_T),
+            MeterKind.HEAT, new Register(Metered.HEAT, Quantity.HEAT_GJ));
 
     private final Park park;
     private final Map<String, EnterpriseInfo> enterprises = new LinkedHashMap<>();

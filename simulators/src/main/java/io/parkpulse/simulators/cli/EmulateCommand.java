@@ -267,6 +267,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 case GAS -> new Device(m, "none", null, 0, null, nbIotGateway
                         ? "the gateway's NB-IoT intake takes water volumes only" : "no gas meter emulator here");
                 case STEAM -> new Device(m, "none", null, 0, null, "no steam meter emulator here");
+                case HEAT -> new Device(m, "none", null, 0, null, "no heat meter emulator here");
             };
             devices.add(d);
         }
