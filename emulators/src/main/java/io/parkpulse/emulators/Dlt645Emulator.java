@@ -9,6 +9,9 @@ import io.parkpulse.protocols.dlt645.MeterAddress;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,8 @@ public final class Dlt645Emulator extends ConverterEmulator<Dlt645Emulator, Dlt6
     /** A six-digit register display (XXXXXX.XX) rolls over here. */
     private static final BigDecimal REGISTER_ROLLOVER = BigDecimal.valueOf(1_000_000);
     private static final int NO_REQUESTED_DATA = 0x02;
+    /** The emulated meters' clocks run on Beijing time, as the gateway assumes by default. */
+    private static final ZoneId METER_CLOCK = ZoneId.of("Asia/Shanghai");
     private static final int OTHER_ERROR = 0x01;
 
     /**
@@ -69,25 +74,39 @@ public final class Dlt645Emulator extends ConverterEmulator<Dlt645Emulator, Dlt6
         }
         byte[] di = request.data();
         int code = (di[0] & 0xFF) | (di[1] & 0xFF) << 8 | (di[2] & 0xFF) << 16 | (di[3] & 0xFF) << 24;
-        Optional<DataIdentifier> identifier = DataIdentifier.byCode(code);
-        OptionalDouble value = identifier.isPresent() ? values.latest(meter, identifier.get().quantity()) : OptionalDouble.empty();
-        if (value.isEmpty()) {
+        // an identifier known under two names (phase A voltage, L1 voltage) answers from whichever the meter shows
+        DataIdentifier identifier = null;
+        OptionalDouble value = OptionalDouble.empty();
+        for (DataIdentifier candidate : DataIdentifier.byCode(code)) {
+            value = values.latest(meter, candidate.quantity());
+            if (value.isPresent()) {
+                identifier = candidate;
+                break;
+            }
+        }
+        if (identifier == null) {
             return Optional.of(error(address, NO_REQUESTED_DATA));
         }
         double shown = value.getAsDouble();
-        if (identifier.get().quantity().nature() == Quantity.Nature.CUMULATIVE) {
+        if (identifier.quantity().nature() == Quantity.Nature.CUMULATIVE) {
             // a register display truncates to its last digit, then rolls over
-            shown = BigDecimal.valueOf(shown).setScale(identifier.get().decimals(), RoundingMode.DOWN)
+            shown = BigDecimal.valueOf(shown).setScale(identifier.decimals(), RoundingMode.DOWN)
                     .remainder(REGISTER_ROLLOVER).doubleValue();
         }
         try {
-            byte[] encoded = identifier.get().encode(shown);
+            byte[] encoded = identifier.hasTime() ? identifier.encode(shown, timeOf(meter, identifier)) : identifier.encode(shown);
             byte[] data = Arrays.copyOf(di, 4 + encoded.length);
             System.arraycopy(encoded, 0, data, 4, encoded.length);
             return Optional.of(new Dlt645Frame(address, 0x80 | Dlt645Frame.READ_DATA, data));
         } catch (IllegalArgumentException tooBig) {
             return Optional.of(error(address, OTHER_ERROR));
         }
+    }
+
+    /** When the meter's maximum demand occurred, on its Beijing-time clock; {@code null} (all zero) when it has none. */
+    private LocalDateTime timeOf(String meter, DataIdentifier identifier) {
+        OptionalDouble at = values.latest(meter, identifier.timeQuantity());
+        return at.isEmpty() ? null : LocalDateTime.ofInstant(Instant.ofEpochSecond((long) at.getAsDouble()), METER_CLOCK);
     }
 
     private static Dlt645Frame error(byte[] address, int bits) {

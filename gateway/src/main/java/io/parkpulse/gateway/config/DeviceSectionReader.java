@@ -369,17 +369,18 @@ final class DeviceSectionReader {
             return null;
         }
         String digits = text.replace(" ", "");
-        Optional<DataIdentifier> di = digits.matches("[0-9A-Fa-f]{8}")
-                ? DataIdentifier.byCode((int) Long.parseLong(digits, 16)) : Optional.empty();
-        if (di.isEmpty()) {
+        List<DataIdentifier> known = digits.matches("[0-9A-Fa-f]{8}")
+                ? DataIdentifier.byCode((int) Long.parseLong(digits, 16)) : List.of();
+        if (known.isEmpty()) {
             sink.at(node, path, "\"" + text + "\" is not a DL/T 645-2007 data identifier ParkPulse reads (known: "
                     + String.join(", ", Arrays.stream(DataIdentifier.values()).map(i -> String.format("%08X %s", i.code(),
                     i.quantity().wireName())).toList()) + ")");
             return null;
         }
-        if (di.get().quantity() != quantity) {
-            sink.at(node, path, String.format("DI %08X is %s, not %s", di.get().code(), di.get().quantity().wireName(),
-                    quantity.wireName()));
+        Optional<DataIdentifier> di = known.stream().filter(i -> i.quantity() == quantity).findFirst();
+        if (di.isEmpty()) {
+            sink.at(node, path, String.format("DI %08X is %s, not %s", known.get(0).code(),
+                    String.join(" or ", known.stream().map(i -> i.quantity().wireName()).toList()), quantity.wireName()));
             return null;
         }
         return di.get();

@@ -6,7 +6,9 @@ import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.modbus.RegisterValue;
 import io.parkpulse.protocols.nbiot.PayloadField;
 import io.parkpulse.protocols.nbiot.PayloadFormat;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 
 /** The protocol-specific part of a device's configuration. */
 public sealed interface DeviceSettings {
@@ -33,15 +35,27 @@ public sealed interface DeviceSettings {
         }
     }
 
-    /** A DL/T 645-2007 meter behind a serial-to-TCP converter; address is its 12 decimal digits. */
-    record Dlt645(String address, List<PointConfig<DataIdentifier>> points) implements DeviceSettings {
+    /**
+     * A DL/T 645-2007 meter behind a serial-to-TCP converter; address is its 12 decimal digits; its clock (the time of a
+     * maximum demand) runs in {@code clockZone}.
+     */
+    record Dlt645(String address, List<PointConfig<DataIdentifier>> points, ZoneId clockZone) implements DeviceSettings {
+        /** Where Chinese meters' clocks run unless the configuration says otherwise. */
+        public static final ZoneId DEFAULT_CLOCK_ZONE = ZoneId.of("Asia/Shanghai");
+
         public Dlt645 {
             points = List.copyOf(points);
+            Objects.requireNonNull(clockZone, "clockZone");
+        }
+
+        /** A meter whose clock runs on Beijing time. */
+        public Dlt645(String address, List<PointConfig<DataIdentifier>> points) {
+            this(address, points, DEFAULT_CLOCK_ZONE);
         }
 
         @Override
         public Dlt645 keepingAtLeast(Importance minimum) {
-            return new Dlt645(address, atLeast(points, minimum));
+            return new Dlt645(address, atLeast(points, minimum), clockZone);
         }
     }
 

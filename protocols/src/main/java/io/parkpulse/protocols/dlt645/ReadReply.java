@@ -1,17 +1,34 @@
 package io.parkpulse.protocols.dlt645;
 
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
- * What a meter answered to a read: the value of the identifier asked for, or the errors of an abnormal reply
- * ({@code D1}, one byte of error bits).
+ * What a meter answered to a read: the value of the identifier asked for (and the time that comes with it, for a
+ * maximum demand), or the errors of an abnormal reply ({@code D1}, one byte of error bits).
  *
- * @param identifier the identifier answered
- * @param value      its value in the identifier's unit, {@code NaN} for an abnormal reply
- * @param errors     the abnormal reply's errors, empty for a normal one
+ * @param identifier  the identifier answered
+ * @param value       its value in the identifier's unit, {@code NaN} for an abnormal reply
+ * @param errors      the abnormal reply's errors, empty for a normal one
+ * @param time        the time that came with the value, in the meter's clock; empty when the identifier has none, the
+ *                    meter has none yet, or it is not a time
+ * @param timeProblem why the bytes of the time are not one, or {@code null}: the value is kept, the time never invented
  */
-public record ReadReply(DataIdentifier identifier, double value, List<String> errors) {
+public record ReadReply(DataIdentifier identifier, double value, List<String> errors, Optional<LocalDateTime> time,
+                        String timeProblem) {
+
+    public ReadReply {
+        errors = List.copyOf(errors);
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** A value without a time. */
+    public ReadReply(DataIdentifier identifier, double value, List<String> errors) {
+        this(identifier, value, errors, Optional.empty(), null);
+    }
 
     private static final String[] ERROR_BITS = {"other error", "no requested data", "password or authorisation error",
             "baud rate cannot change", "year time-zone count exceeded", "daily period count exceeded",
@@ -55,6 +72,11 @@ public record ReadReply(DataIdentifier identifier, double value, List<String> er
         if (data.length != 4 + asked.bytes()) {
             throw new IllegalArgumentException(asked + " has " + asked.bytes() + " value bytes, the reply has " + (data.length - 4));
         }
-        return new ReadReply(asked, asked.decode(data, 4), List.of());
+        double value = asked.decode(data, 4);
+        try {
+            return new ReadReply(asked, value, List.of(), asked.decodeTime(data, 4), null);
+        } catch (IllegalArgumentException notATime) {
+            return new ReadReply(asked, value, List.of(), Optional.empty(), notATime.getMessage());
+        }
     }
 }

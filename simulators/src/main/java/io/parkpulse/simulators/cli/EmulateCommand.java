@@ -345,7 +345,7 @@ public final class EmulateCommand implements Callable<Integer> {
         y.append("    points:  # a power transducer: no energy registers\n");
         if (d.protocol().equals("dlt645")) {
             for (String di : new String[] {"02010100", "02020100", "02030000", "02040000", "02060000", "02800002"}) {
-                Quantity q = DataIdentifier.byCode(Integer.parseUnsignedInt(di, 16)).orElseThrow().quantity();
+                Quantity q = DataIdentifier.byCode(Integer.parseUnsignedInt(di, 16)).get(0).quantity();
                 y.append("      ").append(q.wireName()).append(": {di: \"").append(di).append("\"}\n");
             }
         } else {

@@ -81,6 +81,11 @@ public final class Dlt645Reader implements DeviceReader {
                 ReadReply read = ReadReply.of(reply, point.source());
                 if (read.errors().isEmpty()) {
                     values.add(Value.of(point.quantity(), read.value()));
+                    read.time().ifPresent(t -> values.add(Value.of(point.source().timeQuantity(),
+                            t.atZone(settings.clockZone()).toEpochSecond())));
+                    if (read.timeProblem() != null) {
+                        problems.add(name + ": meter clock: " + read.timeProblem() + "; the value is kept");
+                    }
                 } else {
                     problems.add(name + ": meter answered D1: " + String.join(", ", read.errors()));
                 }

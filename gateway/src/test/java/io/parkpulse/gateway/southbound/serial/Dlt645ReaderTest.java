@@ -88,6 +88,45 @@ class Dlt645ReaderTest {
     }
 
     @Test
+    void tariffs_quadrants_demand_with_its_time_and_phases_are_read_in_their_units() throws IOException {
+        // 2026-11-05 14:30 Beijing time is 06:30 UTC
+        long demandAt = java.time.LocalDateTime.of(2026, 11, 5, 14, 30).atZone(java.time.ZoneId.of("Asia/Shanghai")).toEpochSecond();
+        shown.put("E-03", new ConcurrentHashMap<>(Map.of(Quantity.ENERGY_T1_KWH, 111.11, Quantity.ENERGY_T4_KWH, 444.44,
+                Quantity.SETTLED_ENERGY_KWH, 1000.5, Quantity.REACTIVE_ENERGY_KVARH, -12.34, Quantity.REACTIVE_ENERGY_Q2_KVARH, 2.5,
+                Quantity.APPARENT_ENERGY_KVAH, 1500.25, Quantity.MAX_DEMAND_KW, 12.3456, Quantity.MAX_DEMAND_AT, (double) demandAt,
+                Quantity.VOLTAGE_L2_V, 231.4, Quantity.CURRENT_L3_A, 4.567)));
+        shown.get("E-03").put(Quantity.POWER_L1_KW, -0.8765);
+        shown.get("E-03").put(Quantity.APPARENT_POWER_KVA, 1.5);
+        emulator = new Dlt645Emulator(0, values, Map.of("000000000003", "E-03"));
+        reader = reader("000000000003", DataIdentifier.FORWARD_ACTIVE_ENERGY_T1, DataIdentifier.FORWARD_ACTIVE_ENERGY_T4,
+                DataIdentifier.SETTLED_FORWARD_ACTIVE_ENERGY, DataIdentifier.COMBINED_REACTIVE_ENERGY, DataIdentifier.Q2_REACTIVE_ENERGY,
+                DataIdentifier.FORWARD_APPARENT_ENERGY, DataIdentifier.FORWARD_ACTIVE_MAX_DEMAND, DataIdentifier.L2_VOLTAGE,
+                DataIdentifier.L3_CURRENT, DataIdentifier.L1_ACTIVE_POWER, DataIdentifier.TOTAL_APPARENT_POWER);
+
+        Readout readout = reader.read();
+
+        assertThat(readout.problems()).isEmpty();
+        assertThat(readout.values()).containsExactly(Value.of(Quantity.ENERGY_T1_KWH, 111.11), Value.of(Quantity.ENERGY_T4_KWH, 444.44),
+                Value.of(Quantity.SETTLED_ENERGY_KWH, 1000.5), Value.of(Quantity.REACTIVE_ENERGY_KVARH, -12.34),
+                Value.of(Quantity.REACTIVE_ENERGY_Q2_KVARH, 2.5), Value.of(Quantity.APPARENT_ENERGY_KVAH, 1500.25),
+                Value.of(Quantity.MAX_DEMAND_KW, 12.3456), Value.of(Quantity.MAX_DEMAND_AT, demandAt),
+                Value.of(Quantity.VOLTAGE_L2_V, 231.4), Value.of(Quantity.CURRENT_L3_A, 4.567),
+                Value.of(Quantity.POWER_L1_KW, -0.8765), Value.of(Quantity.APPARENT_POWER_KVA, 1.5));
+    }
+
+    @Test
+    void a_meter_clock_in_another_zone_is_read_in_that_zone() throws IOException {
+        long demandAt = java.time.LocalDateTime.of(2026, 11, 5, 14, 30).atZone(java.time.ZoneId.of("Asia/Shanghai")).toEpochSecond();
+        shown.put("E-03", new ConcurrentHashMap<>(Map.of(Quantity.MAX_DEMAND_KW, 1.0, Quantity.MAX_DEMAND_AT, (double) demandAt)));
+        emulator = new Dlt645Emulator(0, values, Map.of("000000000003", "E-03"));
+        // the emulator's clock shows 14:30; a meter set to UTC+5 means 14:30 there, three hours later than Beijing's
+        reader = new Dlt645Reader(new Endpoint("127.0.0.1", emulator.port()), new DeviceSettings.Dlt645("000000000003",
+                List.of(new PointConfig<>(Quantity.MAX_DEMAND_KW, Importance.NORMAL, DataIdentifier.FORWARD_ACTIVE_MAX_DEMAND)),
+                java.time.ZoneId.of("Asia/Tashkent")), TIMEOUT, 1);
+        assertThat(reader.read().values()).contains(Value.of(Quantity.MAX_DEMAND_AT, demandAt + 3 * 3600));
+    }
+
+    @Test
     void energy_is_shown_modulo_a_six_digit_register() throws IOException {
         shown.get("E-01").put(Quantity.ENERGY_KWH, 1_234_567.891);
         emulator = twoMeters();
@@ -157,7 +196,7 @@ class Dlt645ReaderTest {
                         decoder.append(buffer, 0, n);
                         for (Dlt645Decoder.Result r = decoder.next(); r != null; r = decoder.next()) {
                             DataIdentifier di = DataIdentifier.byCode(ByteBuffer.wrap(((Dlt645Decoder.Decoded) r).frame().data())
-                                    .order(ByteOrder.LITTLE_ENDIAN).getInt()).orElseThrow();
+                                    .order(ByteOrder.LITTLE_ENDIAN).getInt()).get(0);
                             byte[] data = ByteBuffer.allocate(4 + di.bytes()).put(di.wire()).put(di.encode(di == DataIdentifier.PHASE_A_VOLTAGE ? 230 : 10)).array();
                             byte[] reply = new Dlt645Frame(address, 0x91, data).encode(4);
                             if (di == DataIdentifier.PHASE_A_VOLTAGE) {
