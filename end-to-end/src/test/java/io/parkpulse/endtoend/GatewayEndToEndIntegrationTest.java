@@ -37,9 +37,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Meter emulators speaking DL/T 645, Modbus TCP (two real register maps), CJ/T 188 and NB-IoT pushes →
- * the gateway → real Mosquitto → ingest → real InfluxDB: every protocol's readings arrive with the values
- * the meters showed, in the contract's units (scaled by the park file's CT ratio), at the time they were read.
+ * Meter emulators speaking DL/T 645, Modbus TCP (two real register maps), CJ/T 188 (water, heat and gas meters) and
+ * NB-IoT pushes → the gateway → real Mosquitto → ingest → real InfluxDB: every protocol's readings arrive with the
+ * values the meters showed, in the contract's units (scaled by the park file's CT ratio), at the time they were read.
  */
 @RealServicesTest
 class GatewayEndToEndIntegrationTest {
@@ -77,12 +77,18 @@ class GatewayEndToEndIntegrationTest {
         displays.show("E-MB-2", Quantity.ENERGY_KWH, 4321.25).show("E-MB-2", Quantity.POWER_KW, 1.75)
                 .show("E-MB-2", Quantity.VOLTAGE_V, 229.8);
         displays.show("W-CJ-1", Quantity.VOLUME_M3, 345.67);
+        displays.show("H-CJ-1", Quantity.HEAT_GJ, 1234.5).show("H-CJ-1", Quantity.HEAT_POWER_KW, 85.25)
+                .show("H-CJ-1", Quantity.FLOW_M3H, 3.4567).show("H-CJ-1", Quantity.HEAT_VOLUME_M3, 5678.9)
+                .show("H-CJ-1", Quantity.SUPPLY_TEMPERATURE_C, 75.5).show("H-CJ-1", Quantity.RETURN_TEMPERATURE_C, 55.25)
+                .show("H-CJ-1", Quantity.RUN_HOURS, 4321);
+        displays.show("G-CJ-1", Quantity.GAS_M3, 8765.432);
 
         dlt645 = new Dlt645Emulator(0, displays, Map.of("000000000001", "E-DLT-1"));
         modbus = new ModbusEmulator(displays, Map.of(
                 1, new ModbusEmulator.Meter("E-MB-1", ModbusMeterLayout.eastronSdm630()),
                 2, new ModbusEmulator.Meter("E-MB-2", ModbusMeterLayout.chintDtsu666())), 0);
-        cjt188 = new Cjt188Emulator(0, displays, Map.of("00000000112233", "W-CJ-1"));
+        cjt188 = new Cjt188Emulator(0, displays, Map.of("00000000112233", "W-CJ-1", "00000000112234", "H-CJ-1",
+                "00000000112235", "G-CJ-1"));
 
         String yaml = """
                 gateway: {park: gw-test-park, id: gw-test}
@@ -96,12 +102,15 @@ class GatewayEndToEndIntegrationTest {
                   - {meter: E-MB-1, protocol: modbus, endpoint: "127.0.0.1:%d", unit_id: 1, profile: eastron-sdm630}
                   - {meter: E-MB-2, protocol: modbus, endpoint: "127.0.0.1:%d", unit_id: 2, profile: chint-dtsu666}
                   - {meter: W-CJ-1, protocol: cjt188, endpoint: "127.0.0.1:%d", address: "00000000112233", profile: cjt188-cold-water}
+                  - {meter: H-CJ-1, protocol: cjt188, endpoint: "127.0.0.1:%d", address: "00000000112234", profile: cjt188-heat}
+                  - {meter: G-CJ-1, protocol: cjt188, endpoint: "127.0.0.1:%d", address: "00000000112235", profile: cjt188-gas}
                   - meter: W-NB-1
                     protocol: nbiot
                     device_id: ctwing-dev-1
                     imei: "862592051651472"
                     points: {volume_m3: volume, battery_v: battery}
-                """.formatted(broker.url(), work.resolve("buffer"), dlt645.port(), modbus.port(), modbus.port(), cjt188.port());
+                """.formatted(broker.url(), work.resolve("buffer"), dlt645.port(), modbus.port(), modbus.port(), cjt188.port(),
+                cjt188.port(), cjt188.port());
         GatewayConfig config = new GatewayConfigReader(Map.<String, String>of()::get, ProfileCatalog.builtIn())
                 .read("gateway.yaml", yaml, work);
         gateway = Gateway.start(config);
@@ -150,6 +159,32 @@ class GatewayEndToEndIntegrationTest {
     void cjt188WaterVolumeArrivesInCubicMetres() throws Exception {
         List<Object> row = latest("SELECT volume_m3 FROM water WHERE meter = 'W-CJ-1'");
         assertThat(number(row.get(1))).isCloseTo(345.67, within(1e-9));
+        assertThat(number(row.get(0))).isBetween((double) started, (double) System.currentTimeMillis());
+    }
+
+    /**
+     * The heat meter shows 1 234.5 GJ; its CJ/T 188 reply carries it in kWh, truncated to the display's 0.01 kWh:
+     * 342 916.66 kWh, which the gateway converts back: 342 916.66 × 0.0036 = 1 234.499976 GJ. Every value of the
+     * cjt188-heat profile reaches measurement heat in the contract's unit.
+     */
+    @Test
+    void cjt188HeatMeterReadingsArriveInMeasurementHeatInGigajoulesAndDegrees() throws Exception {
+        List<Object> row = latest("SELECT heat_gj, heat_power_kw, flow_m3h, heat_volume_m3, supply_temperature_c, "
+                + "return_temperature_c, run_hours FROM heat WHERE meter = 'H-CJ-1'");
+        assertThat(number(row.get(0))).isBetween((double) started, (double) System.currentTimeMillis());
+        assertThat(number(row.get(1))).isCloseTo(1234.499976, within(1e-9));
+        assertThat(number(row.get(2))).isCloseTo(85.25, within(1e-9));
+        assertThat(number(row.get(3))).isCloseTo(3.4567, within(1e-9));
+        assertThat(number(row.get(4))).isCloseTo(5678.9, within(1e-9));
+        assertThat(number(row.get(5))).isCloseTo(75.5, within(1e-9));
+        assertThat(number(row.get(6))).isCloseTo(55.25, within(1e-9));
+        assertThat(number(row.get(7))).isCloseTo(4321, within(1e-9));
+    }
+
+    @Test
+    void cjt188GasVolumeArrivesInMeasurementGas() throws Exception {
+        List<Object> row = latest("SELECT gas_m3 FROM gas WHERE meter = 'G-CJ-1'");
+        assertThat(number(row.get(1))).isCloseTo(8765.43, within(1e-9)); // the display truncates to 0.01 m³
         assertThat(number(row.get(0))).isBetween((double) started, (double) System.currentTimeMillis());
     }
 

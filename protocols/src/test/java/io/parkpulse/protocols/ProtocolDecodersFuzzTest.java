@@ -58,7 +58,8 @@ class ProtocolDecodersFuzzTest {
     static List<byte[]> dltStreams() {
         List<byte[]> streams = new ArrayList<>();
         for (DataIdentifier id : DataIdentifier.values()) {
-            byte[] value = id.encode(id.signed() ? -1.5 : 12.5);
+            double number = id.signed() ? -1.5 : 12.5;
+            byte[] value = id.hasTime() ? id.encode(number, LocalDateTime.of(2026, 11, 5, 14, 30)) : id.encode(number);
             byte[] data = concat(id.wire(), value);
             streams.add(concat(ReadReply.request(DLT_ADDRESS, id).encode(4),
                     new Dlt645Frame(DLT_ADDRESS, 0x80 | Dlt645Frame.READ_DATA, data).encode(2)));

@@ -6,6 +6,7 @@ import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.Quantity;
 import io.parkpulse.protocols.cjt188.Cjt188Field;
 import io.parkpulse.protocols.cjt188.DiOrder;
+import io.parkpulse.protocols.cjt188.MeterFamily;
 import io.parkpulse.protocols.dlt645.DataIdentifier;
 import io.parkpulse.protocols.modbus.DataType;
 import io.parkpulse.protocols.modbus.RegisterTable;
@@ -13,7 +14,9 @@ import io.parkpulse.protocols.modbus.RegisterValue;
 import io.parkpulse.protocols.modbus.WordOrder;
 import io.parkpulse.protocols.nbiot.PayloadField;
 import io.parkpulse.protocols.nbiot.PayloadFormat;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -32,7 +35,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class DeviceSectionReader {
 
     private static final List<String> DEVICE_KEYS = List.of("meter", "protocol", "endpoint", "interval", "profile",
-            "points", "unit_id", "address", "meter_type", "di_order", "device_id", "imei", "format");
+            "points", "unit_id", "address", "meter_type", "di_order", "device_id", "imei", "format", "clock_zone");
     private static final List<String> PROFILE_KEYS = List.of("protocol", "model", "source", "points", "meter_type",
             "di_order", "format");
 
@@ -187,7 +190,7 @@ final class DeviceSectionReader {
     private DeviceSettings modbus(YamlMapping d, LoadedProfile profile) {
         Double unit = d.optionalNumber("unit_id", 1.0, v -> v >= 0 && v <= 247 && v == Math.rint(v) ? null
                 : "must be a whole number from 0 to 247");
-        forbid(d, "address", "device_id", "imei", "format", "meter_type", "di_order");
+        forbid(d, "address", "device_id", "imei", "format", "meter_type", "di_order", "clock_zone");
         List<PointConfig<RegisterValue>> points = points(d, profile, this::register);
         return unit == null ? null : new DeviceSettings.Modbus(unit.intValue(), points);
     }
@@ -201,11 +204,18 @@ final class DeviceSectionReader {
             return text;
         }, true, null);
         List<PointConfig<DataIdentifier>> points = points(d, profile, this::dataIdentifier);
-        return address == null ? null : new DeviceSettings.Dlt645(address, points);
+        ZoneId clockZone = d.parsed("clock_zone", text -> {
+            try {
+                return ZoneId.of(text);
+            } catch (DateTimeException e) {
+                throw new IllegalArgumentException("\"" + text + "\" is not a time zone such as Asia/Shanghai");
+            }
+        }, false, DeviceSettings.Dlt645.DEFAULT_CLOCK_ZONE);
+        return address == null || clockZone == null ? null : new DeviceSettings.Dlt645(address, points, clockZone);
     }
 
     private DeviceSettings cjt188(YamlMapping d, LoadedProfile profile) {
-        forbid(d, "unit_id", "device_id", "imei", "format");
+        forbid(d, "unit_id", "device_id", "imei", "format", "clock_zone");
         String address = d.parsed("address", text -> {
             if (!text.matches("[0-9A-Fa-f]{14}")) {
                 throw new IllegalArgumentException("must be the meter's 14-digit address (7 bytes, highest first), got \"" + text + "\"");
@@ -217,22 +227,50 @@ final class DeviceSectionReader {
             if (t < 0 || t > 0xFF) {
                 throw new IllegalArgumentException("must be a byte, e.g. 0x10 for cold water, got \"" + text + "\"");
             }
+            if (MeterFamily.of(t).isEmpty()) {
+                throw new IllegalArgumentException(String.format("must be the type of a water (0x10–0x19), heat (0x20–0x29)"
+                        + " or gas (0x30–0x39) meter, the ones read over CJ/T 188; got 0x%02X", t));
+            }
             return t;
         });
+        MeterFamily family = type == null ? null : MeterFamily.of(type).orElse(null);
         DiOrder order = fromDeviceOrProfile(d, profile, "di_order", DiOrder.HIGH_FIRST, text -> byName(DiOrder.values(), text));
-        List<PointConfig<Cjt188Field>> points = points(d, profile, (quantity, node, path, inProblems) -> {
-            Cjt188Field field = field(node, path, inProblems, Cjt188Field.values());
-            if (field != null && quantity != Quantity.VOLUME_M3) {
-                inProblems.at(node, path, "CJ/T 188 flows are volume_m3, not " + quantity.wireName());
-                return null;
-            }
-            return field;
-        });
+        List<PointConfig<Cjt188Field>> points = points(d, profile,
+                (quantity, node, path, inProblems) -> cjt188Field(quantity, node, path, inProblems, type, family));
         return address == null || type == null || order == null ? null : new DeviceSettings.Cjt188(address, type, order, points);
     }
 
+    /**
+     * A CJ/T 188 point's field, which must be in the reply of the meter's family (meter type) and be the point's
+     * quantity there; {@code family} is null when the meter type is wrong (reported already).
+     */
+    private static Cjt188Field cjt188Field(Quantity quantity, Node node, String path, YamlMapping.Problems sink,
+                                           Integer type, MeterFamily family) {
+        Cjt188Field field = field(node, path, sink, Cjt188Field.values());
+        if (field == null || family == null) {
+            return field;
+        }
+        if (!field.belongsTo(family)) {
+            String owners = String.join(" and ", Arrays.stream(MeterFamily.values()).filter(field::belongsTo)
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).toList());
+            String fields = String.join(", ", Arrays.stream(Cjt188Field.values()).filter(f -> f.belongsTo(family))
+                    .map(Cjt188Field::configName).toList());
+            sink.at(node, path, String.format("field %s is in the reply of %s meters; meter_type 0x%02X is a %s, whose fields are %s",
+                    field.configName(), owners, type, family.describe(), fields));
+            return null;
+        }
+        Quantity expected = field.quantity(family).orElseThrow();
+        if (expected != quantity) {
+            sink.at(node, path, "field " + field.configName() + " is " + expected.wireName()
+                    + (family == MeterFamily.HEAT ? "" : " on a " + family.name().toLowerCase(Locale.ROOT) + " meter")
+                    + ", not " + quantity.wireName());
+            return null;
+        }
+        return field;
+    }
+
     private DeviceSettings nbiot(YamlMapping d, LoadedProfile profile) {
-        forbid(d, "unit_id", "address", "meter_type", "di_order");
+        forbid(d, "unit_id", "address", "meter_type", "di_order", "clock_zone");
         String deviceId = d.optionalText("device_id", null);
         String imei = d.parsed("imei", text -> {
             if (!text.matches("\\d{15}")) {

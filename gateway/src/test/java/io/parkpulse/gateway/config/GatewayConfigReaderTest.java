@@ -180,4 +180,47 @@ class GatewayConfigReaderTest {
         assertThat(device.keepingAtLeast(Importance.NORMAL).settings().points()).extracting(PointConfig::quantity)
                 .doesNotContain(Quantity.FREQUENCY_HZ).contains(Quantity.POWER_KW);
     }
+
+    @Test
+    void aDlt645MeterClockRunsOnBeijingTimeUnlessTheDeviceSaysOtherwise() {
+        String text = """
+                gateway: {park: p1, id: g1}
+                broker: {url: "tcp://localhost:1883"}
+                devices:
+                  - {meter: E-1, protocol: dlt645, endpoint: "10.0.0.5:8899", address: "000000000001", profile: dlt645-multifunction}
+                  - {meter: E-2, protocol: dlt645, endpoint: "10.0.0.5:8899", address: "000000000002", profile: dlt645-energy-only, clock_zone: Asia/Urumqi}
+                """;
+        List<DeviceConfig> devices = reader.read("g.yaml", text, null).devices();
+        assertThat(((DeviceSettings.Dlt645) devices.get(0).settings()).clockZone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
+        assertThat(((DeviceSettings.Dlt645) devices.get(0).settings()).points()).hasSize(28)
+                .anySatisfy(p -> assertThat(p.source()).isEqualTo(DataIdentifier.FORWARD_ACTIVE_MAX_DEMAND));
+        assertThat(((DeviceSettings.Dlt645) devices.get(1).settings()).clockZone()).isEqualTo(java.time.ZoneId.of("Asia/Urumqi"));
+
+        assertThatThrownBy(() -> reader.read("g.yaml", text.replace("Asia/Urumqi", "Beijing"), null))
+                .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> assertThat(e.errors()).singleElement()
+                        .satisfies(err -> assertThat(err.toString()).contains("g.yaml:5:").contains("devices[1].clock_zone")
+                                .contains("\"Beijing\" is not a time zone such as Asia/Shanghai")));
+        assertThatThrownBy(() -> reader.read("g.yaml", text.replace("protocol: dlt645, endpoint: \"10.0.0.5:8899\", address: \"000000000002\", profile: dlt645-energy-only",
+                        "protocol: modbus, endpoint: \"10.0.0.5:502\", unit_id: 2, profile: eastron-sdm630"), null))
+                .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> assertThat(e.errors().toString())
+                        .contains("devices[1].clock_zone"));
+    }
+
+    @Test
+    void anIdentifierReadUnderTheWrongNameSaysWhichNamesItHas() {
+        String text = """
+                gateway: {park: p1, id: g1}
+                broker: {url: "tcp://localhost:1883"}
+                devices:
+                  - meter: E-1
+                    protocol: dlt645
+                    endpoint: "10.0.0.5:8899"
+                    address: "000000000001"
+                    points: {current_a: {di: "02010100"}}
+                """;
+        assertThatThrownBy(() -> reader.read("g.yaml", text, null))
+                .isInstanceOfSatisfying(InvalidGatewayConfigException.class, e -> assertThat(e.errors()).first()
+                        .satisfies(err -> assertThat(err.toString()).isEqualTo(
+                                "g.yaml:8:25: devices[0].points.current_a.di: DI 02010100 is voltage_v or voltage_l1_v, not current_a")));
+    }
 }

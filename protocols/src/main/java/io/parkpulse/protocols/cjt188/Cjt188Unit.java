@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * The unit byte that follows each value in a CJ/T 188 reply (github:hupengwu/fox-edge-server-protocol
  * {@code CJT188Unit.java}, docs/domain.md §6.2), with the factor to the base unit of its dimension: kWh for energy and
- * heat, kW for power, m³ for volume, m³/h for flow rate.
+ * heat, kW for power, m³ for volume, m³/h for flow rate. A heat meter's heat is published in GJ
+ * ({@link #toGigajoules}).
  */
 public enum Cjt188Unit {
     JOULE(0x01, "J", Dimension.ENERGY, 1 / 3.6e6),
@@ -27,18 +28,28 @@ public enum Cjt188Unit {
 
     /** What a unit measures, with the base unit values are converted to. */
     public enum Dimension {
-        ENERGY("kWh"), POWER("kW"), VOLUME("m³"), FLOW_RATE("m³/h");
+        ENERGY("kWh", "an energy"), POWER("kW", "a power"), VOLUME("m³", "a volume"), FLOW_RATE("m³/h", "a flow rate");
 
         private final String base;
+        private final String noun;
 
-        Dimension(String base) {
+        Dimension(String base, String noun) {
             this.base = base;
+            this.noun = noun;
         }
 
         public String base() {
             return base;
         }
+
+        /** The dimension with its article, for messages: "is not a volume". */
+        public String noun() {
+            return noun;
+        }
     }
+
+    /** GJ in one kWh: 3.6 MJ. */
+    public static final double GJ_PER_KWH = 0.0036;
 
     private final int code;
     private final String symbol;
@@ -67,6 +78,27 @@ public enum Cjt188Unit {
     /** {@code value} in this unit, expressed in the dimension's base unit. */
     public double toBase(double value) {
         return value * toBase;
+    }
+
+    /**
+     * {@code value} in this energy unit, in GJ (1 GJ = 10⁹ J = 277.78 kWh, i.e. 1 kWh = 0.0036 GJ), without the binary
+     * noise of the conversion: 1 GJ is 1.0, 5 328.19 kWh is 19.181484.
+     *
+     * @throws IllegalStateException when this is not an energy unit
+     */
+    public double toGigajoules(double value) {
+        if (dimension != Dimension.ENERGY) {
+            throw new IllegalStateException(symbol + " is not an energy unit");
+        }
+        return ReplyFields.tidy(toBase(value) * GJ_PER_KWH);
+    }
+
+    /** {@code gigajoules} expressed in this energy unit; the inverse of {@link #toGigajoules}. */
+    public double fromGigajoules(double gigajoules) {
+        if (dimension != Dimension.ENERGY) {
+            throw new IllegalStateException(symbol + " is not an energy unit");
+        }
+        return ReplyFields.tidy(fromBase(gigajoules / GJ_PER_KWH));
     }
 
     /** {@code value} in the dimension's base unit, expressed in this unit. */

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a water meter answers to a read of metering data (DI 901F), with both flows converted to m³.
+ * What a water or gas meter answers to a read of metering data (DI 901F), with both flows converted to m³.
  *
  * @param serial           SER, the request's sequence number as the meter echoed it
  * @param currentFlowM3    current cumulative flow 当前累积流量, m³

@@ -255,7 +255,8 @@ class Cjt188CodecTest {
                 bytes("90 2F 00 00 00 00 00 2C 00 00 00 00 2C 00 00 00 00 00 00 00 00 00"));
         assertThat(refusal(other)).isEqualTo("identifier 90 2F is not 901F in either byte order");
         Cjt188Frame heat = new Cjt188Frame(0x20, bytes("01 00 00 00 00 00 00"), 0x81, new byte[46]);
-        assertThat(refusal(heat)).isEqualTo("a water meter's metering-data reply has 22 data bytes, got 46");
+        assertThat(refusal(heat)).isEqualTo("a water or gas meter's metering-data reply has 22 data bytes, got 46"
+                + " (the length of a heat meter's reply)");
     }
 
     @Test

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code emulate}: the meters of one gateway of a park file, as the gateway would find them on its buses. The park
  * model runs live ({@link LiveMeters}); electricity meters answer DL/T 645-2007 behind emulated serial-to-TCP
- * converters and Modbus TCP (Eastron SDM630 and CHINT DTSU666 register maps, alternating), water meters CJ/T 188, and
+ * converters and Modbus TCP (Eastron SDM630 and CHINT DTSU666 register maps, alternating), water, gas and heat meters
+ * CJ/T 188 (profiles cjt188-cold-water, cjt188-gas, cjt188-heat), and
  * NB-IoT water meters push their uplinks to the gateway's HTTP port as CTWing would. Writes the gateway configuration
  * that reads them all with the built-in profiles, so that {@code GatewayMain --config} of that file is the real
  * gateway in front of emulated meters.
@@ -264,10 +265,12 @@ public final class EmulateCommand implements Callable<Integer> {
                 case WATER -> nbIotGateway ? new Device(m, "nbiot", String.format("86259205%07d", index), 0, null, null)
                         : new Device(m, "cjt188", String.format("%014d", index), 0, "cjt188-cold-water", null);
                 case EQUIPMENT -> new Device(m, "none", null, 0, null, "no standard protocol for equipment state here");
-                case GAS -> new Device(m, "none", null, 0, null, nbIotGateway
-                        ? "the gateway's NB-IoT intake takes water volumes only" : "no gas meter emulator here");
+                // wired gas and heat meters are CJ/T 188 meters too (types 30H and 20H), on the same converter
+                case GAS -> nbIotGateway ? new Device(m, "none", null, 0, null, "the gateway's NB-IoT intake takes water volumes only")
+                        : new Device(m, "cjt188", String.format("%014d", index), 0, "cjt188-gas", null);
                 case STEAM -> new Device(m, "none", null, 0, null, "no steam meter emulator here");
-                case HEAT -> new Device(m, "none", null, 0, null, "no heat meter emulator here");
+                case HEAT -> nbIotGateway ? new Device(m, "none", null, 0, null, "the gateway's NB-IoT intake takes no heat readings")
+                        : new Device(m, "cjt188", String.format("%014d", index), 0, "cjt188-heat", null);
             };
             devices.add(d);
         }
@@ -314,7 +317,7 @@ public final class EmulateCommand implements Callable<Integer> {
                 }
                 case "cjt188" -> y.append("  - meter: ").append(d.meter().id()).append("\n    protocol: cjt188\n    endpoint: \"127.0.0.1:")
                         .append(ports.get(d.meter().id().value())).append("\"\n    address: \"").append(d.address())
-                        .append("\"\n    profile: cjt188-cold-water\n");
+                        .append("\"\n    profile: ").append(d.profile()).append('\n');
                 case "nbiot" -> {
                     NbIotPusher.Identity id = nbIdentity(d);
                     y.append("  - meter: ").append(d.meter().id()).append("\n    protocol: nbiot\n    device_id: ").append(id.deviceId())

@@ -75,6 +75,8 @@ class EmulateCommandTest {
                     }
                     case WATER -> assertThat(devices.get(m.id().value())).as(m.id().value()).containsEntry("protocol", "cjt188")
                             .containsEntry("profile", "cjt188-cold-water");
+                    case GAS -> assertThat(devices.get(m.id().value())).as(m.id().value()).containsEntry("protocol", "cjt188")
+                            .containsEntry("profile", "cjt188-gas");
                     default -> {
                         assertThat(devices).as(m.id().value()).doesNotContainKey(m.id().value());
                         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("not emulated", m.id().value());
@@ -97,7 +99,8 @@ class EmulateCommandTest {
                     case "dlt645" -> assertThat(dlt645Power(port, (String) d.get("address"))).as(meter).isGreaterThanOrEqualTo(0);
                     case "modbus" -> assertThat(modbusVoltage(port, (Integer) d.get("unit_id"), "eastron-sdm630".equals(d.get("profile"))))
                             .as(meter).isGreaterThan(50);
-                    case "cjt188" -> assertThat(cjt188Volume(port, (String) d.get("address"))).as(meter).isGreaterThanOrEqualTo(0);
+                    case "cjt188" -> assertThat(cjt188Volume(port, (String) d.get("address"), "cjt188-gas".equals(d.get("profile")) ? 0x30 : 0x10))
+                            .as(meter).isGreaterThanOrEqualTo(0);
                     default -> throw new AssertionError("unexpected protocol of " + d);
                 }
             }
@@ -169,10 +172,10 @@ class EmulateCommandTest {
         }
     }
 
-    static double cjt188Volume(int port, String address) throws Exception {
+    static double cjt188Volume(int port, String address, int meterType) throws Exception {
         try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
             s.setSoTimeout(3000);
-            s.getOutputStream().write(MeteringRead.request(0x10, Cjt188Address.toWire(address), DiOrder.HIGH_FIRST, 1).encode(2));
+            s.getOutputStream().write(MeteringRead.request(meterType, Cjt188Address.toWire(address), DiOrder.HIGH_FIRST, 1).encode(2));
             Cjt188Decoder decoder = new Cjt188Decoder();
             InputStream in = s.getInputStream();
             byte[] buffer = new byte[256];
