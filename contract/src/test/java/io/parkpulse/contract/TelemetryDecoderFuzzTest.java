@@ -29,7 +29,7 @@ class TelemetryDecoderFuzzTest {
         StringBuilder all = new StringBuilder("{\"seq\":7,\"readings\":[");
         int i = 0;
         for (Quantity q : Quantity.values()) {
-            String value = q.isNumeric() ? String.valueOf(q.max() == null ? 12.5 : Math.min(q.max(), 0.5)) : "\"running\"";
+            String value = q.isNumeric() ? String.valueOf(q.max() == null ? 12.5 : Math.max(q.min() == null ? 0.5 : q.min(), Math.min(q.max(), 0.5))) : "\"running\"";
             all.append(i++ == 0 ? "" : ",").append("{\"meter\":\"M-").append(i).append("\",\"ts\":").append(NOW - i * 1000L)
                     .append(",\"values\":{\"").append(q.wireName()).append("\":").append(value).append("}}");
         }

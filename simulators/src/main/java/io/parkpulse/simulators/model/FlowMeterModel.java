@@ -22,6 +22,8 @@ final class FlowMeterModel extends MeterModel {
 
     /** Enthalpy of saturated steam at about 0.8 MPa(g): ≈ 2.77 GJ/t (steam tables), for the heat register. */
     static final double STEAM_GJ_PER_T = 2.77;
+    /** 1 GJ/h = 10⁹ J / 3 600 s = 277.8 kW. */
+    static final double KW_PER_GJ_H = 1e6 / 3600;
 
     private final MeterKind kind;
     private final DoubleSupplier primaryFlow;
@@ -74,6 +76,7 @@ final class FlowMeterModel extends MeterModel {
         switch (kind) {
             case WATER -> quantities = new Quantity[] {Quantity.VOLUME_M3};
             case GAS -> quantities = new Quantity[] {Quantity.GAS_M3};
+            case HEAT -> quantities = new Quantity[] {Quantity.HEAT_GJ}; // its "flow" is the heat delivered, GJ/h
             default -> quantities = new Quantity[] {Quantity.STEAM_T, Quantity.HEAT_GJ};
         }
         registers = kind == MeterKind.STEAM
@@ -140,6 +143,12 @@ final class FlowMeterModel extends MeterModel {
                 values.add(Value.of(Quantity.FLOW_M3H, sent));
                 values.add(Value.of(Quantity.PRESSURE_MPA, Rounding.round(0.2 + 0.005 * SeededNoise.centred(key, Streams.PRESSURE, second), 3)));
                 values.add(Value.of(Quantity.TEMPERATURE_C, Rounding.round(15 + 3 * SeededNoise.centred(key, Streams.TEMPERATURE, second), 1)));
+            }
+            case HEAT -> {
+                addRegister(values);
+                values.add(Value.of(Quantity.HEAT_POWER_KW, Rounding.round(flow / multiplier * KW_PER_GJ_H, 2)));
+                values.add(Value.of(Quantity.SUPPLY_TEMPERATURE_C, Rounding.round(75 + 1.5 * SeededNoise.centred(key, Streams.TEMPERATURE, second), 2)));
+                values.add(Value.of(Quantity.RETURN_TEMPERATURE_C, Rounding.round(55 + 1.5 * SeededNoise.centred(key, Streams.PRESSURE, second), 2)));
             }
             default -> {
                 addRegister(values);

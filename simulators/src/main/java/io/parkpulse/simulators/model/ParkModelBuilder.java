@@ -181,6 +181,9 @@ final class ParkModelBuilder {
                 model.minWaterM3h + 0.2 * model.domesticM3hPerPerson * model.employees, out);
         flowMeters(ofKind(meters, MeterKind.GAS), () -> model.gasM3h, model.peakGasM3h(), model.gasStandbyM3h, out);
         flowMeters(ofKind(meters, MeterKind.STEAM), () -> model.steamTh, model.peakSteamTh(), model.steamStandbyTh, out);
+        // a heat meter on a hot-water loop delivers what the process's steam would: GJ/h
+        flowMeters(ofKind(meters, MeterKind.HEAT), () -> model.steamTh * FlowMeterModel.STEAM_GJ_PER_T,
+                model.peakSteamTh() * FlowMeterModel.STEAM_GJ_PER_T, model.steamStandbyTh * FlowMeterModel.STEAM_GJ_PER_T, out);
         return model;
     }
 
