@@ -20,6 +20,7 @@ export function useRoute() {
   useEffect(() => {
     const update = () => setRoute(parseHash(location.hash));
     addEventListener('hashchange', update);
+    update(); // the hash may have changed between the first render and this effect (a redirect while rendering)
     return () => removeEventListener('hashchange', update);
   }, []);
   return route;
