@@ -1,7 +1,6 @@
 package io.parkpulse.protocols.cjt188;
 
 import java.time.LocalDateTime;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -38,14 +37,6 @@ public record HeatMeteringData(int serial, double settlementHeatGj, double curre
     }
 
     public HeatMeteringData {
-        if (serial < 0 || serial > 0xFF) {
-            throw new IllegalArgumentException("SER is one byte, got " + serial);
-        }
-        Objects.requireNonNull(meterClock, "meterClock");
-        Objects.requireNonNull(status, "status");
-        Objects.requireNonNull(clockProblem, "clockProblem");
-        if (clockProblem.isPresent() && meterClock.isPresent()) {
-            throw new IllegalArgumentException("a clock with a problem is not given: " + clockProblem.get());
-        }
+        ReplyFields.checkCommon(serial, meterClock, status, clockProblem);
     }
 }

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,6 +24,23 @@ final class ReplyFields {
     private static final MathContext TIDY = new MathContext(12);
 
     private ReplyFields() {
+    }
+
+    /**
+     * The checks every metering data record makes of what it shares: a one-byte serial, a status, and a clock that is
+     * either read or has a problem, never both.
+     */
+    static void checkCommon(int serial, Optional<LocalDateTime> meterClock, MeterStatus status,
+                            Optional<String> clockProblem) {
+        if (serial < 0 || serial > 0xFF) {
+            throw new IllegalArgumentException("SER is one byte, got " + serial);
+        }
+        Objects.requireNonNull(meterClock, "meterClock");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(clockProblem, "clockProblem");
+        if (clockProblem.isPresent() && meterClock.isPresent()) {
+            throw new IllegalArgumentException("a clock with a problem is not given: " + clockProblem.get());
+        }
     }
 
     /** A field that cannot be read; caught by the decoders, never leaves this package. */
