@@ -12,6 +12,7 @@ import io.parkpulse.gateway.southbound.DeviceReaders;
 import io.parkpulse.gateway.southbound.Poller;
 import io.parkpulse.gateway.status.DeviceHealth;
 import io.parkpulse.gateway.status.GatewayMetrics;
+import io.parkpulse.gateway.status.SharedSecret;
 import io.parkpulse.gateway.status.StatusRoutes;
 import io.parkpulse.gateway.uplink.BatchWriter;
 import io.parkpulse.gateway.uplink.MqttUplink;
@@ -97,7 +98,7 @@ public final class Gateway implements AutoCloseable {
         uplink.start();
         sender.start();
         Router router = Router.router(vertx);
-        StatusRoutes.mount(router, this::status, registry, () -> !buffer.isClosed());
+        StatusRoutes.mount(router, this::status, registry, () -> !buffer.isClosed(), SharedSecret.ofNullable(config.http().statusToken()));
         nbiot.mount(router);
         http = vertx.createHttpServer().requestHandler(router).listen(config.http().port(), config.http().host())
                 .await(30, TimeUnit.SECONDS);

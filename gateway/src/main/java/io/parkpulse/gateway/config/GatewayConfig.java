@@ -32,8 +32,16 @@ public record GatewayConfig(String park, String gatewayId, Broker broker, Pollin
     public record Buffer(Path directory, long maxBytes, FullPolicy whenFull) {
     }
 
-    /** The HTTP server for the status page, metrics and NB-IoT carrier pushes. */
-    public record Http(String host, int port) {
+    /**
+     * The HTTP server for the status page, metrics and NB-IoT carrier pushes. {@code statusToken} (from the
+     * environment, may be null) is the bearer token {@code /status} and {@code /metrics} ask for; the reader
+     * refuses a non-loopback {@code host} without one.
+     */
+    public record Http(String host, int port, String statusToken) {
+        @Override
+        public String toString() {
+            return "Http[host=" + host + ", port=" + port + ", statusTokenGiven=" + (statusToken != null) + "]";
+        }
     }
 
     /** NB-IoT intake: the CoAP UDP port (-1 = off, 0 = any free port) and the OneNET push token (from the environment). */

@@ -213,11 +213,19 @@ public final class GatewayConfigReader {
 
         private GatewayConfig.Http http(YamlMapping m) {
             if (m == null) {
-                return new GatewayConfig.Http("0.0.0.0", 8091);
+                return new GatewayConfig.Http(LoopbackHost.DEFAULT, 8091, null);
             }
-            m.allowOnly(List.of("host", "port"));
+            m.allowOnly(List.of("host", "port", "token_env"));
             Double port = m.optionalNumber("port", 8091.0, PORT);
-            return new GatewayConfig.Http(m.optionalText("host", "0.0.0.0"), port == null ? 8091 : port.intValue());
+            String host = m.optionalText("host", LoopbackHost.DEFAULT);
+            String token = secret(m, "token_env");
+            if (token == null && !m.has("token_env") && !LoopbackHost.is(host)) {
+                // /status and /metrics name the buffer directory and every meter's endpoint: not for the whole network
+                problems.at(m.get("host"), m.child("host"), "is " + host + ", not a loopback address, and http.token_env is not set: "
+                        + "/status and /metrics would show the buffer directory and every device endpoint to anyone who can reach it; "
+                        + "set http.token_env to the environment variable holding a bearer token, or use " + LoopbackHost.DEFAULT);
+            }
+            return new GatewayConfig.Http(host, port == null ? 8091 : port.intValue(), token);
         }
 
         private GatewayConfig.NbIotIntake nbiot(YamlMapping m) {
@@ -226,16 +234,21 @@ public final class GatewayConfigReader {
             }
             m.allowOnly(List.of("coap_port", "onenet_token_env"));
             Double coap = m.optionalNumber("coap_port", -1.0, v -> v == -1 ? null : PORT.problem(v));
-            String tokenEnv = m.optionalText("onenet_token_env", null);
-            String token = null;
-            if (tokenEnv != null) {
-                token = environment.apply(tokenEnv);
-                if (token == null || token.isEmpty()) {
-                    problems.at(m.get("onenet_token_env"), m.child("onenet_token_env"),
-                            "names the environment variable " + tokenEnv + ", which is not set");
-                }
+            return new GatewayConfig.NbIotIntake(coap == null ? -1 : coap.intValue(), secret(m, "onenet_token_env"));
+        }
+
+        /** The value of the environment variable {@code key} names; null when the key is absent or the variable unset (a problem then). */
+        private String secret(YamlMapping m, String key) {
+            String name = m.optionalText(key, null);
+            if (name == null) {
+                return null;
             }
-            return new GatewayConfig.NbIotIntake(coap == null ? -1 : coap.intValue(), token);
+            String value = environment.apply(name);
+            if (value == null || value.isEmpty()) {
+                problems.at(m.get(key), m.child(key), "names the environment variable " + name + ", which is not set");
+                return null;
+            }
+            return value;
         }
     }
 

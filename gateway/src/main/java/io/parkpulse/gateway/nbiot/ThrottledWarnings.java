@@ -6,19 +6,19 @@ import org.slf4j.Logger;
  * At most one warning per period: a misconfigured product or a scanner hammering the push URL must not flood the
  * log of an edge box. The warnings in between are counted and reported with the next one.
  */
-final class ThrottledWarnings {
+public final class ThrottledWarnings {
 
     private final Logger log;
     private final long periodMs;
     private long nextAllowedMs;
     private long suppressed;
 
-    ThrottledWarnings(Logger log, long periodMs) {
+    public ThrottledWarnings(Logger log, long periodMs) {
         this.log = log;
         this.periodMs = periodMs;
     }
 
-    synchronized void warn(String message) {
+    public synchronized void warn(String message) {
         long now = System.currentTimeMillis();
         if (now < nextAllowedMs) {
             suppressed++;
