@@ -44,11 +44,16 @@ public record GatewayConfig(String park, String gatewayId, Broker broker, Pollin
         }
     }
 
-    /** NB-IoT intake: the CoAP UDP port (-1 = off, 0 = any free port) and the OneNET push token (from the environment). */
-    public record NbIotIntake(int coapPort, String onenetToken) {
+    /**
+     * NB-IoT intake: the CoAP UDP port (-1 = off, 0 = any free port) and each carrier's push secret (from the
+     * environment; null = not configured): OneNET's signing token, and the shared tokens CTWing and Huawei pushes
+     * must carry.
+     */
+    public record NbIotIntake(int coapPort, String onenetToken, String ctwingToken, String huaweiToken) {
         @Override
         public String toString() {
-            return "NbIotIntake[coapPort=" + coapPort + ", onenetTokenGiven=" + (onenetToken != null) + "]";
+            return "NbIotIntake[coapPort=" + coapPort + ", onenetTokenGiven=" + (onenetToken != null)
+                    + ", ctwingTokenGiven=" + (ctwingToken != null) + ", huaweiTokenGiven=" + (huaweiToken != null) + "]";
         }
     }
 }

@@ -230,11 +230,12 @@ public final class GatewayConfigReader {
 
         private GatewayConfig.NbIotIntake nbiot(YamlMapping m) {
             if (m == null) {
-                return new GatewayConfig.NbIotIntake(-1, null);
+                return new GatewayConfig.NbIotIntake(-1, null, null, null);
             }
-            m.allowOnly(List.of("coap_port", "onenet_token_env"));
+            m.allowOnly(List.of("coap_port", "onenet_token_env", "ctwing_token_env", "huawei_token_env"));
             Double coap = m.optionalNumber("coap_port", -1.0, v -> v == -1 ? null : PORT.problem(v));
-            return new GatewayConfig.NbIotIntake(coap == null ? -1 : coap.intValue(), secret(m, "onenet_token_env"));
+            return new GatewayConfig.NbIotIntake(coap == null ? -1 : coap.intValue(), secret(m, "onenet_token_env"),
+                    secret(m, "ctwing_token_env"), secret(m, "huawei_token_env"));
         }
 
         /** The value of the environment variable {@code key} names; null when the key is absent or the variable unset (a problem then). */

@@ -97,17 +97,24 @@ public final class NbIotIntake {
     }
 
     public Outcome accept(Uplink uplink) {
+        return accept(uplink, "NB-IoT uplink");
+    }
+
+    /** @param source who sent it ("CTWing push from 10.1.2.3 to /nbiot/ctwing"), for the log */
+    public Outcome accept(Uplink uplink, String source) {
         Device device = find(uplink);
         if (device == null) {
             unknown.increment();
             String reason = "no NB-IoT device is configured with " + uplink.sender();
-            warnings.warn("NB-IoT uplink rejected: " + reason);
+            warnings.warn(source + " ignored: " + reason);
             return new UnknownDevice(reason);
         }
         String meter = device.config().meter();
         UplinkReadings.Result made = UplinkReadings.of(meter, device.settings().points(), uplink);
         if (made instanceof UplinkReadings.Refused refused) {
-            return reject(refused.reason());
+            rejected.increment();
+            warnings.warn(source + " rejected: " + refused.reason());
+            return new Rejected(refused.reason());
         }
         List<Reading> all = ((UplinkReadings.Made) made).readings();
         synchronized (device.recent()) {
@@ -129,7 +136,7 @@ public final class NbIotIntake {
         }
     }
 
-    /** Counts and logs a push that never became an uplink (a malformed body, a bad signature). */
+    /** Counts and logs a push that never became an uplink (a malformed body, a bad signature, no valid token). */
     public Rejected reject(String reason) {
         rejected.increment();
         warnings.warn("NB-IoT uplink rejected: " + reason);

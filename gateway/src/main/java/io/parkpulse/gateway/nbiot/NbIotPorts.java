@@ -26,7 +26,7 @@ public final class NbIotPorts implements AutoCloseable {
             uplinked.stream().collect(java.util.stream.Collectors.groupingBy(Reading::meter, java.util.stream.Collectors.summingInt(r -> r.values().size())))
                     .forEach((meter, values) -> metrics.readSucceeded(meter, now, values, List.of()));
         }, metrics.registry());
-        this.pushes = new CarrierPushRoutes(intake, config.nbiot().onenetToken());
+        this.pushes = new CarrierPushRoutes(intake, config.nbiot());
         this.coap = config.nbiot().coapPort() >= 0 ? new CoapIntake(intake, config.nbiot().coapPort()) : null;
     }
 

@@ -7,37 +7,38 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * The HTTP answer to one carrier push. Carriers re-push until they see a 200, so 200 means "nothing more to do":
- * accepted, duplicate, or nothing in it for us (online reports). 400 and 404 say what to fix (a malformed body or
- * payload; a meter this gateway does not know), 403 a bad signature, 503 a full uplink — worth a retry.
+ * accepted, duplicate, or nothing in it for us (online reports, a device this gateway does not read). 400 says what
+ * to fix (a malformed body or payload), 403 a bad signature, 503 a full uplink — worth a retry. A device id no meter
+ * has is answered 200 with nothing in the body about it, so a caller cannot probe which ids exist (and Huawei, which
+ * blocks a callback URL after 10 failed pushes in a row, keeps pushing the meters that are ours); the gateway logs it.
  */
 record PushReply(int status, JsonObject body) {
 
-    static PushReply of(PushResult result, NbIotIntake intake) {
+    /** @param source who pushed what ("CTWing push from 10.1.2.3 to /nbiot/ctwing"), for the log */
+    static PushReply of(PushResult result, NbIotIntake intake, String source) {
         if (result instanceof PushResult.Malformed m) {
-            intake.reject(m.reason());
+            intake.reject(source + ": " + m.reason());
             return new PushReply(400, new JsonObject().put("error", m.reason()));
         }
         if (result instanceof PushResult.Forbidden f) {
-            intake.reject(f.reason());
+            intake.reject(source + ": " + f.reason());
             return new PushReply(403, new JsonObject().put("error", f.reason()));
         }
         PushResult.Parsed parsed = (PushResult.Parsed) result;
         int accepted = 0;
         int duplicate = 0;
         boolean failed = false;
-        boolean badPayload = false;
         JsonArray rejected = new JsonArray();
         for (Uplink uplink : parsed.uplinks()) {
-            NbIotIntake.Outcome outcome = intake.accept(uplink);
+            NbIotIntake.Outcome outcome = intake.accept(uplink, source);
             if (outcome instanceof NbIotIntake.Forwarded) {
                 accepted++;
             } else if (outcome instanceof NbIotIntake.Duplicate) {
                 duplicate++;
             } else if (outcome instanceof NbIotIntake.Rejected r) {
-                badPayload = true;
                 rejected.add(r.reason());
-            } else if (outcome instanceof NbIotIntake.UnknownDevice u) {
-                rejected.add(u.reason());
+            } else if (outcome instanceof NbIotIntake.UnknownDevice) {
+                continue; // counted and logged by the intake; nothing in the answer
             } else {
                 failed = true;
                 rejected.add(((NbIotIntake.Failed) outcome).reason());
@@ -51,7 +52,7 @@ record PushReply(int status, JsonObject body) {
         } else if (accepted + duplicate > 0 || rejected.isEmpty()) {
             status = 200;
         } else {
-            status = badPayload ? 400 : 404;
+            status = 400;
         }
         if (status != 200) {
             body.put("error", rejected.getString(0));
