@@ -19,7 +19,10 @@ import org.junit.jupiter.api.Test;
 class GatewayConfigFuzzTest {
 
     static final Path EXAMPLE = Path.of("gateway.example.yaml");
-    static final Map<String, String> ENV = Map.of("PARKPULSE_GATEWAY_PASSWORD", "s3cret", "PARKPULSE_ONENET_TOKEN", "tok");
+    static final Map<String, String> ENV = Map.of("PARKPULSE_GATEWAY_PASSWORD", "s3cret", "PARKPULSE_ONENET_TOKEN", "tok",
+            // the example binds beyond loopback and takes CTWing and Huawei pushes: their tokens, made per run
+            "PARKPULSE_GATEWAY_STATUS_TOKEN", java.util.UUID.randomUUID().toString(),
+            "PARKPULSE_CTWING_TOKEN", java.util.UUID.randomUUID().toString(), "PARKPULSE_HUAWEI_TOKEN", java.util.UUID.randomUUID().toString());
 
     @Test
     void mutatedConfigurationsAreReadOrRefusedWithReasons() throws IOException {

@@ -23,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GatewayConfigReaderTest {
 
-    static final Map<String, String> ENV = Map.of("PARKPULSE_GATEWAY_PASSWORD", "s3cret", "PARKPULSE_ONENET_TOKEN", "tok");
+    static final Map<String, String> ENV = Map.of("PARKPULSE_GATEWAY_PASSWORD", "s3cret", "PARKPULSE_ONENET_TOKEN", "tok",
+            // the example binds beyond loopback and takes CTWing and Huawei pushes: their tokens, made per run
+            "PARKPULSE_GATEWAY_STATUS_TOKEN", java.util.UUID.randomUUID().toString(),
+            "PARKPULSE_CTWING_TOKEN", java.util.UUID.randomUUID().toString(), "PARKPULSE_HUAWEI_TOKEN", java.util.UUID.randomUUID().toString());
     final GatewayConfigReader reader = new GatewayConfigReader(ENV::get, ProfileCatalog.builtIn());
 
     @Test
@@ -34,7 +37,13 @@ class GatewayConfigReaderTest {
         assertThat(config.gatewayId()).isEqualTo("gw-north");
         assertThat(config.broker().password()).isEqualTo("s3cret");
         assertThat(config.broker().toString()).doesNotContain("s3cret").contains("secretGiven=true");
-        assertThat(config.nbiot().toString()).doesNotContain("tok");
+        assertThat(config.nbiot().toString()).doesNotContain("tok").doesNotContain(ENV.get("PARKPULSE_CTWING_TOKEN"))
+                .doesNotContain(ENV.get("PARKPULSE_HUAWEI_TOKEN"));
+        assertThat(config.nbiot().ctwingToken()).isEqualTo(ENV.get("PARKPULSE_CTWING_TOKEN"));
+        assertThat(config.nbiot().huaweiToken()).isEqualTo(ENV.get("PARKPULSE_HUAWEI_TOKEN"));
+        assertThat(config.http().host()).isEqualTo("0.0.0.0");
+        assertThat(config.http().statusToken()).isEqualTo(ENV.get("PARKPULSE_GATEWAY_STATUS_TOKEN"));
+        assertThat(config.http().toString()).doesNotContain(config.http().statusToken());
         assertThat(config.polling().interval()).isEqualTo(Duration.ofMinutes(15));
         assertThat(config.polling().timeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(config.buffer().maxBytes()).isEqualTo(64L << 20);
