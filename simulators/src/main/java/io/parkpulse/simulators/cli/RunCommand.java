@@ -8,6 +8,7 @@ import io.parkpulse.simulators.faults.JsonLinesFaultLog;
 import io.parkpulse.simulators.model.LeakSpec;
 import io.parkpulse.simulators.model.ModelSettings;
 import io.parkpulse.simulators.model.ParkModel;
+import io.parkpulse.simulators.mqtt.GatewayAccounts;
 import io.parkpulse.simulators.output.OutputReportFormat;
 import io.parkpulse.simulators.output.OutputReportWriter;
 import io.parkpulse.simulators.run.DryRunSink;
@@ -43,7 +44,8 @@ import picocli.CommandLine.Option;
         description = {"Simulate a park's meters and publish their readings as its gateways would.",
             "realtime: live at wall-clock time (a --from in the past is caught up first); accelerated: --speed times faster "
                 + "than the wall clock from --from; backfill: --from..--to as fast as the broker acknowledges.",
-            "Credentials come from PARKPULSE_MQTT_USERNAME and PARKPULSE_MQTT_PASSWORD."})
+            "Credentials come from PARKPULSE_MQTT_USERNAME and PARKPULSE_MQTT_PASSWORD (one account for every gateway), or "
+                + "with --credentials from a file giving each gateway its own account."})
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -52,6 +54,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--broker", defaultValue = "${env:PARKPULSE_MQTT_URL:-tcp://127.0.0.1:1883}",
             description = "Broker URL (env PARKPULSE_MQTT_URL). Default: ${DEFAULT-VALUE}")
     String broker;
+
+    @Option(names = "--credentials", paramLabel = "FILE", description = "Each gateway's MQTT account (YAML: park: gateway: "
+            + "{username, password}), as parkpulse-tools broker-config --simulator-credentials writes it: every simulated "
+            + "gateway connects as itself. Instead of PARKPULSE_MQTT_USERNAME / PARKPULSE_MQTT_PASSWORD")
+    Path credentials;
 
     @Option(names = "--mode", defaultValue = "realtime", description = "realtime, accelerated or backfill. Default: ${DEFAULT-VALUE}")
     TimeMode mode;
@@ -170,6 +177,10 @@ public final class RunCommand implements Callable<Integer> {
             OutputStream out = dryRun.equals("-") ? StandardOutput.keptOpen()
                     : new FileOutputStream(createParent(Path.of(dryRun)).toFile());
             return new DryRunSink(out, park.id(), park.timeZone(), stats);
+        }
+        if (credentials != null) {
+            GatewayAccounts accounts = GatewayAccounts.read(credentials);
+            return MqttSink.connect(broker, gateway -> accounts.of(park.id(), gateway), park.id(), parkModel.gateways(), threads, stats);
         }
         // read from the environment only, so the password never shows in a process list
         return MqttSink.connect(broker, System.getenv("PARKPULSE_MQTT_USERNAME"), System.getenv("PARKPULSE_MQTT_PASSWORD"),

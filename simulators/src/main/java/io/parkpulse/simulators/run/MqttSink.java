@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.run;
 
 import io.parkpulse.mqtt.MqttClients;
+import io.parkpulse.simulators.mqtt.GatewayAccounts;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,20 @@ public final class MqttSink implements MessageSink {
      */
     public static MqttSink connect(String brokerUrl, String username, String password, String park, List<String> gateways,
                                    int threads, RunStats stats) {
+        GatewayAccounts.Account shared = new GatewayAccounts.Account(username, password);
+        return connect(brokerUrl, gateway -> shared, park, gateways, threads, stats);
+    }
+
+    /**
+     * Connects every gateway with its own account, {@code accountOf(gateway)}, so the broker's ACL confines each
+     * simulated gateway to its own topics.
+     *
+     * @throws IllegalArgumentException when {@code accountOf} has none for a gateway
+     */
+    public static MqttSink connect(String brokerUrl, Function<String, GatewayAccounts.Account> accountOf, String park,
+                                   List<String> gateways, int threads, RunStats stats) {
+        // every account first: a missing one is a configuration error, found before any connection is made
+        List<GatewayAccounts.Account> accounts = gateways.stream().map(accountOf).toList();
         AtomicInteger number = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, gateways.size())), r -> {
             Thread t = new Thread(r, "publish-" + number.incrementAndGet());
@@ -50,17 +66,21 @@ public final class MqttSink implements MessageSink {
         });
         AtomicLong logged = new AtomicLong();
         List<GatewayLane> lanes = new ArrayList<>();
-        for (String gateway : gateways) {
+        for (int i = 0; i < gateways.size(); i++) {
+            String gateway = gateways.get(i);
+            GatewayAccounts.Account account = accounts.get(i);
             GatewayPublisher publisher;
             try {
-                publisher = GatewayPublisher.connect(new GatewayPublisher.Settings(brokerUrl, park, gateway, username, password));
+                publisher = GatewayPublisher.connect(new GatewayPublisher.Settings(brokerUrl, park, gateway, account.username(),
+                        account.password()));
             } catch (Exception e) {
                 for (GatewayLane lane : lanes) {
                     closeQuietly(lane.publisher());
                 }
                 pool.shutdownNow();
                 throw new IllegalStateException("cannot connect to " + brokerUrl + " as gateway " + gateway + " of park " + park
-                        + ": " + (e instanceof MqttException m ? MqttClients.describe(m) : e.getMessage()), e);
+                        + (account.username() == null ? " (anonymously)" : " (user " + account.username() + ")") + ": "
+                        + (e instanceof MqttException m ? MqttClients.describe(m) : e.getMessage()), e);
             }
             publisher.onReport(report -> {
                 int count = report.rejections().size() + report.omitted();

@@ -21,6 +21,8 @@ public final class BrokerAccessPlan {
     public static final String INGEST_USER = "ingest";
     public static final String DASHBOARD_USER = "dashboard";
     public static final String SIMULATOR_USER = "simulator";
+    /** The read-only account a person watches the traffic with (mosquitto_sub), never a service's. */
+    public static final String MONITOR_USER = "operator-readonly";
     /** What ingest and the dashboard read their MQTT password from ({@code IngestConfig}, {@code LiveSettings}). */
     public static final String SERVICE_PASSWORD_ENV = "PARKPULSE_MQTT_PASSWORD";
     /** The {@code broker.password_env} of the shipped gateway example. */
@@ -45,6 +47,14 @@ public final class BrokerAccessPlan {
      *                                  two gateways would get the same name
      */
     public static List<BrokerUser> users(ParkRegistry parks, boolean withSimulator, String gatewayPasswordEnv) {
+        return users(parks, withSimulator, false, gatewayPasswordEnv);
+    }
+
+    /**
+     * As {@link #users(ParkRegistry, boolean, String)}, and with {@code withMonitor} one {@code operator-readonly}
+     * account that may read every park's readings, status, rejections and rollups and publish nothing.
+     */
+    public static List<BrokerUser> users(ParkRegistry parks, boolean withSimulator, boolean withMonitor, String gatewayPasswordEnv) {
         List<BrokerUser> users = new ArrayList<>();
         users.add(new BrokerUser(INGEST_USER, "ingest", SERVICE_PASSWORD_ENV, ingestRules()));
         users.add(new BrokerUser(DASHBOARD_USER, "dashboard", SERVICE_PASSWORD_ENV, List.of(AclRule.read(ROLLUPS))));
@@ -70,6 +80,10 @@ public final class BrokerAccessPlan {
         }
         if (withSimulator) {
             users.add(new BrokerUser(SIMULATOR_USER, "simulator", SERVICE_PASSWORD_ENV, simulatorRules));
+        }
+        if (withMonitor) {
+            users.add(new BrokerUser(MONITOR_USER, "monitor", SERVICE_PASSWORD_ENV,
+                    List.of(AclRule.read(Topics.PREFIX + "#"), AclRule.read("live/v1/#"))));
         }
         return users;
     }

@@ -58,6 +58,15 @@ public final class BrokerConfigCommand implements Callable<Integer> {
             + "(the demo feed); never for a real park.")
     boolean simulator;
 
+    @Option(names = "--monitor-account", description = "Also an '" + BrokerAccessPlan.MONITOR_USER + "' account that may "
+            + "read every park's topics and publish nothing (mosquitto_sub for a person watching).")
+    boolean monitor;
+
+    @Option(names = "--simulator-credentials", paramLabel = "FILE", description = "Also write every gateway's user name "
+            + "and password into FILE (YAML, owner-only) for a simulator that plays the gateways, each as itself "
+            + "(parkpulse-simulators run --credentials); the demo's. Never for a real park.")
+    Path simulatorCredentials;
+
     @Option(names = "--rotate", paramLabel = "USER", description = "Give this account a new password (repeatable).")
     List<String> rotate = List.of();
 
@@ -76,7 +85,7 @@ public final class BrokerConfigCommand implements Callable<Integer> {
             MosquittoSecurityConf conf = new MosquittoSecurityConf(installDir, plainBind, plainPort, tlsPort, cafile, certfile, keyfile);
             BrokerConfigFiles.Result result = new BrokerConfigFiles(MosquittoPasswd.locate(mosquittoPasswd)).generate(
                     new BrokerConfigFiles.Settings(parks, out, simulator, gatewayPasswordEnv, new LinkedHashSet<>(rotate),
-                            rotateAll, conf));
+                            rotateAll, conf, monitor, simulatorCredentials));
             long gateways = result.users().stream().filter(u -> u.service().equals("gateway")).count();
             System.out.println("wrote " + result.acl() + ", " + result.passwordFile() + " and " + result.conf() + " for "
                     + result.users().size() + " accounts (" + gateways + " gateways)");
@@ -84,6 +93,9 @@ public final class BrokerConfigCommand implements Callable<Integer> {
                     + "install acl and passwords in " + installDir + " and reload the broker (SIGHUP)");
             result.users().stream().filter(u -> !u.service().equals("gateway"))
                     .forEach(u -> System.out.println("  " + u.name() + " (" + u.service() + ")"));
+            if (simulatorCredentials != null) {
+                System.out.println("every gateway's account for the simulator: " + simulatorCredentials + " (owner-only)");
+            }
             return 0;
         });
     }

@@ -36,9 +36,20 @@ public final class BrokerConfigFiles {
         }
     }
 
-    /** Options of one generation. */
+    /**
+     * Options of one generation.
+     *
+     * @param withMonitor          also the read-only {@code operator-readonly} account
+     * @param simulatorCredentials where to write every gateway's user name and password for a simulator that plays
+     *                             the gateways, each over its own account (the demo); {@code null} for none
+     */
     public record Settings(Path parks, Path out, boolean withSimulator, String gatewayPasswordEnv, Set<String> rotate,
-                           boolean rotateAll, MosquittoSecurityConf conf) {
+                           boolean rotateAll, MosquittoSecurityConf conf, boolean withMonitor, Path simulatorCredentials) {
+
+        public Settings(Path parks, Path out, boolean withSimulator, String gatewayPasswordEnv, Set<String> rotate,
+                        boolean rotateAll, MosquittoSecurityConf conf) {
+            this(parks, out, withSimulator, gatewayPasswordEnv, rotate, rotateAll, conf, false, null);
+        }
     }
 
     private final MosquittoPasswd passwd;
@@ -49,7 +60,8 @@ public final class BrokerConfigFiles {
 
     public Result generate(Settings settings) {
         ParkRegistry parks = new ParkDirectory(settings.parks()).load();
-        List<BrokerUser> users = BrokerAccessPlan.users(parks, settings.withSimulator(), settings.gatewayPasswordEnv());
+        List<BrokerUser> users = BrokerAccessPlan.users(parks, settings.withSimulator(), settings.withMonitor(),
+                settings.gatewayPasswordEnv());
         Set<String> known = users.stream().map(BrokerUser::name).collect(java.util.stream.Collectors.toSet());
         for (String name : settings.rotate()) {
             if (!known.contains(name)) {
@@ -67,6 +79,9 @@ public final class BrokerConfigFiles {
         // the hashes first: if hashing fails, the old credentials still match the old password file
         passwd.writePasswordFile(passwords, result.passwordFile());
         credentials.write(users, passwords);
+        if (settings.simulatorCredentials() != null) {
+            SimulatorCredentialsFile.write(settings.simulatorCredentials(), parks, passwords);
+        }
         writeText(result.acl(), AclFile.render(users, settings.parks().toString()));
         writeText(result.conf(), settings.conf().render());
         return result;

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One MQTT account on the broker and everything it may do.
  *
  * @param name        user name in the password and ACL files
- * @param service     who uses it: {@code ingest}, {@code dashboard}, {@code simulator} or {@code gateway}
+ * @param service     who uses it: {@code ingest}, {@code dashboard}, {@code simulator}, {@code monitor} or {@code gateway}
  * @param passwordEnv the environment variable the service reads its password from
  * @param rules       the only topics it may touch; Mosquitto denies everything else
  */

@@ -104,6 +104,20 @@ class BrokerConfigFilesTest {
     }
 
     @Test
+    void monitorAccountReadsEveryParkAndSimulatorCredentialsGiveEachGatewayItsOwnAccount() throws Exception {
+        Path simulatorCredentials = work.resolve("run/simulator-credentials.yaml");
+        BrokerConfigFiles.Result result = new BrokerConfigFiles(MosquittoPasswd.locate(null)).generate(new BrokerConfigFiles.Settings(
+                parks, out, false, BrokerAccessPlan.DEFAULT_GATEWAY_PASSWORD_ENV, Set.of(), false, CONF, true, simulatorCredentials));
+
+        assertThat(Files.readString(result.acl())).contains("user operator-readonly\ntopic read dp/v1/#\ntopic read live/v1/#\n")
+                .doesNotContain("user simulator");
+        assertThat(Files.readString(out.resolve("credentials/operator-readonly.env"))).contains("PARKPULSE_MQTT_USERNAME=operator-readonly");
+        assertThat(Files.readString(simulatorCredentials)).contains("\"demo-park\":\n", "  \"gw-north\": {username: \"gw-demo-park-gw-north\", "
+                + "password: \"" + result.passwords().get("gw-demo-park-gw-north") + "\"}\n");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(simulatorCredentials))).isEqualTo("rw-------");
+    }
+
+    @Test
     void unknownUserToRotateIsNamed() {
         assertThatThrownBy(() -> generate(Set.of("gw-nowhere"), false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--rotate gw-nowhere");
