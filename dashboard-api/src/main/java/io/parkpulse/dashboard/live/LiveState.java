@@ -66,6 +66,9 @@ public final class LiveState implements LiveView {
     void apply(Rollup rollup) {
         long now = clock.getAsLong();
         Rollup trusted = withoutFutureTimes(rollup, now);
+        if (trusted != rollup && trusted.meters().isEmpty() && trusted.gateways().isEmpty()) {
+            return; // nothing left of it: not even the park's "latest part arrived" time moves
+        }
         boolean changed = parks.computeIfAbsent(rollup.park(), ParkState::new).merge(trusted, now);
         if (changed) {
             for (Consumer<String> listener : listeners) {
