@@ -19,8 +19,11 @@ import java.util.UUID;
  */
 public record LiveSettings(String serverUri, String clientId, String username, String password, Duration maxClockSkew) {
 
-    /** Gateways' and ingest's clocks may run this much ahead of ours (NTP keeps them within seconds). */
-    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(2);
+    /**
+     * How far a rollup's times may run ahead of our clock: ingest stores device times up to its own
+     * {@code PARKPULSE_MAX_FUTURE_SKEW} (5 minutes) ahead, and what it stored must show, so no less than that.
+     */
+    public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     public LiveSettings(String serverUri, String clientId, String username, String password) {
         this(serverUri, clientId, username, password, DEFAULT_MAX_CLOCK_SKEW);

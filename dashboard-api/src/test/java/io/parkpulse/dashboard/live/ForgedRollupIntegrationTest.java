@@ -121,7 +121,7 @@ class ForgedRollupIntegrationTest {
         Parks parks = new Parks(new ParkDirectory(parksDir));
         parks.load();
 
-        LiveState state = new LiveState(System::currentTimeMillis, Duration.ofMinutes(2));
+        LiveState state = new LiveState(System::currentTimeMillis, LiveSettings.DEFAULT_MAX_CLOCK_SKEW);
         subscriber = new LiveSubscriber(LiveSettings.fromEnvironment(Map.of("PARKPULSE_MQTT_URL", broker.url())), state);
         subscriber.start();
         Await.until(Duration.ofSeconds(30), subscriber::isSubscribed, () -> "not subscribed to the rollups");
