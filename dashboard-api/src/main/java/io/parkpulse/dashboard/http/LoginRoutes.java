@@ -36,6 +36,7 @@ public final class LoginRoutes {
     private final LoginTokens tokens;
     private final LoginRateLimiter limiter;
     private final AtomicInteger checking = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refusedSoFar = new java.util.concurrent.atomic.AtomicLong();
 
     public LoginRoutes(Vertx vertx, Users users, LoginTokens tokens, LoginRateLimiter limiter) {
         this.vertx = vertx;
@@ -72,8 +73,11 @@ public final class LoginRoutes {
         Optional<LoginRateLimiter.Refusal> refused = limiter.begin(username, address);
         if (refused.isPresent()) {
             long wait = seconds(refused.get().retryAfter());
-            LOG.warn("login refused for {} from {}: too many failures ({} limit), {} s to wait", printable(username), address,
-                    refused.get().limit(), wait);
+            long n = refusedSoFar.incrementAndGet();
+            if (n <= 20 || n % 100 == 0) { // a sample: a guesser hammering away must not flood the log
+                LOG.warn("login refused for {} from {}: too many failures ({} limit), {} s to wait; {} refused so far",
+                        printable(username), address, refused.get().limit(), wait, n);
+            }
             tooMany(rc, refused.get().retryAfter(), "too many failed logins; try again in " + wait + " s",
                     "登录失败次数过多，请 " + wait + " 秒后再试");
             return;
