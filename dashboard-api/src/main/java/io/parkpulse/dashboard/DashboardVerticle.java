@@ -9,6 +9,7 @@ import io.parkpulse.dashboard.efficiency.DailyConsumption;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.http.ApiParts;
 import io.parkpulse.dashboard.http.DashboardApi;
+import io.parkpulse.dashboard.live.LiveSettings;
 import io.parkpulse.dashboard.live.LiveState;
 import io.parkpulse.dashboard.live.LiveSubscriber;
 import io.parkpulse.dashboard.readings.CounterReadingStore;
@@ -60,7 +61,8 @@ public final class DashboardVerticle extends VerticleBase {
             DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
                     new MeterDayStore(influx, config.cachedDays()), config.maxReadings());
             EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(), clock);
-            LiveState live = new LiveState();
+            LiveState live = new LiveState(System::currentTimeMillis,
+                    config.live() == null ? LiveSettings.DEFAULT_MAX_CLOCK_SKEW : config.live().maxClockSkew());
             alarms = new AlarmEngine(vertx, parks, parks::ids, live, influx, service, clock, config.alarmTick());
             ApiParts parts = new ApiParts(parks, who.getKey(), who.getValue(),
                     LoginTokens.fromSecret(vertx, config.jwtSecret(), config.loginTokenLifetime(), clock),

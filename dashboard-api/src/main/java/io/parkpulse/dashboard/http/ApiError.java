@@ -8,11 +8,18 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String field;
+    private final String zh;
 
     public ApiError(int status, String field, String message) {
+        this(status, field, message, null);
+    }
+
+    /** @param zh the message in Chinese, answered as {@code error_zh} beside the English {@code error} */
+    public ApiError(int status, String field, String message, String zh) {
         super(message, null, false, false);
         this.status = status;
         this.field = field;
+        this.zh = zh;
     }
 
     public static ApiError badRequest(String field, String message) {
@@ -29,6 +36,11 @@ public final class ApiError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The message in Chinese, or {@code null} where there is none yet. */
+    public String zh() {
+        return zh;
     }
 
     /** The query parameter, path parameter or body field at fault, or {@code null}. */

@@ -30,15 +30,18 @@ public final class DashboardApi {
 
     public static Router router(Vertx vertx, ApiParts parts) {
         Router root = Router.router(vertx);
+        SecurityHeaders.install(root);
         root.get("/health").handler(rc -> parts.influx().ping()
                 .onSuccess(ok -> Http.json(rc, 200, new JsonObject().put("status", "UP")
                         .put("park_file_errors", parts.parks().lastErrors().size())))
                 .onFailure(e -> Http.json(rc, 503, new JsonObject().put("status", "DOWN")
                         .put("influxdb", e.getMessage()))));
         root.route(BASE + "/*").subRouter(api(vertx, parts));
-        // the UI uses hash routes (#/live …), so every page is index.html; assets are content-hashed by Vite
-        root.route("/*").handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(true)
-                .setDefaultContentEncoding("UTF-8"));
+        // the UI uses hash routes (#/live …), so every page is index.html, always revalidated; the assets are
+        // content-hashed by Vite and cached for good
+        root.route("/*").handler(SecurityHeaders.revalidateAllButHashedAssets())
+                .handler(StaticHandler.create("webroot").setIndexPage("index.html").setCachingEnabled(true)
+                        .setMaxAgeSeconds(SecurityHeaders.A_YEAR_SECONDS).setDefaultContentEncoding("UTF-8"));
         return root;
     }
 

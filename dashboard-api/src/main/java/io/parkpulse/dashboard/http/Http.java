@@ -31,7 +31,11 @@ final class Http {
     /** The router's failure handler and the end of every failed future. */
     static void fail(RoutingContext rc, Throwable e) {
         if (e instanceof ApiError error) {
-            json(rc, error.status(), new JsonObject().put("error", error.getMessage()).put("field", error.field()));
+            JsonObject body = new JsonObject().put("error", error.getMessage()).put("field", error.field());
+            if (error.zh() != null) {
+                body.put("error_zh", error.zh());
+            }
+            json(rc, error.status(), body);
         } else if (e instanceof EfficiencyService.PolicyProblem problem) {
             json(rc, 422, new JsonObject().put("error", problem.getMessage()).put("field", "policy"));
         } else if (e instanceof EfficiencyService.TooMuchData tooMuch) {

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * {@code POST /login} with {@code {"username","password"}}: a short-lived signed token for the users file's accounts
  * (docs/accounts.md). Mount it before {@link Authentication}: the caller has no token yet. One answer for a wrong
  * username and a wrong password, in the same time, so the API does not tell which accounts exist; failures are
- * limited per username and per client address; the slow hash runs on a worker thread, never on the event loop.
+ * limited per account and address, per account and overall ({@link LoginRateLimiter}); the slow hash runs on a worker thread, never on the event loop.
  */
 public final class LoginRoutes {
 
@@ -36,6 +36,7 @@ public final class LoginRoutes {
     private final LoginTokens tokens;
     private final LoginRateLimiter limiter;
     private final AtomicInteger checking = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong refusedSoFar = new java.util.concurrent.atomic.AtomicLong();
 
     public LoginRoutes(Vertx vertx, Users users, LoginTokens tokens, LoginRateLimiter limiter) {
         this.vertx = vertx;
@@ -69,15 +70,22 @@ public final class LoginRoutes {
             throw ApiError.badRequest("password", "password is required, as text");
         }
         String address = rc.request().remoteAddress() == null ? "unknown" : rc.request().remoteAddress().hostAddress();
-        Optional<Duration> wait = limiter.begin(username, address);
-        if (wait.isPresent()) {
-            tooMany(rc, wait.get(), "too many failed logins; try again in " + seconds(wait.get()) + " s");
+        Optional<LoginRateLimiter.Refusal> refused = limiter.begin(username, address);
+        if (refused.isPresent()) {
+            long wait = seconds(refused.get().retryAfter());
+            long n = refusedSoFar.incrementAndGet();
+            if (n <= 20 || n % 100 == 0) { // a sample: a guesser hammering away must not flood the log
+                LOG.warn("login refused for {} from {}: too many failures ({} limit), {} s to wait; {} refused so far",
+                        printable(username), address, refused.get().limit(), wait, n);
+            }
+            tooMany(rc, refused.get().retryAfter(), "too many failed logins; try again in " + wait + " s",
+                    "登录失败次数过多，请 " + wait + " 秒后再试");
             return;
         }
         if (checking.incrementAndGet() > MAX_CONCURRENT_CHECKS) {
             checking.decrementAndGet();
             limiter.cancel(username, address); // not a guess: it was never checked
-            tooMany(rc, Duration.ofSeconds(1), "too many logins at once; try again in a second");
+            tooMany(rc, Duration.ofSeconds(1), "too many logins at once; try again in a second", "同时登录的人太多，请一秒后再试");
             return;
         }
         vertx.executeBlocking(() -> users.authenticate(username, password), false)
@@ -85,7 +93,7 @@ public final class LoginRoutes {
                 .onSuccess(user -> {
                     if (user.isEmpty()) {
                         LOG.info("failed login for {} from {}", printable(username), address);
-                        Http.json(rc, 401, new JsonObject().put("error", WRONG));
+                        Http.json(rc, 401, new JsonObject().put("error", WRONG).put("error_zh", "用户名或密码错误"));
                         return;
                     }
                     limiter.succeeded(username, address);
@@ -103,9 +111,9 @@ public final class LoginRoutes {
                 .put("enterprise", user.access().enterprise()).put("name", user.displayName()));
     }
 
-    private static void tooMany(RoutingContext rc, Duration wait, String message) {
+    private static void tooMany(RoutingContext rc, Duration wait, String message, String zh) {
         rc.response().putHeader("Retry-After", Long.toString(seconds(wait)));
-        Http.json(rc, 429, new JsonObject().put("error", message));
+        Http.json(rc, 429, new JsonObject().put("error", message).put("error_zh", zh));
     }
 
     private static long seconds(Duration d) {

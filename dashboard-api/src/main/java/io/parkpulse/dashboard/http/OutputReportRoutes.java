@@ -6,6 +6,7 @@ import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.dashboard.reports.OutputReportParser;
 import io.parkpulse.dashboard.reports.OutputReportStore;
+import io.parkpulse.dashboard.reports.UploadedText;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -60,16 +61,19 @@ final class OutputReportRoutes {
             }
         });
         String type = rc.request().getHeader("Content-Type");
-        String body = rc.body() == null ? "" : rc.body().asString("UTF-8");
+        byte[] bytes = rc.body() == null || rc.body().buffer() == null ? new byte[0] : rc.body().buffer().getBytes();
+        boolean csv = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv");
+        if (!csv && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+            throw new ApiError(415, "Content-Type", "send output reports as application/json or text/csv, got " + type,
+                    "输出报表请以 application/json 或 text/csv 上传，收到的是 " + type);
+        }
         OutputReportParser.Result result;
         try {
-            if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("text/csv")) {
-                result = parser.parseCsv(body);
-            } else if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-                result = parser.parseJson(body);
-            } else {
-                throw new ApiError(415, "Content-Type", "send output reports as application/json or text/csv, got " + type);
-            }
+            // CSV from Chinese Excel is GBK unless saved as "CSV UTF-8": detected; JSON is UTF-8 (RFC 8259)
+            String body = UploadedText.decode(bytes, charsetOf(rc), !csv).text();
+            result = csv ? parser.parseCsv(body) : parser.parseJson(body);
+        } catch (UploadedText.EncodingProblem e) {
+            throw new ApiError(400, "body", e.getMessage(), e.zh());
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("body", e.getMessage());
         }
@@ -139,5 +143,11 @@ final class OutputReportRoutes {
             o.put(OutputReportParser.FIGURES.get(i), EfficiencyJson.number(values[i]));
         }
         return o.put(OutputReportParser.PRODUCTS, products);
+    }
+
+    /** The charset the Content-Type names, or {@code null}. */
+    private static String charsetOf(RoutingContext rc) {
+        io.vertx.ext.web.MIMEHeader type = rc.parsedHeaders().contentType();
+        return type == null ? null : type.parameter("charset");
     }
 }

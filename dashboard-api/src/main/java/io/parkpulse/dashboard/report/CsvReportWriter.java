@@ -14,7 +14,8 @@ import org.apache.commons.csv.CSVPrinter;
 /**
  * The monthly report as CSV (commons-csv, RFC 4180): UTF-8 with a byte-order mark, without which Excel reads Chinese
  * as the local code page. One header row of titles with units; the policy version and generation time repeat as the
- * last two columns, since a CSV has no second sheet.
+ * last two columns, since a CSV has no second sheet. Every cell goes through {@link CsvCells}: text that a spreadsheet
+ * would run as a formula is neutralised.
  */
 final class CsvReportWriter {
 
@@ -35,10 +36,9 @@ final class CsvReportWriter {
             for (ReportRow row : report.rows()) {
                 List<Object> cells = new ArrayList<>();
                 for (ReportColumns.Column c : ReportColumns.ALL) {
-                    Object v = c.value().apply(row, language);
-                    cells.add(v instanceof Double d ? plain(d) : v);
+                    cells.add(CsvCells.cell(c.value().apply(row, language)));
                 }
-                cells.add(report.policyVersion());
+                cells.add(CsvCells.text(report.policyVersion()));
                 cells.add(generated);
                 csv.printRecord(cells);
             }
@@ -46,10 +46,5 @@ final class CsvReportWriter {
             throw new UncheckedIOException("writing the monthly report CSV", e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Full precision without exponent notation, which spreadsheets may misread. */
-    private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 }

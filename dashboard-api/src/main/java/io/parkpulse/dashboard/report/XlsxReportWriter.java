@@ -53,6 +53,7 @@ final class XlsxReportWriter {
                         cell.setCellValue(n.doubleValue());
                         cell.setCellStyle(number);
                     } else if (value != null) {
+                        // a string cell, never a formula, even for text that begins with "=" (uploaded names)
                         row.createCell(c).setCellValue(value.toString());
                     }
                 }

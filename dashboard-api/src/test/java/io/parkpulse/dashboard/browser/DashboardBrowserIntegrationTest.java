@@ -470,4 +470,13 @@ class DashboardBrowserIntegrationTest {
             System.out.println("browser test: screenshots copied to docs/screenshots/");
         }
     }
+
+    @Test
+    @Order(6)
+    void no_page_broke_the_content_security_policy() {
+        // every page the tests above walked, under the policy the API sends (SecurityHeaders)
+        List<String> console = HeadlessChromium.consoleSinceLastCall(browser);
+        console.forEach(m -> System.out.println("browser console: " + m));
+        assertThat(console).noneMatch(m -> m.contains("Content Security Policy"));
+    }
 }

@@ -4,10 +4,15 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * Debian's Chromium, headless, driven through Debian's ChromeDriver (packages {@code chromium} and
@@ -43,6 +48,9 @@ public final class HeadlessChromium {
                 "--window-size=1600,1000", "--lang=zh-CN");
         options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
                 "download.prompt_for_download", false, "intl.accept_languages", "zh-CN,zh"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL); // the console, where the browser reports content-security-policy violations
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort();
         if (zone != null) {
@@ -50,5 +58,10 @@ public final class HeadlessChromium {
             service.withEnvironment(Map.of("TZ", zone.getId()));
         }
         return new ChromeDriver(service.build(), options);
+    }
+
+    /** What the pages wrote to the browser's console since the last call (the browser's own errors included). */
+    public static List<String> consoleSinceLastCall(ChromeDriver browser) {
+        return browser.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 }

@@ -136,9 +136,46 @@ class LoginHttpTest {
         HttpResponse<String> limited = login("firm", "firm-pw");
         assertThat(limited.statusCode()).as(limited.body()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).contains("300");
-        assertThat(login("root", "root-pw").statusCode()).as("the address is limited too").isEqualTo(429);
+        assertThat(new JsonObject(limited.body()).getString("error_zh")).isEqualTo("登录失败次数过多，请 300 秒后再试");
         clock.advance(Duration.ofMinutes(5));
         assertThat(login("firm", "firm-pw").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_guesser_behind_the_same_address_does_not_lock_out_another_account() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            login("firm", "guess-" + i);
+        }
+        assertThat(login("firm", "firm-pw").statusCode()).isEqualTo(429);
+        HttpResponse<String> other = login("root", "root-pw");
+        assertThat(other.statusCode()).as("another account behind the same NAT: " + other.body()).isEqualTo(200);
+    }
+
+    @Test
+    void an_account_guessed_from_many_addresses_is_locked_but_another_account_still_logs_in_from_them() throws Exception {
+        for (int i = 0; i < LoginRateLimiter.DEFAULT_LIMITS.perAccount(); i++) {
+            assertThat(loginFrom("127.0.0." + (10 + i), "firm", "guess-" + i)).isEqualTo(401);
+        }
+        assertThat(loginFrom("127.0.0.60", "firm", "firm-pw")).as("the account, from a new address").isEqualTo(429);
+        assertThat(loginFrom("127.0.0.10", "ops", "ops-pw")).as("another account, from a guessing address").isEqualTo(200);
+        assertThat(login("ops", "ops-pw").statusCode()).isEqualTo(200);
+    }
+
+    /** A login over a socket bound to {@code from} (any 127.x address is this machine's): the status code. */
+    int loginFrom(String from, String username, String password) throws Exception {
+        byte[] body = new JsonObject().put("username", username).put("password", password).encode().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.bind(new java.net.InetSocketAddress(from, 0));
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.actualPort()), 5_000);
+            socket.setSoTimeout(10_000);
+            String head = "POST " + DashboardApi.BASE + "/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(body);
+            String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 
     @Test
