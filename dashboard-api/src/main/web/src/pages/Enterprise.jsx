@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson, parkPath, query } from '../api.js';
 import { Chart } from '../Chart.jsx';
+import { parkTimeAxis, parkTimeTooltip } from '../chartTime.js';
 import { monthsEnding } from '../dates.js';
 import { enterpriseNames } from '../enterpriseNames.js';
 import {
@@ -322,9 +323,9 @@ function SeriesPanel({ park, id }) {
 
   const unit = series.data?.unit;
   const option = useMemo(() => ({
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatQuantity(v, unit, lang) },
+    tooltip: parkTimeTooltip((v) => formatQuantity(v, unit, lang)),
     grid: { left: 70, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'time' },
+    xAxis: parkTimeAxis({ spanMs: RANGES[range].ms }),
     yAxis: { type: 'value', name: unitLabel(unit, lang) },
     series: [{
       type: quantity === 'power_kw' ? 'line' : 'bar', showSymbol: false,
