@@ -96,3 +96,14 @@ describe('ages of live figures', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('today\'s curve from GET …/load', () => {
+  it('ends at its last known value, so live rollups extend it', async () => {
+    const { extendCurve, withoutTrailingGaps } = await import('../src/liveCurve.js');
+    const day = [[0, 1], [900000, 2], [1800000, null], [2700000, null]];
+    const known = withoutTrailingGaps(day);
+    expect(known).toEqual([[0, 1], [900000, 2]]);
+    expect(extendCurve(known, 1000000, 5)).toEqual([[0, 1], [900000, 2], [1000000, 5]]);
+    expect(withoutTrailingGaps([[0, null]])).toEqual([]);
+  });
+});

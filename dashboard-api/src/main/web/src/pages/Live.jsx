@@ -9,7 +9,7 @@ import { reportError } from '../errors.js';
 import { formatElapsed, formatFlow, formatNumber, formatPower, formatQuantity } from '../format.js';
 import { ageText, newest, staleText, staleTitle } from '../freshness.js';
 import { getLang, t, tOr } from '../i18n.js';
-import { epochMs, extendCurve } from '../liveCurve.js';
+import { epochMs, extendCurve, withoutTrailingGaps } from '../liveCurve.js';
 import { openLiveStream } from '../liveStream.js';
 import { enterpriseHref } from '../router.js';
 import { currentSession } from '../session.js';
@@ -64,7 +64,7 @@ export function LivePage({ park, big, enterprise }) {
           const points = series.points || [];
           return { today: points.filter(([ms]) => ms >= d.start), yesterday: points.filter(([ms]) => ms < d.start) };
         });
-      return curves.then((c) => { setToday(c.today); setYesterday(c.yesterday); }, fail);
+      return curves.then((c) => { setToday(withoutTrailingGaps(c.today)); setYesterday(c.yesterday); }, fail);
     };
     loadCurves();
     const refresh = setInterval(loadCurves, LOAD_REFRESH_MS);
@@ -219,13 +219,14 @@ export function LivePage({ park, big, enterprise }) {
         <h2>{t('live.equipmentStates')} <span class={faults ? 'tag fault' : 'muted'}>{t('live.equipmentFaults', { count: faults })}</span></h2>
         <ul class="equipment" data-testid="equipment-states">
           {equipment.map((e) => {
-            const quiet = e.stale || e.last_seen === null || e.last_seen === undefined;
+            const never = e.last_seen === null || e.last_seen === undefined;
+            const quiet = e.stale || never;
             const state = quiet && !e.state ? 'stale' : shownState(e.state);
             return (
               <li key={e.id} class={`equipment-item ${state}`} data-testid={`equipment-${e.id}`} data-state={state}
                 data-stale={String(!!quiet)} title={quiet ? staleTitle(e.values_at ?? e.last_seen, e.max_age_ms, now) : undefined}>
                 <span class="name">{e.name || e.id}</span>
-                <span class={`tag state ${state}`}>{state === 'stale' ? t('live.stale') : t(`equipment.state.${state}`)}</span>
+                <span class={`tag state ${state}`}>{state !== 'stale' ? t(`equipment.state.${state}`) : never ? t('common.noData') : t('live.stale')}</span>
                 <span class="muted">
                   {e.enterprise ? `${enterpriseName[e.enterprise] || e.enterprise} · ` : ''}
                   {quiet
