@@ -241,6 +241,7 @@ export const DICTIONARY = {
     'live.role.sub': '分表',
     'live.equipmentCount': '{count} 台设备',
     'live.lastReading': '最后读数 {age}',
+    'live.stateFor': '已持续 {age}',
   },
   en: {
     'app.title': 'ParkPulse Park Energy',
@@ -476,6 +477,7 @@ export const DICTIONARY = {
     'live.role.sub': 'sub',
     'live.equipmentCount': '{count} machines',
     'live.lastReading': 'last reading {age}',
+    'live.stateFor': 'for {age}',
   },
 };
 

@@ -231,7 +231,7 @@ export function LivePage({ park, big, enterprise }) {
                   {e.enterprise ? `${enterpriseName[e.enterprise] || e.enterprise} · ` : ''}
                   {quiet
                     ? staleText(e.values_at ?? e.last_seen ?? null, now)
-                    : `${formatPower(e.power_kw, lang)}${e.since !== undefined && e.since !== null ? ` · ${formatElapsed(e.since, now)}` : ''} · ${ageText(e.values_at, now)}`}
+                    : `${formatPower(e.power_kw, lang)}${e.since !== undefined && e.since !== null ? ` · ${t('live.stateFor', { age: formatElapsed(e.since, now) })}` : ''} · ${ageText(e.values_at, now)}`}
                 </span>
               </li>
             );
