@@ -1,7 +1,7 @@
 // Time axes and tooltips of ECharts on the park's clock: ECharts itself only knows the browser's
 // zone (or UTC), so labels and tooltips are formatted here, and a day's ticks are placed from the
 // park's midnight.
-import { dayId, formatClock, formatParkDateTime } from './dates.js';
+import { dayId, formatClock, formatParkDateTime, startOfDay } from './dates.js';
 
 const DAY_MS = 86400000;
 
@@ -10,6 +10,12 @@ export function ticksBetween(fromMs, toMs, stepHours) {
   const ticks = [];
   for (let at = fromMs; at <= toMs; at += stepHours * 3600000) ticks.push(at);
   return ticks;
+}
+
+/** Ticks every `stepHours` counted from the park's midnight before `fromMs`, those within [fromMs, toMs]. */
+export function parkTicks(fromMs, toMs, stepHours) {
+  if (!Number.isFinite(fromMs) || !Number.isFinite(toMs) || toMs < fromMs) return undefined;
+  return ticksBetween(startOfDay(dayId(fromMs)), toMs, stepHours).filter((at) => at >= fromMs);
 }
 
 /** An x axis of type time labelled in park time: "14:00" over a day or two, "12-06" over longer spans. */

@@ -107,3 +107,15 @@ describe('today\'s curve from GET …/load', () => {
     expect(withoutTrailingGaps([[0, null]])).toEqual([]);
   });
 });
+
+describe('ticks of a series chart', () => {
+  it('counts from the park\'s midnight, whatever the range\'s start', async () => {
+    const { parkTicks } = await import('../src/chartTime.js');
+    setParkZone('Asia/Shanghai');
+    const from = Date.parse('2026-12-06T17:10:00Z'); // 01:10 on 12-07 in Shanghai
+    const ticks = parkTicks(from, from + 86400000, 3);
+    expect(ticks[0]).toBe(Date.parse('2026-12-06T19:00:00Z')); // 03:00 Shanghai
+    expect(ticks.map((x) => formatClock(x)).slice(0, 3)).toEqual(['03:00', '06:00', '09:00']);
+    expect(parkTicks(undefined, from, 3)).toBeUndefined();
+  });
+});
