@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { whoami } from './api.js';
+import { getJson, parkPath, whoami } from './api.js';
+import { getParkZone, setParkZone, zoneLabel } from './dates.js';
 import { clearError, onError } from './errors.js';
-import { onLanguageChange, t } from './i18n.js';
+import { getLang, onLanguageChange, t } from './i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.jsx';
 import { EnterprisePage } from './pages/Enterprise.jsx';
 import { LivePage } from './pages/Live.jsx';
@@ -20,6 +21,7 @@ export function App() {
   const [error, setError] = useState(null);
   const [park, setPark] = useState(() => currentPark(session));
   const route = useRoute();
+  const info = useParkInfo(session, park);
 
   useEffect(() => onLanguageChange(setLang), []);
   useEffect(() => onError(setError), []);
@@ -39,8 +41,9 @@ export function App() {
   }
 
   const operator = isOperator(session);
-  const big = route.path === '/live' && route.params.get('screen') === 'big';
-  const page = renderPage(route, session, park, big);
+  const big = operator && route.path === '/live' && route.params.get('screen') === 'big';
+  // every page shows the park's dates and times: none renders before the park's zone is known
+  const page = park && !info.loaded ? <p class="muted page">{t('common.loading')}</p> : renderPage(route, session, park, big, info);
 
   return (
     <div class={big ? 'app big' : 'app'}>
@@ -48,17 +51,20 @@ export function App() {
         <header class="topbar">
           <a class="brand" href={homeOf(session)}>{t('app.title')}</a>
           <nav>
-            {operator && <a href="#/live" data-testid="nav-live" class={route.path === '/live' ? 'on' : ''}>{t('nav.live')}</a>}
+            <a href="#/live" data-testid="nav-live" class={route.path === '/live' ? 'on' : ''}>{t('nav.live')}</a>
             {operator && <a href="#/ranking" data-testid="nav-ranking" class={route.path === '/ranking' ? 'on' : ''}>{t('nav.ranking')}</a>}
             {operator && <a href="#/what-if" data-testid="nav-what-if" class={route.path === '/what-if' ? 'on' : ''}>{t('nav.whatIf')}</a>}
             {!operator && <a href="#/home" data-testid="nav-home" class={route.path === '/home' ? 'on' : ''}>{t('nav.home')}</a>}
             <a href="#/reports" data-testid="nav-reports" class={route.path === '/reports' ? 'on' : ''}>{t('nav.reports')}</a>
           </nav>
           <div class="spacer" />
-          <ParkChooser session={session} park={park} onChange={(p) => { choosePark(p); setPark(p); }} />
+          <ParkChooser session={session} park={park} parkName={info.name} onChange={(p) => { choosePark(p); setPark(p); }} />
+          {info.loaded && info.time_zone && (
+            <span class="muted zone" data-testid="park-zone" data-zone={info.time_zone}>{zoneLabel(info.time_zone, getLang())}</span>
+          )}
           {operator && <a href="#/live?screen=big" class="button" data-testid="big-screen-toggle">{t('nav.bigScreen')}</a>}
           <LanguageSwitch />
-          <span class="who muted" data-testid="user-name">{session.name || ''}</span>
+          <span class="who muted" data-testid="user-name" title={session.name || ''}>{shownUser(session, info)}</span>
           <button type="button" data-testid="logout" onClick={() => { clearSession(); setSession(null); location.hash = '#/login'; }}>
             {t('nav.logout')}
           </button>
@@ -78,7 +84,34 @@ export function App() {
   );
 }
 
-function renderPage(route, session, park, big) {
+/**
+ * The park's name and time zone, and an enterprise's own registered name (GET …/info); `loaded` once answered or
+ * refused (then the default zone stays).
+ */
+function useParkInfo(session, park) {
+  const [info, setInfo] = useState({ loaded: false });
+  useEffect(() => {
+    if (!session || !park) return undefined;
+    const controller = new AbortController();
+    setInfo({ loaded: false });
+    getJson(parkPath(park, '/info'), { signal: controller.signal }).then((answer) => {
+      setParkZone(answer.time_zone);
+      setInfo({ ...answer, loaded: true });
+    }, (e) => { if (e.name !== 'AbortError') setInfo({ loaded: true }); });
+    return () => controller.abort();
+  }, [session?.token, park]);
+  return info;
+}
+
+/** An enterprise's user by its enterprise's registered name (a users file may name it by its id), else the user's name. */
+export function shownUser(session, info) {
+  const enterprise = info?.enterprise?.name;
+  const name = session?.name || '';
+  if (!enterprise) return name;
+  return !name || name === session.enterprise || name === enterprise ? enterprise : `${enterprise} · ${name}`;
+}
+
+function renderPage(route, session, park, big, info) {
   const operator = isOperator(session);
   const [first, second] = route.segments;
   if (!park) return <p class="muted page">{t('park.none')}</p>;
@@ -87,7 +120,12 @@ function renderPage(route, session, park, big) {
     return null;
   }
   switch (first) {
-    case 'live': return operator ? <LivePage key={`${park}-${big}`} park={park} big={big} /> : <Forbidden />;
+    case 'live':
+      if (operator) return <LivePage key={`${park}-${big}-${getParkZone()}`} park={park} big={big} />;
+      // an enterprise: its own live page, as the API scopes it (no big screen: that is the control room's)
+      if (!session.enterprise) return <Forbidden />;
+      return <LivePage key={`${park}-${session.enterprise}-${getParkZone()}`} park={park} big={false}
+        enterprise={{ id: session.enterprise, name: info?.enterprise?.name || session.enterprise }} />;
     case 'ranking': return operator ? <RankingPage key={park} park={park} /> : <Forbidden />;
     case 'what-if': return operator ? <WhatIfPage key={park} park={park} /> : <Forbidden />;
     case 'reports': return <ReportsPage park={park} />;
@@ -103,7 +141,7 @@ function renderPage(route, session, park, big) {
   }
 }
 
-function ParkChooser({ session, park, onChange }) {
+function ParkChooser({ session, park, parkName, onChange }) {
   const parks = knownParks(session);
   if (parks.length > 1) {
     return (
@@ -119,7 +157,7 @@ function ParkChooser({ session, park, onChange }) {
         onChange={(e) => onChange(e.currentTarget.value.trim())} />
     );
   }
-  return <span class="muted" data-testid="park-name">{park}</span>;
+  return <span class="muted" data-testid="park-name" title={park}>{parkName || park}</span>;
 }
 
 function BigScreenKeys() {

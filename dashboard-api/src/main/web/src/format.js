@@ -1,4 +1,6 @@
 // Numbers always with their unit, grouped the reader's way; a missing figure is a dash, never 0.
+// Times on the park's clock (dates.js), never the browser's.
+import { formatParkDateTime, formatClock } from './dates.js';
 
 const LOCALES = { zh: 'zh-CN', en: 'en-US' };
 export const MISSING = '—';
@@ -81,16 +83,18 @@ function toDate(at) {
   return null;
 }
 
+/** "14:05:09" on the park's clock. */
 export function formatTime(at, lang = 'zh') {
   const date = toDate(at);
   if (!date || Number.isNaN(date.getTime())) return MISSING;
-  return date.toLocaleTimeString(LOCALES[lang] || LOCALES.zh, { hour12: false });
+  return formatClock(date, lang, { seconds: true });
 }
 
-export function formatDateTime(at, lang = 'zh') {
+/** "2026-12-07 14:05:09" on the park's clock. */
+export function formatDateTime(at) {
   const date = toDate(at);
   if (!date || Number.isNaN(date.getTime())) return MISSING;
-  return date.toLocaleString(LOCALES[lang] || LOCALES.zh, { hour12: false });
+  return formatParkDateTime(date, { seconds: true });
 }
 
 /** How long since a moment, coarse: "45 s", "12 min", "3 h", "2 d" (units are the same in zh and en). */

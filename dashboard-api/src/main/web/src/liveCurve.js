@@ -22,3 +22,10 @@ export function extendCurve(curve, atMs, kw) {
   liveTailStarts.set(next, replaceTail ? tailStart : atMs);
   return next;
 }
+
+/** The curve up to its last known value: GET …/load answers the whole day, the hours to come as null. */
+export function withoutTrailingGaps(curve) {
+  let end = curve.length;
+  while (end > 0 && (curve[end - 1][1] === null || curve[end - 1][1] === undefined)) end--;
+  return end === curve.length ? curve : curve.slice(0, end);
+}

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { getJson, parkPath, query } from '../api.js';
 import { Chart } from '../Chart.jsx';
+import { parkTicks, parkTimeAxis, parkTimeTooltip } from '../chartTime.js';
 import { monthsEnding } from '../dates.js';
 import { enterpriseNames } from '../enterpriseNames.js';
 import {
@@ -17,9 +18,9 @@ import { ReportExport } from './Reports.jsx';
 
 const TREND_MONTHS = 6;
 const RANGES = {
-  day: { ms: 86400000, step: 'PT15M' },
-  week: { ms: 7 * 86400000, step: 'PT1H' },
-  month: { ms: 30 * 86400000, step: 'P1D' },
+  day: { ms: 86400000, step: 'PT15M', tickHours: 3 },
+  week: { ms: 7 * 86400000, step: 'PT1H', tickHours: 24 },
+  month: { ms: 30 * 86400000, step: 'P1D', tickHours: 5 * 24 },
 };
 
 const first = (answer) => (answer?.enterprises || [])[0] || null;
@@ -321,10 +322,11 @@ function SeriesPanel({ park, id }) {
   }, [park, id, quantity, range]);
 
   const unit = series.data?.unit;
+  const points = series.data?.points || [];
   const option = useMemo(() => ({
-    tooltip: { trigger: 'axis', valueFormatter: (v) => formatQuantity(v, unit, lang) },
+    tooltip: parkTimeTooltip((v) => formatQuantity(v, unit, lang)),
     grid: { left: 70, right: 20, top: 30, bottom: 30 },
-    xAxis: { type: 'time' },
+    xAxis: parkTimeAxis({ spanMs: RANGES[range].ms, ticks: parkTicks(points[0]?.[0], points[points.length - 1]?.[0], RANGES[range].tickHours) }),
     yAxis: { type: 'value', name: unitLabel(unit, lang) },
     series: [{
       type: quantity === 'power_kw' ? 'line' : 'bar', showSymbol: false,

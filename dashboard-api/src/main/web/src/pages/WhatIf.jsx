@@ -6,13 +6,15 @@ import { reportError } from '../errors.js';
 import { missingText } from '../dataState.js';
 import { formatNumber } from '../format.js';
 import { getLang, t } from '../i18n.js';
-import { classColour } from '../indicators.js';
 import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
 import { enterpriseHref } from '../router.js';
 import { useLoad } from '../useLoad.js';
 import { policyDraft, toYaml } from '../yaml.js';
 import { ClassTag } from './Ranking.jsx';
+
+/** The bars of each policy, the same in the legend. */
+export const WHATIF_COLOURS = { current: '#9aa5b1', draft: '#2f6fde' };
 
 /** A draft policy evaluated on the same data as the park's own: who changes class. */
 export function WhatIfPage({ park }) {
@@ -61,8 +63,9 @@ export function WhatIfPage({ park }) {
     xAxis: { type: 'category', data: classes },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('whatif.current'), type: 'bar', data: classes.map((c) => result.class_counts?.[c] ?? 0) },
-      { name: t('whatif.draft'), type: 'bar', data: classes.map((c) => ({ value: result.draft_class_counts?.[c] ?? 0, itemStyle: { color: classColour(c) } })) },
+      // one colour per series, so the legend's swatch is the colour of its bars (the classes are on the x axis)
+      { name: t('whatif.current'), type: 'bar', itemStyle: { color: WHATIF_COLOURS.current }, data: classes.map((c) => result.class_counts?.[c] ?? 0) },
+      { name: t('whatif.draft'), type: 'bar', itemStyle: { color: WHATIF_COLOURS.draft }, data: classes.map((c) => result.draft_class_counts?.[c] ?? 0) },
     ],
   }), [result, lang]);
 

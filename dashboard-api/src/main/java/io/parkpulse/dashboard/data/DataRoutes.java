@@ -37,9 +37,24 @@ public final class DataRoutes {
     }
 
     public void mount(Router api) {
+        api.get("/parks/:park/info").handler(this::info);
         api.get("/parks/:park/enterprises").handler(this::enterprises);
         api.get("/parks/:park/enterprises/:id/series").handler(this::series);
         api.get("/parks/:park/load").handler(this::load);
+    }
+
+    /**
+     * What every page needs to know of the park: its name and time zone (every date and time the UI shows is the
+     * park's), and for an enterprise its own registered name (never another's).
+     */
+    private void info(RoutingContext rc) {
+        ParkModel park = Requests.park(rc, parks);
+        Caller caller = Requests.caller(rc);
+        JsonObject own = caller.isOperator() ? null : park.park().enterprises().values().stream()
+                .filter(e -> e.id().value().equals(caller.enterprise())).findFirst()
+                .map(e -> new JsonObject().put("id", e.id().value()).put("name", e.name())).orElse(null);
+        json(rc, new JsonObject().put("id", park.park().id()).put("name", park.park().name())
+                .put("time_zone", park.park().timeZone().getId()).put("enterprise", own));
     }
 
     private void enterprises(RoutingContext rc) {

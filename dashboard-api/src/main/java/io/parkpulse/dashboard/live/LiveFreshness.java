@@ -1,7 +1,9 @@
 package io.parkpulse.dashboard.live;
 
+import io.parkpulse.park.Gateway;
 import io.parkpulse.park.Meter;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How old a meter's live values may be and still count as now (docs/live.md#freshness): three of its reading
@@ -26,5 +28,16 @@ public final class LiveFreshness {
     /** Whether {@code live}'s values count as now for {@code meter}. */
     public static boolean isFresh(Meter meter, LiveView.MeterLive live, long nowMs) {
         return live != null && live.isFresh(nowMs, maxAgeMs(meter));
+    }
+
+    /**
+     * How long {@code gateway} may stay quiet (no reading of any of {@code its} meters) and still count as
+     * delivering: as long as its quickest meter may be old, and at least its uplink interval (an NB-IoT platform
+     * pushing once a day) plus {@link #AT_LEAST}.
+     */
+    public static long maxAgeMs(Gateway gateway, List<Meter> its) {
+        long quickest = its.stream().mapToLong(LiveFreshness::maxAgeMs).min().orElse(AT_LEAST.toMillis());
+        long uplink = gateway.uplinkInterval() == null ? 0 : gateway.uplinkInterval().toMillis() + AT_LEAST.toMillis();
+        return Math.max(quickest, uplink);
     }
 }

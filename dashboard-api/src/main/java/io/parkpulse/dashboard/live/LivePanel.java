@@ -10,6 +10,7 @@ import io.parkpulse.park.Park;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,7 +27,13 @@ import java.util.Map;
  *       {@code stale_meters} instead, and an equipment's state is unknown.</li>
  * </ul>
  *
- * Each equipment meter is listed with its state and power. Scoped by who asks: an operator sees everything; an
+ * Every figure says how old it is: a sum carries the device time of its oldest value ({@code power_at},
+ * {@code water_at}, {@code total_power_at}, {@code water_flow_at}), each billing meter and equipment its own
+ * {@code values_at} and {@code last_seen} with the age it may reach ({@code max_age_ms}) and whether it is past it
+ * ({@code stale}), each gateway when its meters were last heard from; {@code now} is the server's clock they are
+ * judged against, {@code time_zone} the park's.
+ *
+ * <p>Each equipment meter is listed with its state and power. Scoped by who asks: an operator sees everything; an
  * enterprise sees only its own entry and its own equipment — no other enterprise's id or name, no park totals (with a
  * handful of enterprises, a total less one's own is a neighbour's load) and no gateways.
  */
@@ -40,13 +47,19 @@ final class LivePanel {
         Map<String, Sum> power = new HashMap<>();
         Map<String, Sum> water = new HashMap<>();
         Map<String, JsonArray> stale = new HashMap<>();
+        Map<String, JsonArray> meters = new HashMap<>();
         JsonArray parkStale = new JsonArray();
         Sum incomer = new Sum();
         Sum inlet = new Sum();
         for (Meter meter : park.meters().values()) {
+            if (meter.kind() != MeterKind.ELECTRICITY && meter.kind() != MeterKind.WATER) {
+                continue;
+            }
             LiveView.MeterLive values = live.get(meter.id().value());
-            if (values == null || values.valuesAtMs() == null || meter.counter().role() != CounterDeclaration.Role.MAIN
-                    || (meter.kind() != MeterKind.ELECTRICITY && meter.kind() != MeterKind.WATER)) {
+            if (!meter.isParkLevel()) {
+                meters.computeIfAbsent(meter.enterprise().value(), k -> new JsonArray()).add(meterEntry(meter, values, nowMs));
+            }
+            if (values == null || values.valuesAtMs() == null || meter.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
             if (!LiveFreshness.isFresh(meter, values, nowMs)) {
@@ -56,25 +69,30 @@ final class LivePanel {
                 continue;
             }
             if (meter.kind() == MeterKind.ELECTRICITY) {
-                (meter.isParkLevel() ? incomer : power.computeIfAbsent(meter.enterprise().value(), k -> new Sum())).add(values.powerKw());
-            } else if (meter.kind() == MeterKind.WATER) {
-                (meter.isParkLevel() ? inlet : water.computeIfAbsent(meter.enterprise().value(), k -> new Sum())).add(values.flowM3h());
+                (meter.isParkLevel() ? incomer : power.computeIfAbsent(meter.enterprise().value(), k -> new Sum()))
+                        .add(values.powerKw(), values.valuesAtMs());
+            } else {
+                (meter.isParkLevel() ? inlet : water.computeIfAbsent(meter.enterprise().value(), k -> new Sum()))
+                        .add(values.flowM3h(), values.valuesAtMs());
             }
         }
-        JsonObject panel = new JsonObject().put("park", park.id()).put("at", snapshot == null ? null : snapshot.atMs());
+        JsonObject panel = new JsonObject().put("park", park.id()).put("time_zone", park.timeZone().getId())
+                .put("now", nowMs).put("at", snapshot == null ? null : snapshot.atMs());
         JsonArray enterprises = new JsonArray();
         Sum totalPower = new Sum();
         Sum totalWater = new Sum();
         for (Enterprise e : park.enterprises().values()) {
             Sum p = power.getOrDefault(e.id().value(), new Sum());
             Sum w = water.getOrDefault(e.id().value(), new Sum());
-            totalPower.add(p.value());
-            totalWater.add(w.value());
+            totalPower.add(p);
+            totalWater.add(w);
             if (caller.maySee(e.id().value())) {
                 JsonArray own = stale.getOrDefault(e.id().value(), new JsonArray());
                 parkStale.addAll(own);
-                enterprises.add(new JsonObject().put("id", e.id().value()).put("name", e.name()).put("power_kw", p.value())
-                        .put("water_flow_m3h", w.value()).put("stale_meters", own));
+                enterprises.add(new JsonObject().put("id", e.id().value()).put("name", e.name())
+                        .put("power_kw", p.value()).put("power_at", p.oldestAtMs())
+                        .put("water_flow_m3h", w.value()).put("water_at", w.oldestAtMs())
+                        .put("stale_meters", own).put("meters", meters.getOrDefault(e.id().value(), new JsonArray())));
             }
         }
         panel.put("enterprises", enterprises).put("equipment", equipment(park, live, caller, nowMs));
@@ -84,12 +102,55 @@ final class LivePanel {
         JsonArray gateways = new JsonArray();
         for (Gateway g : park.gateways().values()) {
             LiveView.GatewayLive state = snapshot == null ? null : snapshot.gateways().get(g.id().value());
-            gateways.add(new JsonObject().put("id", g.id().value()).put("online", state == null ? null : state.online())
-                    .put("since", state == null ? null : state.sinceMs()));
+            gateways.add(gatewayEntry(park, g, state, live, nowMs));
         }
-        return panel.put("total_power_kw", totalPower.value()).put("water_flow_m3h", totalWater.value())
+        return panel.put("total_power_kw", totalPower.value()).put("total_power_at", totalPower.oldestAtMs())
+                .put("water_flow_m3h", totalWater.value()).put("water_flow_at", totalWater.oldestAtMs())
                 .put("incomer_power_kw", incomer.value()).put("inlet_water_flow_m3h", inlet.value())
                 .put("gateways", gateways).put("stale_meters", parkStale);
+    }
+
+    /** An enterprise's electricity or water meter: its live value while fresh, and how old what it sent is. */
+    private static JsonObject meterEntry(Meter meter, LiveView.MeterLive values, long nowMs) {
+        boolean fresh = LiveFreshness.isFresh(meter, values, nowMs);
+        JsonObject entry = new JsonObject().put("id", meter.id().value()).put("name", meter.name())
+                .put("kind", meter.kind() == MeterKind.ELECTRICITY ? "electricity" : "water")
+                .put("role", meter.counter().role() == CounterDeclaration.Role.MAIN ? "main" : "sub");
+        if (meter.kind() == MeterKind.ELECTRICITY) {
+            entry.put("power_kw", fresh ? values.powerKw() : null);
+        } else {
+            entry.put("flow_m3h", fresh ? values.flowM3h() : null);
+        }
+        return withAge(entry, meter, values, nowMs);
+    }
+
+    /** {@code values_at}, {@code last_seen} ({@code null} until heard), {@code max_age_ms} and {@code stale}. */
+    private static JsonObject withAge(JsonObject entry, Meter meter, LiveView.MeterLive known, long nowMs) {
+        Long valuesAt = known == null ? null : known.valuesAtMs();
+        return entry.put("values_at", valuesAt).put("last_seen", known == null ? null : known.lastSeenMs())
+                .put("max_age_ms", LiveFreshness.maxAgeMs(meter))
+                .put("stale", valuesAt != null && !LiveFreshness.isFresh(meter, known, nowMs));
+    }
+
+    /**
+     * A gateway: its connection state and since when, when any of its meters was last heard from, and whether that is
+     * longer ago than {@link LiveFreshness#maxAgeMs(Gateway, List)} (online but delivering nothing).
+     */
+    private static JsonObject gatewayEntry(Park park, Gateway g, LiveView.GatewayLive state, Map<String, LiveView.MeterLive> live,
+                                           long nowMs) {
+        List<Meter> its = park.meters().values().stream().filter(m -> m.gateway().equals(g.id())).toList();
+        Long lastSeen = null;
+        for (Meter m : its) {
+            LiveView.MeterLive known = live.get(m.id().value());
+            if (known != null && (lastSeen == null || known.lastSeenMs() > lastSeen)) {
+                lastSeen = known.lastSeenMs();
+            }
+        }
+        long maxAge = LiveFreshness.maxAgeMs(g, its);
+        return new JsonObject().put("id", g.id().value()).put("name", g.name())
+                .put("online", state == null ? null : state.online()).put("since", state == null ? null : state.sinceMs())
+                .put("last_seen", lastSeen).put("max_age_ms", maxAge)
+                .put("stale", lastSeen != null && nowMs - lastSeen > maxAge);
     }
 
     /** The equipment meters the caller may see, in park-file order, with their state and power ({@code null}: not reported). */
@@ -103,9 +164,9 @@ final class LivePanel {
             // a state or power older than the meter's freshness is not its state now: unknown, with when it was seen
             LiveView.MeterLive values = LiveFreshness.isFresh(meter, known, nowMs) ? known : null;
             JsonObject entry = new JsonObject().put("id", meter.id().value()).put("name", meter.name())
-                    .put("last_seen", known == null ? null : known.lastSeenMs())
                     .put("enterprise", meter.isParkLevel() ? null : meter.enterprise().value())
                     .put("state", values == null ? null : values.state()).put("power_kw", values == null ? null : values.powerKw());
+            withAge(entry, meter, known, nowMs);
             if (values != null && values.stateSinceMs() != null) {
                 entry.put("since", values.stateSinceMs());
             }
@@ -114,18 +175,30 @@ final class LivePanel {
         return equipment;
     }
 
-    /** A sum that stays {@code null} until a value is added. */
+    /** A sum that stays {@code null} until a value is added, and the device time of its oldest value. */
     private static final class Sum {
         private Double value;
+        private Long oldestAtMs;
 
-        void add(Double v) {
+        void add(Double v, long atMs) {
             if (v != null) {
                 value = value == null ? v : value + v;
+                oldestAtMs = oldestAtMs == null ? atMs : Math.min(oldestAtMs, atMs);
+            }
+        }
+
+        void add(Sum other) {
+            if (other.value != null) {
+                add(other.value, other.oldestAtMs);
             }
         }
 
         Double value() {
             return value;
+        }
+
+        Long oldestAtMs() {
+            return oldestAtMs;
         }
     }
 }

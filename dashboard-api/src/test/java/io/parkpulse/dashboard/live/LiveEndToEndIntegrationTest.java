@@ -229,7 +229,8 @@ class LiveEndToEndIntegrationTest {
             Event seen = operator.await(Duration.ofSeconds(10), p -> equipment(p, "M-HD-CNC-01") != null
                     && "fault".equals(equipment(p, "M-HD-CNC-01").getString("state")));
             assertThat(equipment(seen.data(), "M-HD-CNC-01")).isEqualTo(new JsonObject().put("id", "M-HD-CNC-01").put("name", "数控加工中心 1#")
-                    .put("last_seen", faulted).put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 0.8).put("since", faulted));
+                    .put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 0.8).put("values_at", faulted)
+                    .put("last_seen", faulted).put("max_age_ms", 45 * 60_000L).put("stale", false).put("since", faulted));
             assertThat(equipment(seen.data(), "M-XY-KILN")).as("another enterprise's equipment, for the operator").isNotNull();
 
             Event own = huadong.await(Duration.ofSeconds(10), p -> equipment(p, "M-HD-CNC-01") != null

@@ -52,14 +52,20 @@ class LivePanelTest {
         assertThat(panel.getDouble("incomer_power_kw")).isEqualTo(9000.0);
         assertThat(panel.getDouble("water_flow_m3h")).isEqualTo(2.5);
         assertThat(panel.getDouble("inlet_water_flow_m3h")).isEqualTo(40.0);
-        assertThat(enterprise(panel, "ent-huadong-precision")).isEqualTo(new JsonObject().put("id", "ent-huadong-precision")
-                .put("name", "华东精密机械有限公司").put("power_kw", 2000.0).put("water_flow_m3h", 2.5).put("stale_meters", new JsonArray()));
+        JsonObject huadong = enterprise(panel, "ent-huadong-precision");
+        assertThat(huadong.copy().put("meters", null)).isEqualTo(new JsonObject().put("id", "ent-huadong-precision")
+                .put("name", "华东精密机械有限公司").put("power_kw", 2000.0).put("power_at", 100L).put("water_flow_m3h", 2.5)
+                .put("water_at", 100L).put("stale_meters", new JsonArray()).put("meters", null));
         assertThat(enterprise(panel, "ent-xinyuan-cement").getDouble("power_kw")).isEqualTo(6000.0);
         assertThat(enterprise(panel, "ent-tianhe-textile").getValue("power_kw")).as("nothing reported yet: unknown, not 0").isNull();
         assertThat(panel.getJsonArray("enterprises")).hasSize(DEMO.enterprises().size());
         JsonArray gateways = panel.getJsonArray("gateways");
         assertThat(gateways).hasSize(3);
-        assertThat(gateways.getJsonObject(0)).isEqualTo(new JsonObject().put("id", "gw-north").put("online", true).put("since", 77L));
+        assertThat(gateways.getJsonObject(0).getString("id")).isEqualTo("gw-north");
+        assertThat(gateways.getJsonObject(0).getBoolean("online")).isTrue();
+        assertThat(gateways.getJsonObject(0).getLong("since")).isEqualTo(77L);
+        assertThat(gateways.getJsonObject(0).getLong("last_seen")).as("its meters' newest reading").isEqualTo(100L);
+        assertThat(gateways.getJsonObject(0).getBoolean("stale")).isFalse();
         assertThat(gateways.getJsonObject(1).getValue("online")).isNull();
     }
 
@@ -69,8 +75,8 @@ class LivePanelTest {
         List<String> declared = DEMO.meters().values().stream().filter(m -> m.kind() == MeterKind.EQUIPMENT).map(m -> m.id().value()).toList();
         assertThat(equipment.stream().map(o -> ((JsonObject) o).getString("id")).toList()).isEqualTo(declared);
         assertThat(equipment.getJsonObject(declared.indexOf("M-HD-CNC-01"))).isEqualTo(new JsonObject().put("id", "M-HD-CNC-01")
-                .put("name", "数控加工中心 1#").put("last_seen", 100L).put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 30.0)
-                .put("since", 90L));
+                .put("name", "数控加工中心 1#").put("enterprise", "ent-huadong-precision").put("state", "fault").put("power_kw", 30.0)
+                .put("values_at", 100L).put("last_seen", 100L).put("max_age_ms", 45 * 60_000L).put("stale", false).put("since", 90L));
         JsonObject silent = equipment.getJsonObject(declared.indexOf("M-HD-CNC-02"));
         assertThat(silent.getValue("state")).isNull();
         assertThat(silent.containsKey("since")).as("since is left out while the state is unknown").isFalse();
@@ -79,7 +85,7 @@ class LivePanelTest {
     @Test
     void anEnterpriseSeesOnlyItsOwnEntryAndEquipmentNoTotalsAndNoGateways() {
         JsonObject panel = LivePanel.of(DEMO, SNAPSHOT, HUADONG, NOW);
-        assertThat(panel.fieldNames()).containsExactlyInAnyOrder("park", "at", "enterprises", "equipment");
+        assertThat(panel.fieldNames()).containsExactlyInAnyOrder("park", "time_zone", "now", "at", "enterprises", "equipment");
         assertThat(panel.getJsonArray("equipment")).isNotEmpty().allSatisfy(o ->
                 assertThat(((JsonObject) o).getString("enterprise")).isEqualTo("ent-huadong-precision"));
         assertThat(panel.getJsonArray("enterprises")).hasSize(1);
@@ -87,7 +93,7 @@ class LivePanelTest {
         String text = panel.encode();
         DEMO.enterprises().values().stream().filter(e -> !e.id().value().equals("ent-huadong-precision")).forEach(e ->
                 assertThat(text).doesNotContain(e.id().value()).doesNotContain(e.name()));
-        assertThat(text).doesNotContain("gw-").doesNotContain("8000");
+        assertThat(text).doesNotContain("gw-").doesNotContain("8000.0"); // the park total
     }
 
     @Test
@@ -114,6 +120,60 @@ class LivePanelTest {
                 .filter(e -> e.getString("id").equals("M-HD-CNC-01")).findFirst().orElseThrow();
         assertThat(cnc.getValue("state")).as("an hour-old fault is not the state now").isNull();
         assertThat(cnc.getLong("last_seen")).isEqualTo(100L);
+        assertThat(cnc.getBoolean("stale")).isTrue();
+    }
+
+    @Test
+    void everyFigureSaysHowOldItIsAndAStaleMeterSinceWhen() {
+        // E-HD-MAIN an hour old (stale), E-XY-MAIN a second old, M-HD-CNC-02 never heard
+        long now = 60 * 60_000L + 100;
+        LiveView.Snapshot snapshot = new LiveView.Snapshot("demo-park", now, Map.of(
+                "E-HD-MAIN", power("E-HD-MAIN", 2000),
+                "E-XY-MAIN", new LiveView.MeterLive("E-XY-MAIN", now - 1_000, 6000.0, null, null),
+                "E-PARK-INCOMER", new LiveView.MeterLive("E-PARK-INCOMER", now - 3_000, 9000.0, null, null)),
+                Map.of("gw-south", new LiveView.GatewayLive("gw-south", true, 77)));
+
+        JsonObject panel = LivePanel.of(DEMO, snapshot, OPERATOR, now);
+
+        assertThat(panel.getString("time_zone")).isEqualTo("Asia/Shanghai");
+        assertThat(panel.getLong("now")).isEqualTo(now);
+        assertThat(panel.getLong("total_power_at")).as("the oldest value in the sum").isEqualTo(now - 1_000);
+        JsonObject xinyuan = enterprise(panel, "ent-xinyuan-cement");
+        assertThat(xinyuan.getLong("power_at")).isEqualTo(now - 1_000);
+        JsonObject xyMain = meter(xinyuan, "E-XY-MAIN");
+        assertThat(xyMain.getDouble("power_kw")).isEqualTo(6000.0);
+        assertThat(xyMain.getLong("values_at")).isEqualTo(now - 1_000);
+        assertThat(xyMain.getBoolean("stale")).isFalse();
+        assertThat(xyMain.getString("role")).isEqualTo("main");
+        JsonObject huadong = enterprise(panel, "ent-huadong-precision");
+        assertThat(huadong.getValue("power_at")).isNull();
+        JsonObject hdMain = meter(huadong, "E-HD-MAIN");
+        assertThat(hdMain.getValue("power_kw")).as("an hour-old value is not shown as now").isNull();
+        assertThat(hdMain.getLong("values_at")).isEqualTo(100L);
+        assertThat(hdMain.getBoolean("stale")).isTrue();
+        assertThat(hdMain.getLong("max_age_ms")).isEqualTo(45 * 60_000L);
+        JsonObject never = panel.getJsonArray("equipment").stream().map(JsonObject.class::cast)
+                .filter(e -> e.getString("id").equals("M-HD-CNC-02")).findFirst().orElseThrow();
+        assertThat(never.getValue("last_seen")).isNull();
+        assertThat(never.getBoolean("stale")).as("never heard: no data, not stale data").isFalse();
+        JsonObject north = gateway(panel, "gw-north");
+        assertThat(north.getLong("last_seen")).isEqualTo(now - 1_000);
+        assertThat(north.getBoolean("stale")).isFalse();
+        JsonObject nbiot = gateway(panel, "gw-nbiot");
+        assertThat(nbiot.getValue("last_seen")).isNull();
+        JsonObject south = gateway(panel, "gw-south");
+        assertThat(south.getBoolean("online")).isTrue();
+        assertThat(south.getValue("last_seen")).as("online, but none of its meters heard").isNull();
+    }
+
+    static JsonObject meter(JsonObject enterprise, String id) {
+        return enterprise.getJsonArray("meters").stream().map(JsonObject.class::cast).filter(m -> m.getString("id").equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    static JsonObject gateway(JsonObject panel, String id) {
+        return panel.getJsonArray("gateways").stream().map(JsonObject.class::cast).filter(g -> g.getString("id").equals(id))
+                .findFirst().orElseThrow();
     }
 
     @Test
