@@ -7,7 +7,6 @@ import io.parkpulse.dashboard.live.LiveFreshness;
 import io.parkpulse.dashboard.live.LiveView;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.park.CounterDeclaration;
-import io.parkpulse.park.Gateway;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import java.util.ArrayList;
@@ -140,11 +139,7 @@ final class LiveRules {
      * rule's hold. A rule's hold below that would alarm every such meter every day.
      */
     static long expectedQuietMs(Park park, Meter meter) {
-        Gateway gateway = park.gateways().get(meter.gateway());
-        if (gateway == null || gateway.uplinkInterval() == null) {
-            return 0;
-        }
-        return gateway.uplinkInterval().plus(meter.counter().readingInterval()).toMillis();
+        return LiveFreshness.batchingDelayMs(meter, park.gateways().get(meter.gateway()));
     }
 
     private static double minutes(long ms) {

@@ -31,6 +31,29 @@ public final class LiveFreshness {
     }
 
     /**
+     * How old {@code meter}'s newest values may be before something is wrong: {@link #maxAgeMs(Meter)}, or behind a
+     * gateway that batches (an NB-IoT platform pushing a day of readings once a day) one uplink interval plus a reading
+     * interval more than that. Values between the two are shown with their age but are not the present load: not summed,
+     * not judged, and not stale either.
+     */
+    public static long overdueAfterMs(Meter meter, Gateway gateway) {
+        return maxAgeMs(meter) + batchingDelayMs(meter, gateway);
+    }
+
+    /** How late by device time a batching gateway delivers {@code meter}'s readings in normal work (0: it does not batch). */
+    public static long batchingDelayMs(Meter meter, Gateway gateway) {
+        if (gateway == null || gateway.uplinkInterval() == null) {
+            return 0;
+        }
+        return gateway.uplinkInterval().plus(meter.counter().readingInterval()).toMillis();
+    }
+
+    /** Whether {@code known}'s values are older than {@link #overdueAfterMs} allows. */
+    public static boolean isOverdue(Meter meter, Gateway gateway, LiveView.MeterLive known, long nowMs) {
+        return known != null && known.valuesAtMs() != null && nowMs - known.valuesAtMs() > overdueAfterMs(meter, gateway);
+    }
+
+    /**
      * How long {@code gateway} may stay quiet (no reading of any of {@code its} meters) and still count as
      * delivering: as long as its quickest meter may be old, and at least its uplink interval (an NB-IoT platform
      * pushing once a day) plus {@link #AT_LEAST}.

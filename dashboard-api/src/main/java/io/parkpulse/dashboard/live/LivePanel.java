@@ -57,13 +57,17 @@ final class LivePanel {
             }
             LiveView.MeterLive values = live.get(meter.id().value());
             if (!meter.isParkLevel()) {
-                meters.computeIfAbsent(meter.enterprise().value(), k -> new JsonArray()).add(meterEntry(meter, values, nowMs));
+                meters.computeIfAbsent(meter.enterprise().value(), k -> new JsonArray()).add(meterEntry(park, meter, values, nowMs));
             }
             if (values == null || values.valuesAtMs() == null || meter.counter().role() != CounterDeclaration.Role.MAIN) {
                 continue;
             }
             if (!LiveFreshness.isFresh(meter, values, nowMs)) {
-                // an old value is not the present load: named, not summed
+                // an old value is not the present load: not summed, and named when it is older than the meter's gateway
+                // delivers in normal work (a daily NB-IoT push is hours old by design, not stale)
+                if (!LiveFreshness.isOverdue(meter, park.gateways().get(meter.gateway()), values, nowMs)) {
+                    continue;
+                }
                 (meter.isParkLevel() ? parkStale : stale.computeIfAbsent(meter.enterprise().value(), k -> new JsonArray()))
                         .add(meter.id().value());
                 continue;
@@ -111,8 +115,9 @@ final class LivePanel {
     }
 
     /** An enterprise's electricity or water meter: its live value while fresh, and how old what it sent is. */
-    private static JsonObject meterEntry(Meter meter, LiveView.MeterLive values, long nowMs) {
-        boolean fresh = LiveFreshness.isFresh(meter, values, nowMs);
+    private static JsonObject meterEntry(Park park, Meter meter, LiveView.MeterLive values, long nowMs) {
+        // shown while not overdue, with its age: a daily NB-IoT push's last flow is worth seeing, marked by its time
+        boolean fresh = values != null && !LiveFreshness.isOverdue(meter, park.gateways().get(meter.gateway()), values, nowMs);
         JsonObject entry = new JsonObject().put("id", meter.id().value()).put("name", meter.name())
                 .put("kind", meter.kind() == MeterKind.ELECTRICITY ? "electricity" : "water")
                 .put("role", meter.counter().role() == CounterDeclaration.Role.MAIN ? "main" : "sub");
@@ -121,15 +126,16 @@ final class LivePanel {
         } else {
             entry.put("flow_m3h", fresh ? values.flowM3h() : null);
         }
-        return withAge(entry, meter, values, nowMs);
+        return withAge(entry, park, meter, values, nowMs);
     }
 
     /** {@code values_at}, {@code last_seen} ({@code null} until heard), {@code max_age_ms} and {@code stale}. */
-    private static JsonObject withAge(JsonObject entry, Meter meter, LiveView.MeterLive known, long nowMs) {
+    private static JsonObject withAge(JsonObject entry, Park park, Meter meter, LiveView.MeterLive known, long nowMs) {
+        Gateway gateway = park.gateways().get(meter.gateway());
         Long valuesAt = known == null ? null : known.valuesAtMs();
         return entry.put("values_at", valuesAt).put("last_seen", known == null ? null : known.lastSeenMs())
-                .put("max_age_ms", LiveFreshness.maxAgeMs(meter))
-                .put("stale", valuesAt != null && !LiveFreshness.isFresh(meter, known, nowMs));
+                .put("max_age_ms", LiveFreshness.overdueAfterMs(meter, gateway))
+                .put("stale", LiveFreshness.isOverdue(meter, gateway, known, nowMs));
     }
 
     /**
@@ -166,7 +172,7 @@ final class LivePanel {
             JsonObject entry = new JsonObject().put("id", meter.id().value()).put("name", meter.name())
                     .put("enterprise", meter.isParkLevel() ? null : meter.enterprise().value())
                     .put("state", values == null ? null : values.state()).put("power_kw", values == null ? null : values.powerKw());
-            withAge(entry, meter, known, nowMs);
+            withAge(entry, park, meter, known, nowMs);
             if (values != null && values.stateSinceMs() != null) {
                 entry.put("since", values.stateSinceMs());
             }

@@ -124,6 +124,32 @@ class LivePanelTest {
     }
 
     @Test
+    void aDailyPushedMetersLastFlowIsShownWithItsAgeNotSummedAndNotStaleUntilAnUplinkIsMissed() {
+        // W-HD-01: hourly readings behind gw-nbiot, which pushes once a day: overdue after 3 h + 1 d + 1 h = 28 h
+        long hour = 3_600_000L;
+        long now = 40 * hour;
+        LiveView.Snapshot tenHoursOld = new LiveView.Snapshot("demo-park", now, Map.of(
+                "W-HD-01", new LiveView.MeterLive("W-HD-01", now - 10 * hour, null, 2.5, null)), Map.of());
+
+        JsonObject huadong = enterprise(LivePanel.of(DEMO, tenHoursOld, OPERATOR, now), "ent-huadong-precision");
+
+        JsonObject meter = meter(huadong, "W-HD-01");
+        assertThat(meter.getDouble("flow_m3h")).as("its last value, with its time").isEqualTo(2.5);
+        assertThat(meter.getLong("values_at")).isEqualTo(now - 10 * hour);
+        assertThat(meter.getBoolean("stale")).as("a day's push is hours old by design").isFalse();
+        assertThat(meter.getLong("max_age_ms")).isEqualTo(28 * hour);
+        assertThat(huadong.getValue("water_flow_m3h")).as("ten hours ago is not the flow now").isNull();
+        assertThat(huadong.getJsonArray("stale_meters")).isEmpty();
+
+        LiveView.Snapshot missedAPush = new LiveView.Snapshot("demo-park", now, Map.of(
+                "W-HD-01", new LiveView.MeterLive("W-HD-01", now - 29 * hour, null, 2.5, null)), Map.of());
+        JsonObject late = enterprise(LivePanel.of(DEMO, missedAPush, OPERATOR, now), "ent-huadong-precision");
+        assertThat(meter(late, "W-HD-01").getBoolean("stale")).isTrue();
+        assertThat(meter(late, "W-HD-01").getValue("flow_m3h")).isNull();
+        assertThat(late.getJsonArray("stale_meters")).containsExactly("W-HD-01");
+    }
+
+    @Test
     void everyFigureSaysHowOldItIsAndAStaleMeterSinceWhen() {
         // E-HD-MAIN an hour old (stale), E-XY-MAIN a second old, M-HD-CNC-02 never heard
         long now = 60 * 60_000L + 100;
