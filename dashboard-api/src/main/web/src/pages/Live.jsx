@@ -7,6 +7,7 @@ import { countStates, shownState, sortEquipment } from '../equipment.js';
 import { reportError } from '../errors.js';
 import { formatElapsed, formatFlow, formatNumber, formatPower, formatQuantity, formatTime } from '../format.js';
 import { getLang, t, tOr } from '../i18n.js';
+import { describeAlarmDetail } from '../messages.js';
 import { epochMs, extendCurve } from '../liveCurve.js';
 import { openLiveStream } from '../liveStream.js';
 import { enterpriseHref } from '../router.js';
@@ -289,7 +290,7 @@ function AlarmRow({ alarm, big, onAck }) {
         <span class={`tag ${alarm.state}`}>{tOr(`alarm.state.${alarm.state}`, alarm.state)}</span>
       </div>
       <div class="alarm-body">
-        {alarm.message && <span>{alarm.message} · </span>}
+        {alarm.message && <span data-testid={`alarm-detail-${id}`}>{describeAlarmDetail(alarm.detail_message, alarm.message)} · </span>}
         <span>{t('alarm.value')} {formatQuantity(alarm.value, alarm.unit, lang)} / {t('alarm.threshold')} {formatQuantity(alarm.threshold, alarm.unit, lang)}</span>
         <span class="muted"> · {t('alarm.since')} {formatTime(alarm.since, lang)} ({formatElapsed(alarm.since)})</span>
         {alarm.acknowledged_by && <span class="muted"> · {t('alarm.ackBy', { name: alarm.acknowledged_by })}</span>}

@@ -5,14 +5,15 @@ import { enterpriseNames } from '../enterpriseNames.js';
 import { reportError } from '../errors.js';
 import { missingText } from '../dataState.js';
 import { formatNumber } from '../format.js';
-import { getLang, t } from '../i18n.js';
-import { classColour } from '../indicators.js';
+import { getLang, t, tOr } from '../i18n.js';
 import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
 import { enterpriseHref } from '../router.js';
 import { useLoad } from '../useLoad.js';
 import { policyDraft, toYaml } from '../yaml.js';
 import { ClassTag } from './Ranking.jsx';
+
+const SERIES_COLOURS = { current: '#9aa5b4', draft: '#3b7fd4' };
 
 /** A draft policy evaluated on the same data as the park's own: who changes class. */
 export function WhatIfPage({ park }) {
@@ -58,11 +59,12 @@ export function WhatIfPage({ park }) {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('whatif.current'), t('whatif.draft')] },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'category', data: classes },
+    xAxis: { type: 'category', data: classes.map((c) => tOr(`class.${c}`, c)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: t('whatif.current'), type: 'bar', data: classes.map((c) => result.class_counts?.[c] ?? 0) },
-      { name: t('whatif.draft'), type: 'bar', data: classes.map((c) => ({ value: result.draft_class_counts?.[c] ?? 0, itemStyle: { color: classColour(c) } })) },
+      // one colour per series, so the legend's swatch is the colour of its bars (classes are named on the axis)
+      { name: t('whatif.current'), type: 'bar', itemStyle: { color: SERIES_COLOURS.current }, data: classes.map((c) => result.class_counts?.[c] ?? 0) },
+      { name: t('whatif.draft'), type: 'bar', itemStyle: { color: SERIES_COLOURS.draft }, data: classes.map((c) => result.draft_class_counts?.[c] ?? 0) },
     ],
   }), [result, lang]);
 
@@ -109,11 +111,11 @@ export function WhatIfPage({ park }) {
                 {(result.changes || []).map((c) => (
                   <tr key={c.enterprise}>
                     <td><a href={enterpriseHref(c.enterprise)} data-testid={`enterprise-link-${c.enterprise}`}>{names.data?.[c.enterprise] || c.enterprise}</a></td>
-                    <td><ClassTag cls={c.class} reason={c.reason} state={c.data_state} /></td>
-                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} state={c.draft_data_state} /></td>
+                    <td><ClassTag cls={c.class} reason={c.reason} message={c.reason_message} state={c.data_state} /></td>
+                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} message={c.draft_reason_message} state={c.draft_data_state} /></td>
                     <td class="num">{formatNumber(c.score, lang, 1)}</td>
                     <td class="num">{formatNumber(c.draft_score, lang, 1)}</td>
-                    <td class="muted">{missingText({ missing: c.draft_reason, data_state: c.draft_data_state })}</td>
+                    <td class="muted">{missingText({ missing: c.draft_reason, missing_message: c.draft_reason_message, data_state: c.draft_data_state })}</td>
                   </tr>
                 ))}
               </tbody>
