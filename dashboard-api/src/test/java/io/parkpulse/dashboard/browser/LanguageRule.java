@@ -1,0 +1,66 @@
+package io.parkpulse.dashboard.browser;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a text a person reads is all in one language, outside names, ids and units. Chinese: no English word —
+ * no run of two or more ASCII letters outside the allowed ids and names, units and a few proper names (ParkPulse,
+ * Excel, CSV …). English: no Chinese character outside names (enterprises, park, users, products).
+ */
+final class LanguageRule {
+
+    enum Language { ZH, EN }
+
+    /** Words a Chinese page may show: units, standards' and formats' names, keys. */
+    static final Set<String> ZH_ALLOWED_WORDS = Set.of(
+            "kW", "kWh", "MW", "MWh", "tce", "kgce", "GJ", "min", "KB", "GB", "ParkPulse", "Excel", "CSV", "YAML", "Esc",
+            "policy");
+
+    private static final Pattern ASCII_TOKEN = Pattern.compile("[A-Za-z0-9_.\\-^&]+");
+    private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2,}");
+    private static final Pattern DIGIT = Pattern.compile("\\d");
+    private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff01-\\uff5e]+");
+
+    private final List<String> names;
+
+    /** @param names ids and names either language may show as they are (longest first when removed) */
+    LanguageRule(Set<String> names) {
+        this.names = names.stream().filter(n -> n != null && !n.isBlank()).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+    }
+
+    /** The words of {@code text} in the other language than {@code language}, each once; empty when pure. */
+    List<String> strays(String text, Language language) {
+        String rest = text;
+        for (String name : names) {
+            rest = rest.replace(name, " ");
+        }
+        Set<String> found = new LinkedHashSet<>();
+        if (language == Language.ZH) {
+            Matcher m = ASCII_TOKEN.matcher(rest);
+            while (m.find()) {
+                String token = m.group();
+                if (DIGIT.matcher(token).find()) {
+                    continue; // a code, a date, a number with its unit: C3011, 2026-11, 18000kW
+                }
+                for (String part : token.split("[_.\\-^&]")) {
+                    if (TWO_LETTERS.matcher(part).find() && !ZH_ALLOWED_WORDS.contains(part)) {
+                        found.add(token);
+                    }
+                }
+            }
+        } else {
+            Matcher m = CHINESE.matcher(rest);
+            while (m.find()) {
+                found.add(m.group());
+            }
+        }
+        return new ArrayList<>(found);
+    }
+}
