@@ -4,10 +4,11 @@
 // a translation shows the API's English text, so it is noticed rather than lost.
 import REASONS from '../../resources/i18n/reasons.json';
 import ALARMS from '../../resources/i18n/alarms.json';
+import LIMIT_STANDARDS from '../../resources/i18n/limit-standards.json';
 import { DICTIONARY, getLang, tOr } from './i18n.js';
 import { unitLabel } from './format.js';
 
-for (const table of [REASONS, ALARMS]) {
+for (const table of [REASONS, ALARMS, LIMIT_STANDARDS]) {
   Object.assign(DICTIONARY.zh, table.zh);
   Object.assign(DICTIONARY.en, table.en);
 }

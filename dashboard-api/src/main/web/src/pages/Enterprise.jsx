@@ -163,7 +163,7 @@ export function EnterprisePage({ park, id, home }) {
                 {benchmarks.data.limit_standards.map((l) => (
                   <tr key={`${l.product}-${l.row}`}>
                     <td>{l.product}</td>
-                    <td title={l.description}>{l.standard}</td>
+                    <td title={tOr(`limit.row.${l.row}`, l.description)}>{l.standard}</td>
                     <td class="num">{l.value == null ? MISSING : formatQuantity(l.value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.limit_value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.entry_value, l.unit, lang)}</td>

@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
@@ -47,6 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @RealServicesTest
 class LanguagePurityBrowserIntegrationTest {
+
+    private static final Pattern NUMBER = Pattern.compile("[-+]?[\\d.eE]+");
 
     @TempDir
     static Path dir;
@@ -75,11 +76,14 @@ class LanguagePurityBrowserIntegrationTest {
         for (Map.Entry<String, LimitStandard> limit : park.policy().productLimits().entrySet()) {
             allowed.addAll(List.of(limit.getKey(), limit.getValue().id(), limit.getValue().standard()));
         }
-        // product names, as the enterprises report them
-        Matcher products = Pattern.compile("[\\p{IsHan}][\\p{IsHan}\\w]*").matcher(
-                DashboardBrowserIntegrationTest.outputReports(DashboardBrowserIntegrationTest.lastMonth));
-        while (products.find()) {
-            allowed.add(products.group());
+        // what the enterprises report in words: product names and their units
+        String[] lines = DashboardBrowserIntegrationTest.outputReports(DashboardBrowserIntegrationTest.lastMonth).split("\n");
+        for (String line : List.of(lines).subList(1, lines.length)) { // the header's field names are no names
+            for (String field : line.split(",")) {
+                if (!field.isBlank() && !NUMBER.matcher(field.trim()).matches()) {
+                    allowed.add(field.trim());
+                }
+            }
         }
         return allowed;
     }
@@ -101,8 +105,8 @@ class LanguagePurityBrowserIntegrationTest {
             ui.logIn(OPERATOR, DashboardBrowserIntegrationTest.passwords.get(OPERATOR));
             visit(ui, strays, language, "/live", "live-page");
             visit(ui, strays, language, "/ranking", "ranking-page");
-            visit(ui, strays, language, "/enterprise/" + OWN, "enterprise-home");
-            visit(ui, strays, language, "/enterprise/" + OTHER, "enterprise-home");
+            visit(ui, strays, language, "/enterprise/" + OWN, "enterprise-page");
+            visit(ui, strays, language, "/enterprise/" + OTHER, "enterprise-page");
             visit(ui, strays, language, "/what-if", "what-if-page");
             ui.until(d -> ui.find("what-if-submit").isEnabled(), "the draft policy to load");
             ui.find("what-if-submit").click();

@@ -27,19 +27,31 @@ final class LanguageRule {
     private static final Pattern DIGIT = Pattern.compile("\\d");
     private static final Pattern CHINESE = Pattern.compile("[\\p{IsHan}\\u3000-\\u303f\\uff01-\\uff5e]+");
 
-    private final List<String> names;
+    /** The language switch names the other language in that language's own words. */
+    static final Set<String> LANGUAGE_NAMES = Set.of("中文", "English");
 
-    /** @param names ids and names either language may show as they are (longest first when removed) */
+    private final List<Pattern> names;
+
+    /**
+     * @param names ids and names either language may show as they are: removed before the check, longest first, each
+     *              only where it stands as a whole (the product unit {@code t} is no part of {@code tce})
+     */
     LanguageRule(Set<String> names) {
-        this.names = names.stream().filter(n -> n != null && !n.isBlank()).distinct()
-                .sorted(Comparator.comparingInt(String::length).reversed()).toList();
+        Set<String> all = new LinkedHashSet<>(names);
+        all.addAll(LANGUAGE_NAMES);
+        this.names = all.stream().filter(n -> n != null && n.strip().length() > 1).map(String::strip).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(n -> Pattern.compile("(?<![A-Za-z0-9_\\-])" + Pattern.quote(n) + "(?![A-Za-z0-9_\\-])")).toList();
     }
 
-    /** The words of {@code text} in the other language than {@code language}, each once; empty when pure. */
+    /**
+     * The words of {@code text} in the other language than {@code language}, each once with the text around it
+     * ({@code out_of_scope «… 不参评 out_of_scope 3 …»}); empty when pure.
+     */
     List<String> strays(String text, Language language) {
         String rest = text;
-        for (String name : names) {
-            rest = rest.replace(name, " ");
+        for (Pattern name : names) {
+            rest = name.matcher(rest).replaceAll(" ");
         }
         Set<String> found = new LinkedHashSet<>();
         if (language == Language.ZH) {
@@ -51,16 +63,20 @@ final class LanguageRule {
                 }
                 for (String part : token.split("[_.\\-^&]")) {
                     if (TWO_LETTERS.matcher(part).find() && !ZH_ALLOWED_WORDS.contains(part)) {
-                        found.add(token);
+                        found.add(token + " «" + around(rest, m.start(), m.end()) + "»");
                     }
                 }
             }
         } else {
             Matcher m = CHINESE.matcher(rest);
             while (m.find()) {
-                found.add(m.group());
+                found.add(m.group() + " «" + around(rest, m.start(), m.end()) + "»");
             }
         }
         return new ArrayList<>(found);
+    }
+
+    private static String around(String text, int start, int end) {
+        return text.substring(Math.max(0, start - 30), Math.min(text.length(), end + 30)).replaceAll("\\s+", " ");
     }
 }
