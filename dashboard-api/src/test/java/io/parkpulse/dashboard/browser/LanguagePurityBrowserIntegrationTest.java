@@ -185,9 +185,14 @@ class LanguagePurityBrowserIntegrationTest {
     /** What a person reads on the page: its text, titles, labels (charts'), placeholders, the window's title. */
     private void check(Map<String, List<String>> strays, Language language, String page) {
         String text = String.valueOf(DashboardBrowserIntegrationTest.ui.script("""
-                const body = document.body.cloneNode(true);
-                body.querySelectorAll('textarea, script, style').forEach((e) => e.remove());
-                const parts = [document.title, body.innerText];
+                const parts = [document.title];
+                // each rendered text node on its own line, so neighbouring elements' words do not run together
+                const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                  const parent = node.parentElement;
+                  if (!parent || parent.closest('textarea, script, style') || !parent.checkVisibility()) continue;
+                  if (node.textContent.trim()) parts.push(node.textContent.trim());
+                }
                 document.querySelectorAll('[title], [aria-label], [placeholder]').forEach((e) => {
                   if (e.closest('textarea')) return;
                   ['title', 'aria-label', 'placeholder'].forEach((a) => { if (e.getAttribute(a)) parts.push(e.getAttribute(a)); });

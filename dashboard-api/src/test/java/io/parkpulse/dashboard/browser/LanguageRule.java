@@ -22,6 +22,7 @@ final class LanguageRule {
             "kW", "kWh", "MW", "MWh", "tce", "kgce", "GJ", "min", "KB", "GB", "ParkPulse", "Excel", "CSV", "YAML", "Esc",
             "policy");
 
+    private static final Pattern WORD_CHAR = Pattern.compile("[A-Za-z0-9_]");
     private static final Pattern ASCII_TOKEN = Pattern.compile("[A-Za-z0-9_.\\-^&]+");
     private static final Pattern TWO_LETTERS = Pattern.compile("[A-Za-z]{2,}");
     private static final Pattern DIGIT = Pattern.compile("\\d");
@@ -41,7 +42,14 @@ final class LanguageRule {
         all.addAll(LANGUAGE_NAMES);
         this.names = all.stream().filter(n -> n != null && n.strip().length() > 1).map(String::strip).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed())
-                .map(n -> Pattern.compile("(?<![A-Za-z0-9_\\-])" + Pattern.quote(n) + "(?![A-Za-z0-9_\\-])")).toList();
+                .map(LanguageRule::whole).toList();
+    }
+
+    /** {@code name} where it stands whole: an ASCII edge of it not joined to more ASCII word characters. */
+    private static Pattern whole(String name) {
+        String before = WORD_CHAR.matcher(name.substring(0, 1)).matches() ? "(?<![A-Za-z0-9_\\-])" : "";
+        String after = WORD_CHAR.matcher(name.substring(name.length() - 1)).matches() ? "(?![A-Za-z0-9_\\-])" : "";
+        return Pattern.compile(before + Pattern.quote(name) + after);
     }
 
     /**
