@@ -8,8 +8,9 @@ import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
 /**
- * A message — why a figure is missing, out of scope or not graded, a note — in the report's language, from the table
- * the web UI uses (resources/i18n/reasons.json). A message without a translation falls back to its English text.
+ * A message — why a figure is missing, out of scope or not graded, a note — in the report's language, from the tables
+ * the web UI uses (resources/i18n/reasons.json, and data-state.json for a data state's reasons). A message without a
+ * translation falls back to its English text.
  */
 final class MessageText {
 
@@ -19,7 +20,7 @@ final class MessageText {
     static String of(DataState.Reason message, ReportLanguage language) {
         String template = text(language, "reason." + message.code());
         if (template == null) {
-            return message.text();
+            return DataStateText.reason(message, language);
         }
         Map<String, String> args = new HashMap<>(message.args());
         if (args.containsKey("why")) {

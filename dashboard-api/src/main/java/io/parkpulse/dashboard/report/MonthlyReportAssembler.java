@@ -90,6 +90,9 @@ final class MonthlyReportAssembler {
             quadrant = g.comparison().quadrant().name().toLowerCase(Locale.ROOT);
         } else if (g != null && g.missing() != null && g.state().isSufficient()) {
             notes.add(g.why());
+            if (!g.yearEarlierState().isSufficient()) {
+                notes.addAll(g.yearEarlierState().reasons()); // what the year-earlier month is short of
+            }
         }
         IndicatorValue intensity = p.indicators().get(BENCHMARK);
         if (intensity != null && !intensity.isPresent() && p.state(BENCHMARK).isSufficient()) {

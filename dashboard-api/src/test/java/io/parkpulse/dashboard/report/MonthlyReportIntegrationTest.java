@@ -116,8 +116,7 @@ class MonthlyReportIntegrationTest {
             assertThat(alpha.get("亩均评价等级").getStringCellValue()).isIn("A", "B");
             // no September 2025 to grow from: blank, with the reason
             assertThat(alpha.get("能耗同比增速 (%)")).isNull();
-            assertThat(alpha.get("说明").getStringCellValue()).contains("2025-09 没有为正的能耗和产值可作同比基数")
-                    .doesNotContain("grow from");
+            assertThat(alpha.get("说明").getStringCellValue()).contains("2025-09 数据不足；").doesNotContain("insufficient");
             assertThat(rows.get(1).get("同行业排名").getNumericCellValue()).isEqualTo(1);
             assertThat(rows.get(2).get("企业名称").getStringCellValue()).isEqualTo("伽马纺织有限公司");
 

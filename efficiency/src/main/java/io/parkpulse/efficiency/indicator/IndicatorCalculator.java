@@ -4,6 +4,7 @@ import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The formulas of docs/domain.md §1.5 and 2.2, each in one line. */
@@ -77,7 +78,7 @@ public final class IndicatorCalculator {
         }
 
         String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
