@@ -104,15 +104,25 @@ class LanguagePurityBrowserIntegrationTest {
 
             ui.logIn(OPERATOR, DashboardBrowserIntegrationTest.passwords.get(OPERATOR));
             visit(ui, strays, language, "/live", "live-page");
+            visit(ui, strays, language, "/live?screen=big", "live-page");
             visit(ui, strays, language, "/ranking", "ranking-page");
             visit(ui, strays, language, "/enterprise/" + OWN, "enterprise-page");
             visit(ui, strays, language, "/enterprise/" + OTHER, "enterprise-page");
             visit(ui, strays, language, "/what-if", "what-if-page");
             ui.until(d -> ui.find("what-if-submit").isEnabled(), "the draft policy to load");
+            // a draft that puts most enterprises out of scope: the changes say why, in the page's language
+            ui.script("""
+                    const draft = document.querySelector('[data-testid="what-if-draft"]');
+                    const value = draft.value.replace(/min_land_mu: *[0-9.]+/, 'min_land_mu: 150');
+                    Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(draft, value);
+                    draft.dispatchEvent(new Event('input', {bubbles: true}));""");
             ui.find("what-if-submit").click();
-            ui.await("what-if-result");
+            ui.await("what-if-changes");
             DashboardUi.settle(1500);
             check(strays, language, "/what-if evaluated");
+            assertThat(String.valueOf(ui.script("return document.querySelector('[data-testid=\"what-if-changes\"]').innerText")))
+                    .as("a reason for the draft's out-of-scope enterprises")
+                    .contains(language == Language.ZH ? "低于 150.0 亩的参评门槛" : "below the 150.0 mu threshold");
             visit(ui, strays, language, "/reports", "report-month");
 
             ui.logIn(ENTERPRISE_USER, DashboardBrowserIntegrationTest.passwords.get(ENTERPRISE_USER));
