@@ -29,7 +29,9 @@ export function describeMessage(message, fallback = '') {
   if (!message || !message.code) return fallback || '';
   const args = sayArgs(message.args);
   if (message.args?.why) {
-    args.why = describeMessage({ code: message.args.why, args: message.args, text: message.text });
+    // a message about another one: the other's code, and its args beside
+    const { why, ...inner } = message.args;
+    args.why = describeMessage({ code: why, args: inner, text: message.text });
   }
   return tOr(`reason.${message.code}`, message.text || fallback || '', args);
 }

@@ -33,6 +33,12 @@ describe('messages from codes and args', () => {
     expect(describeAlarmDetail(growth)).toBe('2026-10 against 2025-10: energy +1.3 %, output value -2.0 % (Diverging)');
   });
 
+  it('says a message about another one', async () => {
+    const { describeMessage } = await withLanguage('zh');
+    expect(describeMessage({ code: 'benchmark_missing', args: { why: 'quantity_zero', quantity: 'output_value' }, text: 'x' }))
+      .toBe('单位产值综合能耗：产值为零');
+  });
+
   it('falls back to the English text for an unknown code, and to the plain text without a message', async () => {
     const { describeMessage } = await withLanguage('zh');
     expect(describeMessage({ code: 'brand_new', args: {}, text: 'brand new' })).toBe('brand new');
