@@ -12,6 +12,28 @@ echarts.use([
   TitleComponent, TooltipComponent, CanvasRenderer,
 ]);
 
+const asList = (v) => (Array.isArray(v) ? v : v ? [v] : []);
+
+/** The words a chart shows: title, legend, axis names and category labels, series and mark names. */
+export function chartWords(option) {
+  if (!option) return '';
+  const words = [];
+  const add = (v) => { if (typeof v === 'string' && v) words.push(v); };
+  asList(option.title).forEach((t) => { add(t.text); add(t.subtext); });
+  asList(option.legend).forEach((l) => asList(l.data).forEach((d) => add(typeof d === 'string' ? d : d?.name)));
+  [...asList(option.xAxis), ...asList(option.yAxis)].forEach((axis) => {
+    add(axis.name);
+    asList(axis.data).forEach((d) => add(typeof d === 'string' ? d : d?.value));
+  });
+  asList(option.series).forEach((s) => {
+    add(s.name);
+    asList(s.data).forEach((d) => add(d?.name));
+    asList(s.markLine?.data).forEach((m) => { add(m?.name); add(m?.label?.formatter); });
+    asList(s.markArea?.data).flat().forEach((m) => add(m?.name));
+  });
+  return [...new Set(words)].join(' · ');
+}
+
 /** @param {{option: object, dark?: boolean, height?: string, testid?: string}} props */
 export function Chart({ option, dark = false, height = '320px', testid }) {
   const element = useRef(null);
@@ -37,5 +59,6 @@ export function Chart({ option, dark = false, height = '320px', testid }) {
     }
   }, [option, dark]);
 
-  return <div class="chart" ref={element} style={{ height }} data-testid={testid} />;
+  // The canvas is invisible to screen readers (and to text checks): its words go in the label.
+  return <div class="chart" ref={element} style={{ height }} data-testid={testid} role="img" aria-label={chartWords(option)} />;
 }

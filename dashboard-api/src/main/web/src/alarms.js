@@ -1,6 +1,6 @@
 // Alarms reach the UI from GET …/alarms and from `alarm` events of the live stream. Both shapes are
 // accepted: the flat one ({id, rule, subject: "gw-south", state, message, acknowledged_by}) and the
-// API's ({id, rule, kind, subject: {kind, id}, detail, unit, acknowledged: {by, note}}), the live
+// API's ({id, rule, kind, subject: {kind, id}, detail, detail_message, unit, acknowledged: {by, note}}), the live
 // event possibly wrapped as {event, at, alarm: {…}}.
 
 export const ALARM_KINDS = ['power_above', 'gateway_offline', 'meter_silent', 'night_water_rise', 'energy_outgrows_output'];
@@ -22,6 +22,7 @@ export function normalizeAlarm(raw) {
     unit: a.unit || '',
     since: a.since,
     message: a.message ?? a.detail ?? '',
+    detail_message: a.detail_message ?? null,
     acknowledged_by: a.acknowledged_by ?? a.acknowledged?.by ?? null,
     note: a.note ?? a.acknowledged?.note ?? null,
   };

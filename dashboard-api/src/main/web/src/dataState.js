@@ -2,6 +2,7 @@
 // reasons as codes and args), said in the reader's language. Never a silent default: an
 // insufficient figure shows why instead of a number.
 import { t, tOr } from './i18n.js';
+import { describeMessage } from './messages.js';
 
 /** One reason in the current language; carrier and basis args are translated too. */
 export function describeReason(reason) {
@@ -25,10 +26,23 @@ export function stateSummary(state) {
 
 export const isSufficient = (state) => !state || state.state !== 'insufficient';
 
-/** Why an API figure has no value, in the reader's language when the data state says it; else the API's note. */
+/**
+ * Why an API figure has no value, in the reader's language: the data state when it is insufficient, else the
+ * missing_message (with the year-earlier state's reasons when that is what is short), else the API's English note.
+ */
 export function missingText(item) {
   if (item?.data_state && item.data_state.state === 'insufficient') return stateSummary(item.data_state);
-  return item?.missing || '';
+  const message = item?.missing_message;
+  if (message?.code === 'insufficient_data_for' && item.year_earlier_data_state?.state === 'insufficient') {
+    return `${describeMessage(message)}: ${describeState(item.year_earlier_data_state)}`;
+  }
+  return describeMessage(message, item?.missing);
+}
+
+/** Why an enterprise has no class (out of scope, not graded, data short), in the reader's language. */
+export function classReasonText(message, text, state) {
+  if (state?.state === 'insufficient') return stateSummary(state);
+  return describeMessage(message, text);
 }
 
 /** A note under a figure that is there but rests on partial data ("partial data: electricity known over 93.8 %"). */

@@ -2,6 +2,8 @@
 // Times on the park's clock (dates.js), never the browser's.
 import { formatParkDateTime, formatClock } from './dates.js';
 
+import UNIT_TABLE from '../../resources/i18n/units.json';
+
 const LOCALES = { zh: 'zh-CN', en: 'en-US' };
 export const MISSING = '—';
 
@@ -27,28 +29,38 @@ export function autoDigits(value) {
   return Math.min(6, 2 - Math.floor(Math.log10(magnitude)));
 }
 
-const UNIT_LABELS = {
-  m3: 'm³',
-  'm3/h': 'm³/h',
-  '10^4 CNY': { zh: '万元', en: '10k CNY' },
-  CNY: { zh: '元', en: 'CNY' },
-};
+// The API's units as people read them, from the table the monthly report reads too
+// (resources/i18n/units.json): 10^4 CNY/person → 万元/人, 10^4 CNY/10^4 kWh → 万元/万kWh, a ratio (1) → %.
+const UNITS = UNIT_TABLE;
 
-/** The API's unit spelled for display: m3 → m³, 10^4 CNY → 万元 / 10k CNY, inside compound units too. */
+function unitPart(part, lang) {
+  return (UNITS[lang] || UNITS.zh)[part] ?? part;
+}
+
+/** The API's unit spelled for display, looked up whole, else part by part between '/'. */
 export function unitLabel(unit, lang = 'zh') {
   if (!unit) return '';
-  const direct = UNIT_LABELS[unit];
-  if (typeof direct === 'string') return direct;
-  if (direct) return direct[lang] || direct.zh;
-  return unit
-    .replace(/10\^4 CNY/g, lang === 'en' ? '10k CNY' : '万元')
-    .replace(/\bm3\b/g, 'm³');
+  const table = UNITS[lang] || UNITS.zh;
+  if (table[unit] !== undefined) return table[unit];
+  return unit.split('/').map((part) => unitPart(part, lang)).join('/');
+}
+
+/** Whether values of {@code unit} are ratios shown as percent (R&D intensity: 0.00516 → 0.52 %). */
+export function isPercentUnit(unit) {
+  return UNITS.percent.includes(unit);
+}
+
+/** A value in the unit it is shown in: ratios times 100. */
+export function displayValue(value, unit) {
+  return isNumber(value) && isPercentUnit(unit) ? value * 100 : value;
 }
 
 export function formatQuantity(value, unit, lang = 'zh', digits) {
   if (!isNumber(value)) return MISSING;
-  const text = formatNumber(value, lang, digits ?? autoDigits(value));
+  const shown = displayValue(value, unit);
   const label = unitLabel(unit, lang);
+  if (label === '%') return `${formatNumber(shown, lang, digits ?? 2)}%`;
+  const text = formatNumber(shown, lang, digits ?? autoDigits(shown));
   return label ? `${text} ${label}` : text;
 }
 

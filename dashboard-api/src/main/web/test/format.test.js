@@ -83,3 +83,18 @@ describe('percent and time', () => {
     expect(formatTime(undefined)).toBe(MISSING);
   });
 });
+
+describe('units in each language (resources/i18n/units.json)', () => {
+  it('says money per person and per 10^4 kWh the Chinese way', () => {
+    expect(unitLabel('10^4 CNY/person', 'zh')).toBe('万元/人');
+    expect(unitLabel('10^4 CNY/person', 'en')).toBe('10k CNY/person');
+    expect(unitLabel('10^4 CNY/10^4 kWh', 'zh')).toBe('万元/万kWh');
+    expect(unitLabel('10^4 CNY/10^4 kWh', 'en')).toBe('10k CNY/10k kWh');
+    expect(unitLabel('10^4 CNY/mu', 'zh')).toBe('万元/亩');
+  });
+
+  it('shows a ratio as a percent', () => {
+    expect(formatQuantity(0.00516, '1', 'zh')).toBe('0.52%');
+    expect(formatQuantity(0.00516, '1', 'en')).toBe('0.52%');
+  });
+});

@@ -7,7 +7,7 @@ import { enterpriseNames } from '../enterpriseNames.js';
 import {
   MISSING, formatNumber, formatPercent, formatPercentPoints, formatQuantity, unitLabel,
 } from '../format.js';
-import { missingText, partialNote, stateSummary, describeState } from '../dataState.js';
+import { classReasonText, missingText, partialNote, stateSummary, describeState } from '../dataState.js';
 import { getLang, t, tOr } from '../i18n.js';
 import { PER_OUTPUT, pointsOpen, scoringWeights } from '../indicators.js';
 import { currentPeriod } from '../period.js';
@@ -102,7 +102,7 @@ export function EnterprisePage({ park, id, home }) {
         <div class="kpi">
           <div class="kpi-label">{t('ent.energy')}</div>
           <div class="kpi-value" data-testid="enterprise-energy">{formatQuantity(own?.energy?.value, own?.energy?.unit || 'tce', lang)}</div>
-          <div class="kpi-note muted">{own?.energy?.basis || ''}</div>
+          <div class="kpi-note muted">{own?.energy?.basis ? tOr(`state.basis.${own.energy.basis}`, own.energy.basis) : ''}</div>
         </div>
         {PER_OUTPUT.slice(0, 1).concat('water_per_output_value').map((ind) => {
           const v = own?.indicators?.[ind];
@@ -116,7 +116,7 @@ export function EnterprisePage({ park, id, home }) {
         })}
         <div class="kpi">
           <div class="kpi-label">{t('class.title')}</div>
-          <div class="kpi-value" data-testid="enterprise-class"><ClassTag cls={cls?.class} reason={cls?.reason} state={cls?.data_state} /></div>
+          <div class="kpi-value" data-testid="enterprise-class"><ClassTag cls={cls?.class} reason={cls?.reason} message={cls?.reason_message} state={cls?.data_state} /></div>
           <div class="kpi-note muted">{t('class.score')} {formatNumber(cls?.score, lang, 1)}</div>
         </div>
       </div>
@@ -164,7 +164,7 @@ export function EnterprisePage({ park, id, home }) {
                 {benchmarks.data.limit_standards.map((l) => (
                   <tr key={`${l.product}-${l.row}`}>
                     <td>{l.product}</td>
-                    <td title={l.description}>{l.standard}</td>
+                    <td title={tOr(`limit.row.${l.row}`, l.description)}>{l.standard}</td>
                     <td class="num">{l.value == null ? MISSING : formatQuantity(l.value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.limit_value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.entry_value, l.unit, lang)}</td>
@@ -189,7 +189,7 @@ export function EnterprisePage({ park, id, home }) {
             {cls?.class
               ? t('class.summary', { cls: cls.class, score: formatNumber(cls.score, lang, 1) })
               : cls?.data_state?.state === 'insufficient' ? stateSummary(cls.data_state)
-                : cls?.reason ? tOr(`reason.${cls.reason}`, cls.reason) : MISSING}
+                : cls?.reason ? classReasonText(cls.reason_message, cls.reason, cls.data_state) : MISSING}
           </p>
           {pointsOption && <Chart option={pointsOption} height="260px" testid="points-chart" />}
           <ol class="moves" data-testid="what-moves">
@@ -243,7 +243,7 @@ export function EnterprisePage({ park, id, home }) {
               <tbody>
                 {Object.entries(own.consumption).map(([resource, c]) => (
                   <tr key={resource}>
-                    <td>{tOr(`resource.${resource}`, resource)}</td>
+                    <td>{tOr(`state.carrier.${resource}`, resource)}</td>
                     <td class="num">{formatQuantity(c.value, c.unit, lang)}</td>
                     <td class="num">{formatPercent(c.coverage, lang)}</td>
                     <td class="num">{formatPercent(c.estimated_share, lang)}</td>

@@ -9,6 +9,7 @@ import { reportError } from '../errors.js';
 import { formatElapsed, formatFlow, formatNumber, formatPower, formatQuantity } from '../format.js';
 import { ageText, newest, staleText, staleTitle } from '../freshness.js';
 import { getLang, t, tOr } from '../i18n.js';
+import { describeAlarmDetail } from '../messages.js';
 import { epochMs, extendCurve, withoutTrailingGaps } from '../liveCurve.js';
 import { openLiveStream } from '../liveStream.js';
 import { enterpriseHref } from '../router.js';
@@ -463,7 +464,7 @@ function AlarmRow({ alarm, big, onAck, subject, now }) {
         <span class={`tag ${alarm.state}`}>{tOr(`alarm.state.${alarm.state}`, alarm.state)}</span>
       </div>
       <div class="alarm-body">
-        {alarm.message && <span>{alarm.message} · </span>}
+        {alarm.message && <span data-testid={`alarm-detail-${id}`}>{describeAlarmDetail(alarm.detail_message, alarm.message)} · </span>}
         <span>{t('alarm.value')} {formatQuantity(alarm.value, alarm.unit, lang)} / {t('alarm.threshold')} {formatQuantity(alarm.threshold, alarm.unit, lang)}</span>
         <span class="muted" data-testid={`alarm-since-${id}`}> · {t('alarm.since')} {formatMoment(epochMs(alarm.since), now)} ({formatElapsed(alarm.since, now)})</span>
         {alarm.acknowledged_by && <span class="muted"> · {t('alarm.ackBy', { name: alarm.acknowledged_by })}</span>}

@@ -2,8 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import { getJson, parkPath, query } from '../api.js';
 import { Chart } from '../Chart.jsx';
 import { enterpriseNames } from '../enterpriseNames.js';
-import { formatNumber, formatPercent, formatPercentPoints, formatQuantity, unitLabel } from '../format.js';
-import { describeState, missingText } from '../dataState.js';
+import { displayValue, formatNumber, formatPercent, formatPercentPoints, formatQuantity, isPercentUnit, unitLabel } from '../format.js';
+import { classReasonText, describeState, missingText } from '../dataState.js';
 import { getLang, t, tOr } from '../i18n.js';
 import { QUADRANTS, QUADRANT_COLOURS, RANKABLE, classColour } from '../indicators.js';
 import { currentPeriod } from '../period.js';
@@ -41,18 +41,18 @@ export function RankingPage({ park }) {
     if (!group) return null;
     const rows = group.ranking || [];
     return {
-      tooltip: { trigger: 'axis', valueFormatter: (v) => formatQuantity(v, unit, lang) },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => formatQuantity(isPercentUnit(unit) ? v / 100 : v, unit, lang) },
       grid: { left: 70, right: 30, top: 30, bottom: 80 },
       xAxis: { type: 'category', data: rows.map((r) => nameOf(r.enterprise)), axisLabel: { rotate: 35, interval: 0 } },
       yAxis: { type: 'value', name: unitLabel(unit, lang) },
       series: [{
         type: 'bar',
-        data: rows.map((r) => ({ value: r.value, itemStyle: { color: classColour(classOf[r.enterprise]?.class) } })),
+        data: rows.map((r) => ({ value: displayValue(r.value, unit), itemStyle: { color: classColour(classOf[r.enterprise]?.class) } })),
         markLine: {
           symbol: 'none',
           data: [
-            { yAxis: group.frontrunner, name: t('ranking.frontrunner'), label: { formatter: t('ranking.frontrunner'), position: 'insideEndTop' } },
-            { yAxis: group.median, name: t('ranking.median'), label: { formatter: t('ranking.median'), position: 'insideEndTop' }, lineStyle: { type: 'dotted' } },
+            { yAxis: displayValue(group.frontrunner, unit), name: t('ranking.frontrunner'), label: { formatter: t('ranking.frontrunner'), position: 'insideEndTop' } },
+            { yAxis: displayValue(group.median, unit), name: t('ranking.median'), label: { formatter: t('ranking.median'), position: 'insideEndTop' }, lineStyle: { type: 'dotted' } },
           ],
         },
       }],
@@ -132,7 +132,7 @@ export function RankingPage({ park }) {
             unit: unitLabel(unit, lang),
             direction: tOr(`direction.${ranking.data.direction}`, ranking.data.direction || ''),
             policy: ranking.data.policy_version || '',
-            basis: ranking.data.energy_basis?.name || '',
+            basis: tOr(`state.basis.${ranking.data.energy_basis?.id}`, ranking.data.energy_basis?.name || ''),
           })}
         </p>
       )}
@@ -174,7 +174,7 @@ export function RankingPage({ park }) {
                       <td class="num">{formatQuantity(r.gap_to_frontrunner, unit, lang)}</td>
                       <td class="num">{formatPercentPoints(r.gap_percent, lang)}</td>
                       <td class="num">{formatNumber(r.percentile, lang, 0)}</td>
-                      <td><ClassTag cls={cls?.class} reason={cls?.reason} state={cls?.data_state} /></td>
+                      <td><ClassTag cls={cls?.class} reason={cls?.reason} message={cls?.reason_message} state={cls?.data_state} /></td>
                     </tr>
                   );
                 })}
@@ -206,10 +206,12 @@ export function RankingPage({ park }) {
   );
 }
 
-export function ClassTag({ cls, reason, state }) {
+/** A class, or why there is none; {@code message} is the API's reason_message, {@code reason} its English text. */
+export function ClassTag({ cls, reason, message, state }) {
   if (!cls && state?.state === 'insufficient') {
     return <span class="tag insufficient" title={describeState(state)}>{t('state.insufficient')}</span>;
   }
-  if (!cls) return <span class="muted" title={reason || ''}>{reason ? tOr(`reason.${reason}`, reason) : '—'}</span>;
-  return <span class="tag class-tag" style={{ background: classColour(cls) }} title={reason || ''}>{cls}</span>;
+  const why = reason || message ? classReasonText(message, reason, state) : '';
+  if (!cls) return <span class="muted" title={why}>{why || '—'}</span>;
+  return <span class="tag class-tag" style={{ background: classColour(cls) }} title={why}>{cls}</span>;
 }

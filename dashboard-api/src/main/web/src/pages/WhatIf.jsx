@@ -5,7 +5,7 @@ import { enterpriseNames } from '../enterpriseNames.js';
 import { reportError } from '../errors.js';
 import { missingText } from '../dataState.js';
 import { formatNumber } from '../format.js';
-import { getLang, t } from '../i18n.js';
+import { getLang, t, tOr } from '../i18n.js';
 import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
 import { enterpriseHref } from '../router.js';
@@ -60,7 +60,7 @@ export function WhatIfPage({ park }) {
     tooltip: { trigger: 'axis' },
     legend: { data: [t('whatif.current'), t('whatif.draft')] },
     grid: { left: 50, right: 20, top: 40, bottom: 30 },
-    xAxis: { type: 'category', data: classes },
+    xAxis: { type: 'category', data: classes.map((c) => tOr(`class.${c}`, c)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       // one colour per series, so the legend's swatch is the colour of its bars (the classes are on the x axis)
@@ -112,11 +112,11 @@ export function WhatIfPage({ park }) {
                 {(result.changes || []).map((c) => (
                   <tr key={c.enterprise}>
                     <td><a href={enterpriseHref(c.enterprise)} data-testid={`enterprise-link-${c.enterprise}`}>{names.data?.[c.enterprise] || c.enterprise}</a></td>
-                    <td><ClassTag cls={c.class} reason={c.reason} state={c.data_state} /></td>
-                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} state={c.draft_data_state} /></td>
+                    <td><ClassTag cls={c.class} reason={c.reason} message={c.reason_message} state={c.data_state} /></td>
+                    <td><ClassTag cls={c.draft_class} reason={c.draft_reason} message={c.draft_reason_message} state={c.draft_data_state} /></td>
                     <td class="num">{formatNumber(c.score, lang, 1)}</td>
                     <td class="num">{formatNumber(c.draft_score, lang, 1)}</td>
-                    <td class="muted">{missingText({ missing: c.draft_reason, data_state: c.draft_data_state })}</td>
+                    <td class="muted">{missingText({ missing: c.draft_reason, missing_message: c.draft_reason_message, data_state: c.draft_data_state })}</td>
                   </tr>
                 ))}
               </tbody>

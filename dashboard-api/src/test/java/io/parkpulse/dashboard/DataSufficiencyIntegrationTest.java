@@ -163,6 +163,8 @@ class DataSufficiencyIntegrationTest {
         assertThat(late.getJsonObject("data_state").getJsonArray("reasons").getJsonObject(0).getJsonObject("args").getString("month"))
                 .isEqualTo(lastMonth.toString());
         assertThat(late.getString("reason")).isEqualTo("insufficient data: no output report for " + lastMonth);
+        assertThat(late.getJsonObject("reason_message").getString("code")).isEqualTo("insufficient_data");
+        assertThat(late.getJsonObject("reason_message").getString("text")).isEqualTo(late.getString("reason"));
         for (String graded : List.of("ent-huadong-precision", "ent-xinyuan-cement", "ent-tianhe-textile",
                 "ent-ruida-electronics", "ent-jinxin-plastics", "ent-haotian-chemical")) {
             assertThat(byId.get(graded).getString("class")).as(byId.get(graded).encode()).isIn("A", "B", "C", "D");

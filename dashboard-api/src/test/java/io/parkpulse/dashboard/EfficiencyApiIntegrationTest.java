@@ -344,6 +344,11 @@ class EfficiencyApiIntegrationTest {
         assertThat(body.getString("year_earlier")).isEqualTo("2025-09");
         JsonObject line = body.getJsonArray("enterprises").getJsonObject(0);
         assertThat(line.getString("missing")).contains("2025-09");
+        // the same as a code and args, for the reader's language
+        JsonObject message = line.getJsonObject("missing_message");
+        assertThat(message.getString("code")).isIn("no_growth_base", "insufficient_data_for");
+        assertThat(message.getJsonObject("args").getString("period")).isEqualTo("2025-09");
+        assertThat(message.getString("text")).isEqualTo(line.getString("missing"));
         assertThat(line.getString("intensity_level")).isIn("low", "typical", "high");
     }
 

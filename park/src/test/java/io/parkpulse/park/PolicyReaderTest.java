@@ -97,7 +97,7 @@ class PolicyReaderTest {
         assertThat(p.classes().kind()).isEqualTo(ClassRule.Kind.SCORE);
         assertThat(p.classes().bands()).extracting(ClassRule.Band::name).containsExactly("A", "B", "C", "D");
         assertThat(p.scope().minLandMu()).isEqualTo(3);
-        assertThat(p.scope().ungraded("D4420", null, LocalDate.of(2022, 12, 31))).contains("D44");
+        assertThat(p.scope().ungraded("D4420", null, LocalDate.of(2022, 12, 31)).text()).contains("D44");
         assertThat(p.scope().ungradedClass()).isEqualTo("T");
     }
 

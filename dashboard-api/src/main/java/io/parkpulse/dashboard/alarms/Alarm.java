@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import java.util.Objects;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Objects;
  * @param severity  {@code warning} or {@code critical}
  * @param value     the measured value: kW, minutes, m³/h or percent (see {@link AlarmKinds#unit})
  * @param threshold what the value was held against, same unit
- * @param detail    what was measured, in words (period, baseline), or empty
+ * @param message   what was measured (period, baseline) as a code with args and English text ({@link AlarmDetails}), or
+ *                  {@code null}
  * @param sinceMs   when the condition began (device or status time where known)
  * @param raisedMs  when the alarm was raised
  * @param ackBy     who acknowledged it, or {@code null}
@@ -22,7 +24,7 @@ import java.util.Objects;
  * @param lastMs    time of its latest stored transition (transitions of one alarm never share a millisecond)
  */
 public record Alarm(String id, String park, String rule, String kind, String severity, Subject subject,
-                    AlarmState state, double value, double threshold, String detail, long sinceMs, long raisedMs,
+                    AlarmState state, double value, double threshold, Reason message, long sinceMs, long raisedMs,
                     String ackBy, long ackMs, String ackNote, long clearedMs, long lastMs) {
 
     public Alarm {
@@ -31,7 +33,11 @@ public record Alarm(String id, String park, String rule, String kind, String sev
         Objects.requireNonNull(rule, "rule");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(state, "state");
-        detail = detail == null ? "" : detail;
+    }
+
+    /** {@link #message()} in English, or empty. */
+    public String detail() {
+        return message == null ? "" : message.text();
     }
 
     /** The id of the alarm {@code rule} raises about {@code subject} at {@code raisedMs}. */
@@ -43,17 +49,17 @@ public record Alarm(String id, String park, String rule, String kind, String sev
         return state != AlarmState.CLEARED;
     }
 
-    Alarm withValue(double newValue, String newDetail) {
+    Alarm withValue(double newValue, Reason newDetail) {
         return new Alarm(id, park, rule, kind, severity, subject, state, newValue, threshold, newDetail, sinceMs, raisedMs,
                 ackBy, ackMs, ackNote, clearedMs, lastMs);
     }
 
     Alarm acknowledged(String by, long atMs, String note) {
-        return new Alarm(id, park, rule, kind, severity, subject, AlarmState.ACKNOWLEDGED, value, threshold, detail,
+        return new Alarm(id, park, rule, kind, severity, subject, AlarmState.ACKNOWLEDGED, value, threshold, message,
                 sinceMs, raisedMs, by, atMs, note, clearedMs, atMs);
     }
 
-    Alarm cleared(long atMs, double lastValue, String why) {
+    Alarm cleared(long atMs, double lastValue, Reason why) {
         return new Alarm(id, park, rule, kind, severity, subject, AlarmState.CLEARED, lastValue, threshold, why, sinceMs,
                 raisedMs, ackBy, ackMs, ackNote, atMs, atMs);
     }

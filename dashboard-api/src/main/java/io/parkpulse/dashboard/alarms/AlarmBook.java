@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -79,14 +80,14 @@ final class AlarmBook {
             boolean unwatched = evaluated.contains(key.rule()) && !seen.contains(key);
             if (unwatched || !inPolicy.contains(key.rule())) {
                 Alarm alarm = active.get(key);
-                events.add(clear(key, alarm, nowMs, alarm.value(), "no longer watched by the park's policy"));
+                events.add(clear(key, alarm, nowMs, alarm.value(), AlarmDetails.noLongerWatched()));
             }
         }
         pendingSince.keySet().removeIf(k -> !inPolicy.contains(k.rule()));
         return events;
     }
 
-    private AlarmEvent clear(Key key, Alarm alarm, long nowMs, double value, String why) {
+    private AlarmEvent clear(Key key, Alarm alarm, long nowMs, double value, Reason why) {
         active.remove(key);
         Alarm cleared = alarm.cleared(alarm.nextTransitionMs(nowMs), Double.isNaN(value) ? alarm.value() : value, why);
         return new AlarmEvent(cleared, cleared.clearedMs(), null, null);

@@ -1,5 +1,8 @@
 package io.parkpulse.dashboard.alarms;
 
+import java.util.TreeMap;
+import io.vertx.core.json.JsonObject;
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.Point;
 import io.parkpulse.storage.QuerySeries;
@@ -29,7 +32,7 @@ final class AlarmHistory {
     /** The most transitions one history answer reads. */
     static final int MAX_EVENTS = 20_000;
     private static final String FIELDS = "\"alarm\", \"kind\", \"severity\", \"value\", \"threshold\", \"since_ms\", "
-            + "\"raised_ms\", \"detail\", \"by\", \"note\"";
+            + "\"raised_ms\", \"detail\", \"detail_code\", \"detail_args\", \"by\", \"note\"";
     private static final Logger LOG = LoggerFactory.getLogger(AlarmHistory.class);
 
     private final InfluxClient influx;
@@ -86,6 +89,9 @@ final class AlarmHistory {
                 .field("alarm", a.id()).field("kind", a.kind()).field("severity", a.severity())
                 .field("state", a.state().id()).field("since_ms", (double) a.sinceMs()).field("raised_ms", (double) a.raisedMs())
                 .field("detail", a.detail()).time(e.atMs());
+        if (a.message() != null) {
+            p.field("detail_code", a.message().code()).field("detail_args", new JsonObject(new TreeMap<>(a.message().args())).encode());
+        }
         if (Double.isFinite(a.value())) {
             p.field("value", a.value());
         }
@@ -169,7 +175,7 @@ final class AlarmHistory {
     private static Alarm merge(Alarm before, Alarm later) {
         boolean acked = later.state() == AlarmState.ACKNOWLEDGED;
         return new Alarm(before.id(), before.park(), before.rule(), before.kind(), before.severity(), before.subject(),
-                later.state(), later.value(), later.threshold(), later.detail(), before.sinceMs(), before.raisedMs(),
+                later.state(), later.value(), later.threshold(), later.message(), before.sinceMs(), before.raisedMs(),
                 acked ? later.ackBy() : before.ackBy(), acked ? later.ackMs() : before.ackMs(),
                 acked ? later.ackNote() : before.ackNote(), later.clearedMs(), later.lastMs());
     }
@@ -184,13 +190,28 @@ final class AlarmHistory {
             boolean acked = state == AlarmState.ACKNOWLEDGED;
             return new Alarm(text(s, r, "alarm"), park, tags.get("rule"), text(s, r, "kind"), text(s, r, "severity"),
                     new Subject(Subject.Kind.byId(tags.get("subject_kind")), tags.get("subject")), state,
-                    number(s, r, "value"), number(s, r, "threshold"), text(s, r, "detail"),
+                    number(s, r, "value"), number(s, r, "threshold"), message(s, r),
                     (long) number(s, r, "since_ms"), (long) number(s, r, "raised_ms"), acked ? by : null, acked ? at : 0,
                     acked ? note : null, state == AlarmState.CLEARED ? at : 0, at);
         } catch (RuntimeException e) {
             LOG.warn("alarm history: a stored transition of park {} cannot be read: {}", park, e.toString());
             return null;
         }
+    }
+
+    /** The stored detail: its code and args when stored (older rows have the English text only, code {@code text}). */
+    private static Reason message(QuerySeries s, JsonArray r) {
+        String text = text(s, r, "detail");
+        String code = text(s, r, "detail_code");
+        if (code == null) {
+            return text == null || text.isEmpty() ? null : new Reason("text", Map.of(), text);
+        }
+        Map<String, String> args = new TreeMap<>();
+        String stored = text(s, r, "detail_args");
+        if (stored != null) {
+            new JsonObject(stored).forEach(e -> args.put(e.getKey(), String.valueOf(e.getValue())));
+        }
+        return new Reason(code, args, text == null ? "" : text);
     }
 
     private static String text(QuerySeries s, JsonArray r, String column) {

@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.alarms;
 
+import io.parkpulse.dashboard.http.MessageJson;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
@@ -15,6 +16,7 @@ public final class AlarmJson {
                         .put("id", a.subject().id()))
                 .put("state", a.state().id()).put("value", number(a.value())).put("threshold", number(a.threshold()))
                 .put("unit", AlarmKinds.unit(a.kind())).put("detail", a.detail())
+                .put("detail_message", MessageJson.of(a.message()))
                 .put("since", time(a.sinceMs())).put("raised_at", time(a.raisedMs()));
         if (a.ackBy() != null) {
             j.put("acknowledged", new JsonObject().put("by", a.ackBy()).put("at", time(a.ackMs())).put("note", a.ackNote()));

@@ -7,6 +7,7 @@ import io.parkpulse.contract.Quantity;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.GrowthLine;
 import io.parkpulse.dashboard.efficiency.ParkModel;
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import io.parkpulse.efficiency.calendar.Period;
 import io.parkpulse.efficiency.growth.GrowthComparison;
 import io.parkpulse.efficiency.growth.Quadrant;
@@ -86,7 +87,7 @@ final class DailyRules {
         Meter meter = park.meter(MeterId.of(rule.meter())).orElse(null); // the park file's reader checked the id
         Subject subject = Subject.meter(rule.meter());
         if (meter == null || meter.kind() != MeterKind.WATER) {
-            return Future.succeededFuture(Observation.unknown(rule, subject, Double.NaN, "not a water meter of the park"));
+            return Future.succeededFuture(Observation.unknown(rule, subject, Double.NaN, AlarmDetails.notAWaterMeter()));
         }
         LocalDate night = latestNight(now);
         long from = night.minusDays(rule.baselineDays()).atStartOfDay(park.timeZone()).toInstant().toEpochMilli();
@@ -100,15 +101,12 @@ final class DailyRules {
             OptionalDouble line = NightFlow.nightline(night, park.timeZone(), readings);
             OptionalDouble base = NightFlow.baseline(night, rule.baselineDays(), park.timeZone(), readings);
             if (base.isEmpty()) {
-                return Observation.unknown(rule, subject, Double.NaN, "night of " + night + ": fewer than half of the "
-                        + rule.baselineDays() + " nights before have a night minimum");
+                return Observation.unknown(rule, subject, Double.NaN, AlarmDetails.nightBaselineShort(night, rule.baselineDays()));
             }
             double threshold = base.getAsDouble() * (1 + rule.risePercent() / 100);
-            String detail = String.format(Locale.ROOT, "night of %s; baseline %.3f m3/h (median of %d nights) + %s %%",
-                    night, base.getAsDouble(), rule.baselineDays(), trim(rule.risePercent()));
+            Reason detail = AlarmDetails.nightBaseline(night, base.getAsDouble(), rule.baselineDays(), trim(rule.risePercent()));
             if (line.isEmpty()) {
-                return Observation.unknown(rule, subject, threshold, "night of " + night + ": fewer than "
-                        + NightFlow.MIN_KNOWN_QUARTERS + " of its 16 quarter-hours are known");
+                return Observation.unknown(rule, subject, threshold, AlarmDetails.nightQuartersShort(night, NightFlow.MIN_KNOWN_QUARTERS));
             }
             double value = line.getAsDouble();
             return new Observation(rule, subject, value > threshold ? Observation.Status.BREACH : Observation.Status.NORMAL,
@@ -155,17 +153,15 @@ final class DailyRules {
             GrowthLine line = lines.get(enterprise);
             GrowthComparison c = line == null ? null : line.comparison();
             if (c == null) {
-                found.add(Observation.unknown(rule, subject, Double.NaN, month + ": "
-                        + (line == null ? "no figures" : line.missing())));
+                found.add(Observation.unknown(rule, subject, Double.NaN, AlarmDetails.noGrowth(month, line == null ? null : line.why())));
                 continue;
             }
             double gap = (c.energyGrowth() - c.outputGrowth()) * 100;
             boolean faster = c.quadrant() == Quadrant.ENERGY_OUTPACING_OUTPUT || c.quadrant() == Quadrant.DIVERGING
                     || (c.quadrant() == Quadrant.OUTPUT_FLAT && c.energyGrowth() - c.outputGrowth() > flat);
             boolean breach = faster && gap > rule.marginPoints();
-            String detail = String.format(Locale.ROOT, "%s against %s: energy %+.1f %%, output value %+.1f %% (%s)",
-                    month, month.minusYears(1), c.energyGrowth() * 100, c.outputGrowth() * 100,
-                    c.quadrant().name().toLowerCase(Locale.ROOT));
+            Reason detail = AlarmDetails.growthAgainst(month, month.minusYears(1), c.energyGrowth() * 100,
+                    c.outputGrowth() * 100, c.quadrant().name().toLowerCase(Locale.ROOT));
             found.add(new Observation(rule, subject, breach ? Observation.Status.BREACH : Observation.Status.NORMAL,
                     round(c.energyGrowth() * 100), round(c.outputGrowth() * 100 + rule.marginPoints()), null, detail));
         }

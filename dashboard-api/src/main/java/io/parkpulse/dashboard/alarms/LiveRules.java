@@ -5,6 +5,7 @@ import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.dashboard.live.LiveFreshness;
 import io.parkpulse.dashboard.live.LiveView;
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.park.CounterDeclaration;
 import io.parkpulse.park.Meter;
@@ -54,9 +55,9 @@ final class LiveRules {
         LiveView.MeterLive m = snapshot.meters().get(rule.meter());
         Meter meter = park.meters().get(MeterId.of(rule.meter()));
         if (m == null || m.powerKw() == null || meter == null || !LiveFreshness.isFresh(meter, m, nowMs)) {
-            return Observation.unknown(rule, subject, rule.limitKw(), "no live power of " + rule.meter());
+            return Observation.unknown(rule, subject, rule.limitKw(), AlarmDetails.noLivePower(rule.meter()));
         }
-        return power(rule, subject, m.powerKw(), "");
+        return power(rule, subject, m.powerKw(), null);
     }
 
     /**
@@ -80,14 +81,14 @@ final class LiveRules {
                 known++;
             }
         }
-        String detail = "sum of " + known + " of " + meters + " main electricity meters";
+        Reason detail = AlarmDetails.metersSummed(known, meters);
         if (known == 0 || (known < meters && sum <= rule.limitKw())) {
             return Observation.unknown(rule, subject, rule.limitKw(), detail);
         }
         return power(rule, subject, sum, detail);
     }
 
-    private static Observation power(AlarmRule.PowerAbove rule, Subject subject, double kw, String detail) {
+    private static Observation power(AlarmRule.PowerAbove rule, Subject subject, double kw, Reason detail) {
         Observation.Status status = kw > rule.limitKw() ? Observation.Status.BREACH : Observation.Status.NORMAL;
         return new Observation(rule, subject, status, kw, rule.limitKw(), null, detail);
     }
@@ -97,13 +98,13 @@ final class LiveRules {
         double threshold = rule.hold().toMillis() / MS_PER_MINUTE;
         LiveView.GatewayLive g = snapshot.gateways().get(gateway);
         if (g == null) {
-            return Observation.unknown(rule, subject, threshold, "no status of " + gateway + " yet");
+            return Observation.unknown(rule, subject, threshold, AlarmDetails.noGatewayStatus(gateway));
         }
         if (g.online()) {
-            return new Observation(rule, subject, Observation.Status.NORMAL, 0, threshold, null, "");
+            return new Observation(rule, subject, Observation.Status.NORMAL, 0, threshold, null, null);
         }
         return new Observation(rule, subject, Observation.Status.BREACH, minutes(nowMs - g.sinceMs()), threshold,
-                g.sinceMs(), "offline");
+                g.sinceMs(), AlarmDetails.offline());
     }
 
     /**
@@ -122,15 +123,15 @@ final class LiveRules {
         Subject subject = Subject.meter(meter);
         if (m != null && nowMs - m.lastSeenMs() < holdMs) {
             return new Observation(rule, subject, Observation.Status.NORMAL, minutes(Math.max(0, nowMs - m.lastSeenMs())),
-                    threshold, null, "");
+                    threshold, null, null);
         }
         long since = m == null ? watchingSinceMs : Math.max(m.lastSeenMs(), watchingSinceMs);
         if (nowMs - since < holdMs) {
-            return Observation.unknown(rule, subject, threshold, m == null ? "no reading since the dashboard started"
-                    : "last reading " + minutes(nowMs - m.lastSeenMs()) + " min ago, watched for less than the hold");
+            return Observation.unknown(rule, subject, threshold, m == null ? AlarmDetails.noReadingSinceStart()
+                    : AlarmDetails.watchedLessThanHold(minutes(nowMs - m.lastSeenMs())));
         }
         return new Observation(rule, subject, Observation.Status.BREACH, minutes(nowMs - (m == null ? since : m.lastSeenMs())),
-                threshold, since, m == null ? "no reading since the dashboard started" : "");
+                threshold, since, m == null ? AlarmDetails.noReadingSinceStart() : null);
     }
 
     /**

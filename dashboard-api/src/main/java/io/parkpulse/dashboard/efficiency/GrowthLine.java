@@ -21,7 +21,8 @@ import java.util.Set;
  * @param outputNow        output value, 10⁴ CNY
  * @param outputYearAgo    the same a year earlier
  * @param comparison       growth rates, elasticity and quadrant; {@code null} when a figure is missing
- * @param missing          why there is no comparison, or {@code null}
+ * @param why              why there is no comparison (insufficient_data, insufficient_data_for, growth_now_unknown,
+ *                         no_growth_base with the period), or {@code null}
  * @param intensity        tce per 10⁴ CNY output value now, {@code NaN} when unknown
  * @param peerMedian       median intensity of its industry in the park now, {@code NaN} when unknown
  * @param level            intensity against the peer median, {@code null} when unknown
@@ -29,7 +30,7 @@ import java.util.Set;
  * @param yearEarlierState the same of the year-earlier period; no quadrant unless both are sufficient
  */
 public record GrowthLine(double energyNow, double energyYearAgo, double outputNow, double outputYearAgo,
-                         GrowthComparison comparison, String missing, double intensity, double peerMedian,
+                         GrowthComparison comparison, DataState.Reason why, double intensity, double peerMedian,
                          IntensityLevel level, DataState state, DataState yearEarlierState) {
 
     /** Every enterprise of {@code now}, compared with {@code yearAgo} under {@code now}'s policy. */
@@ -45,16 +46,19 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
             double vBefore = before == null ? Double.NaN : value(before, Indicator.OUTPUT_VALUE);
             DataState state = p.state(GROWTH_INPUTS);
             DataState earlier = before == null ? DataState.complete() : before.state(GROWTH_INPUTS);
-            String missing = null;
+            DataState.Reason missing = null;
             GrowthComparison comparison = null;
             if (!state.isSufficient()) {
-                missing = "insufficient data: " + state.summary();
+                missing = DataState.insufficientData(state);
             } else if (!earlier.isSufficient()) {
-                missing = "insufficient data for " + yearAgo.period() + ": " + earlier.summary();
+                missing = new DataState.Reason("insufficient_data_for", Map.of("period", period(yearAgo)),
+                        "insufficient data for " + yearAgo.period() + ": " + earlier.summary());
             } else if (Double.isNaN(eNow) || Double.isNaN(vNow)) {
-                missing = "energy or output value of " + now.period() + " is not known";
+                missing = new DataState.Reason("growth_now_unknown", Map.of("period", period(now)),
+                        "energy or output value of " + now.period() + " is not known");
             } else if (!(eBefore > 0) || !(vBefore > 0)) {
-                missing = "no positive energy and output value for " + yearAgo.period() + " to grow from";
+                missing = new DataState.Reason("no_growth_base", Map.of("period", period(yearAgo)),
+                        "no positive energy and output value for " + yearAgo.period() + " to grow from");
             } else {
                 comparison = GrowthComparison.of(eNow, eBefore, vNow, vBefore, flat);
             }
@@ -67,6 +71,15 @@ public record GrowthLine(double energyNow, double energyYearAgo, double outputNo
                     state, earlier));
         });
         return lines;
+    }
+
+    /** Why there is no comparison in English ("no positive energy and output value for 2025-11 to grow from"), or {@code null}. */
+    public String missing() {
+        return why == null ? null : why.text();
+    }
+
+    private static String period(ParkPeriodResult r) {
+        return String.valueOf(r.period());
     }
 
     private static final Set<Indicator.Input> GROWTH_INPUTS = EnumSet.of(Indicator.Input.ENERGY, Indicator.Input.OUTPUT_REPORT);

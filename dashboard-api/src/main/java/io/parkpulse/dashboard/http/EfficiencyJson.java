@@ -25,8 +25,8 @@ import io.vertx.core.json.JsonObject;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The API's JSON for efficiency results (docs/openapi.yaml): every value with its unit, every tce with its basis, every
@@ -82,7 +82,8 @@ final class EfficiencyJson {
                     .put("energy_per_unit", productState.isSufficient() ? number(pi.value()) : null).put("unit", pi.unit())
                     .put("energy_basis", p.figures().energy().basis().id()).put("data_state", dataState(productState));
             if (!productState.isSufficient()) {
-                product.put("missing", "insufficient data: " + productState.summary());
+                DataState.Reason why = DataState.insufficientData(productState);
+                product.put("missing", why.text()).put("missing_message", message(why));
             }
             products.add(product);
         }
@@ -109,7 +110,8 @@ final class EfficiencyJson {
         JsonObject o = new JsonObject().put("value", v == null ? null : number(v.value())).put("unit", i.unit())
                 .put("name", i.chinese()).put("data_state", dataState(state));
         if (v == null || !v.isPresent()) {
-            o.put("missing", v == null ? "not computed" : v.missing());
+            DataState.Reason why = v == null ? new DataState.Reason("not_computed", Map.of(), "not computed") : v.why();
+            o.put("missing", why.text()).put("missing_message", message(why));
         }
         return o;
     }
@@ -151,9 +153,13 @@ final class EfficiencyJson {
      */
     static JsonObject dataState(DataState state) {
         JsonArray reasons = new JsonArray();
-        state.reasons().forEach(r -> reasons.add(new JsonObject().put("code", r.code())
-                .put("args", new JsonObject(new TreeMap<>(r.args()))).put("text", r.text())));
+        state.reasons().forEach(r -> reasons.add(message(r)));
         return new JsonObject().put("state", state.kind().id()).put("reasons", reasons);
+    }
+
+    /** A message beside its English text field: {@link MessageJson}. */
+    static JsonObject message(DataState.Reason r) {
+        return MessageJson.of(r);
     }
 
     static JsonObject limit(LimitCheck c) {
@@ -165,7 +171,7 @@ final class EfficiencyJson {
                 .put("counts", new JsonArray(c.standard().counts().stream().map(LimitStandard.Counted::id).sorted().toList()))
                 .put("data_state", dataState(c.state()));
         if (c.comparison() == null) {
-            return o.put("missing", c.missing());
+            return o.put("missing", c.missing()).put("missing_message", message(new DataState.Reason("incomplete", Map.of(), c.missing())));
         }
         return o.put("grade", c.comparison().grade().name().toLowerCase(Locale.ROOT))
                 .put("gap_to_limit", c.comparison().gapToLimit()).put("gap_to_entry", c.comparison().gapToEntry())
@@ -184,7 +190,7 @@ final class EfficiencyJson {
                 .put("data_state", dataState(g.state()))
                 .put("year_earlier_data_state", dataState(g.yearEarlierState()));
         if (g.comparison() == null) {
-            return o.put("missing", g.missing());
+            return o.put("missing", g.missing()).put("missing_message", message(g.why()));
         }
         return o.put("energy_growth", g.comparison().energyGrowth()).put("output_growth", g.comparison().outputGrowth())
                 .put("elasticity", g.comparison().elasticity().isPresent() ? g.comparison().elasticity().getAsDouble() : null)
@@ -193,6 +199,7 @@ final class EfficiencyJson {
 
     static JsonObject landEfficiency(String id, LandEfficiency l) {
         JsonObject o = new JsonObject().put("enterprise", id).put("class", l.grade()).put("reason", l.reason())
+                .put("reason_message", message(l.why()))
                 .put("data_state", dataState(l.state()));
         if (l.score() != null) {
             JsonObject points = new JsonObject();

@@ -100,6 +100,7 @@ final class EfficiencyRoutes {
             r.figures().forEach((id, p) -> {
                 if (!p.indicators().get(indicator).isPresent()) {
                     unranked.add(new JsonObject().put("enterprise", id).put("missing", p.indicators().get(indicator).missing())
+                            .put("missing_message", EfficiencyJson.message(p.indicators().get(indicator).why()))
                             .put("data_state", EfficiencyJson.dataState(p.state(indicator))));
                 }
             });
@@ -219,6 +220,8 @@ final class EfficiencyRoutes {
                         .put("score", b.score() == null ? null : EfficiencyJson.number(b.score().total()))
                         .put("draft_score", a.score() == null ? null : EfficiencyJson.number(a.score().total()))
                         .put("reason", b.reason()).put("draft_reason", a.reason())
+                        .put("reason_message", EfficiencyJson.message(b.why()))
+                        .put("draft_reason_message", EfficiencyJson.message(a.why()))
                         .put("data_state", EfficiencyJson.dataState(b.state()))
                         .put("draft_data_state", EfficiencyJson.dataState(a.state())));
             }

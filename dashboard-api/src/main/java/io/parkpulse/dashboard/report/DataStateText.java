@@ -1,15 +1,9 @@
 package io.parkpulse.dashboard.report;
 
 import io.parkpulse.efficiency.evaluation.DataState;
-import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.UnaryOperator;
 
 /**
  * A data state in the report's language, from the same table the web UI uses (resources/i18n/data-state.json), so a
@@ -17,9 +11,6 @@ import java.util.regex.Pattern;
  * English text.
  */
 final class DataStateText {
-
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
-    private static final JsonObject TABLE = load();
 
     private DataStateText() {
     }
@@ -49,31 +40,15 @@ final class DataStateText {
         Map<String, String> args = new HashMap<>(reason.args());
         args.computeIfPresent("carrier", (k, v) -> orSelf(text(language, "state.carrier." + v), v));
         args.computeIfPresent("basis", (k, v) -> orSelf(text(language, "state.basis." + v), v));
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(args.getOrDefault(m.group(1), m.group())));
-        }
-        return m.appendTail(out).toString();
+        return Translations.fill(template, args, UnaryOperator.identity());
     }
 
     /** The text of {@code key}, or {@code null} when the table has none. */
     static String text(ReportLanguage language, String key) {
-        return TABLE.getJsonObject(language.id()).getString(key);
+        return Translations.text(Translations.DATA_STATE, language, key);
     }
 
     private static String orSelf(String text, String self) {
         return text == null ? self : text;
-    }
-
-    private static JsonObject load() {
-        try (InputStream in = DataStateText.class.getResourceAsStream("/i18n/data-state.json")) {
-            if (in == null) {
-                throw new IllegalStateException("i18n/data-state.json is missing from the jar");
-            }
-            return new JsonObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

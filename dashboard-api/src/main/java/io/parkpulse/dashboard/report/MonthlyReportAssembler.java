@@ -18,11 +18,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.StringJoiner;
 
 /**
  * Puts the monthly report together from the efficiency service's answers, read the same way the efficiency endpoints
@@ -60,7 +61,7 @@ final class MonthlyReportAssembler {
         Enterprise e = r.model().park().enterprises().get(EnterpriseId.of(id));
         // the data state's reasons are said in the report's language (the row's state); the other notes explain
         // a single figure, and the insufficient-data ones would only repeat the state
-        StringJoiner notes = new StringJoiner("; ");
+        List<DataState.Reason> notes = new ArrayList<>();
         StringJoiner products = new StringJoiner("; ");
         LandEfficiency land = r.classes().get(id);
         DataState state = p.state(ROW_INPUTS);
@@ -71,11 +72,12 @@ final class MonthlyReportAssembler {
             if (Double.isFinite(pi.value()) && state.isSufficient()) {
                 products.add(pi.product() + ": " + ReportColumns.significantText(pi.value(), 4) + " " + pi.unit());
             } else if (state.isSufficient()) {
-                notes.add(pi.product() + ": no " + pi.unit() + " figure, the enterprise's energy is not known for the month");
+                notes.add(new DataState.Reason("product_no_figure", Map.of("product", pi.product(), "unit", pi.unit()),
+                        pi.product() + ": no " + pi.unit() + " figure, the enterprise's energy is not known for the month"));
             }
         }
         if (land != null && land.grade() == null && land.reason() != null && land.state().isSufficient()) {
-            notes.add(land.reason());
+            notes.add(land.why());
         }
         double energyGrowth = Double.NaN;
         double outputGrowth = Double.NaN;
@@ -87,11 +89,14 @@ final class MonthlyReportAssembler {
             elasticity = g.comparison().elasticity().isPresent() ? g.comparison().elasticity().getAsDouble() : Double.NaN;
             quadrant = g.comparison().quadrant().name().toLowerCase(Locale.ROOT);
         } else if (g != null && g.missing() != null && g.state().isSufficient()) {
-            notes.add(g.missing());
+            notes.add(g.why());
+            if (!g.yearEarlierState().isSufficient()) {
+                notes.addAll(g.yearEarlierState().reasons()); // what the year-earlier month is short of
+            }
         }
         IndicatorValue intensity = p.indicators().get(BENCHMARK);
         if (intensity != null && !intensity.isPresent() && p.state(BENCHMARK).isSufficient()) {
-            notes.add(BENCHMARK.id() + ": " + intensity.missing());
+            notes.add(benchmarkMissing(intensity.why()));
         }
         PeerGroup peers = r.peerGroupOf(id, BENCHMARK);
         PeerStanding standing = peers == null ? null : peers.standings().get(id);
@@ -103,7 +108,14 @@ final class MonthlyReportAssembler {
                 energyGrowth, outputGrowth, elasticity, quadrant,
                 peers == null ? 0 : peers.count(), peers == null ? Double.NaN : peers.frontrunner(),
                 peers == null ? Double.NaN : peers.median(), standing == null ? 0 : standing.rank(),
-                standing == null ? Double.NaN : standing.percentile(), state, notes.toString());
+                standing == null ? Double.NaN : standing.percentile(), state, notes);
+    }
+
+    /** Why the benchmark indicator is missing ({@code benchmark_missing}): its own reason's code as {@code why}, its args. */
+    private static DataState.Reason benchmarkMissing(DataState.Reason why) {
+        Map<String, String> args = new HashMap<>(why.args());
+        args.put("why", why.code());
+        return new DataState.Reason("benchmark_missing", args, BENCHMARK.id() + ": " + why.text());
     }
 
     private static double value(EnterprisePeriod p, Indicator indicator) {

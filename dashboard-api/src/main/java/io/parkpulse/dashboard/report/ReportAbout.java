@@ -20,10 +20,11 @@ final class ReportAbout {
                 new Line(l.pick("园区", "Park"), r.parkName() + " (" + r.park() + ")"),
                 new Line(l.pick("月份", "Month"), r.month().toString()),
                 new Line(l.pick("政策版本", "Policy version"), r.policyVersion()),
-                new Line(l.pick("折标口径", "Energy basis"), l.pick(r.energyBasisName(), r.energyBasis())),
+                new Line(l.pick("折标口径", "Energy basis"), basis(r, l)),
                 new Line(l.pick("折标系数", "Coefficients"), r.coefficients()),
                 new Line(l.pick("对标指标", "Benchmark indicator"),
-                        l.pick("单位产值综合能耗 (tce/万元)", MonthlyReportAssembler.BENCHMARK.id() + " (tce/10^4 CNY)")),
+                        l.pick("单位产值综合能耗", "Energy per output value") + " ("
+                                + UnitText.label(MonthlyReportAssembler.BENCHMARK.unit(), l) + ")"),
                 new Line(l.pick("领跑值取法", "Frontrunner"), r.frontrunnerTopPercent() == 0
                         ? l.pick("同行业最优值", "the best peer's value")
                         : l.pick("同行业前 " + r.frontrunnerTopPercent() + "% 的平均值",
@@ -33,6 +34,12 @@ final class ReportAbout {
                 new Line(l.pick("生成对象", "Generated for"), r.generatedFor()),
                 new Line(l.pick("说明", "Note"), l.pick("空白表示无法计算, 原因见“说明”列; 同行业统计为匿名统计。",
                         "A blank cell could not be computed; the Notes column says why. Peer statistics are anonymous.")));
+    }
+
+    /** The energy basis in the report's language (data-state.json's state.basis.*), else the policy's own name. */
+    private static String basis(MonthlyReport r, ReportLanguage l) {
+        String said = DataStateText.text(l, "state.basis." + r.energyBasis());
+        return said != null ? said : l.pick(r.energyBasisName(), r.energyBasis());
     }
 
     static String generatedAt(MonthlyReport r) {

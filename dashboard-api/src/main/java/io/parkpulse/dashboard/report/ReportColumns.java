@@ -1,5 +1,6 @@
 package io.parkpulse.dashboard.report;
 
+import io.parkpulse.efficiency.indicator.Indicator;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -14,18 +15,16 @@ import java.util.function.BiFunction;
  */
 final class ReportColumns {
 
-    /** One column: its titles, units in each language ({@code null}: none) and how a row fills it. */
-    record Column(String zh, String en, String unitZh, String unitEn, BiFunction<ReportRow, ReportLanguage, Object> value) {
+    /**
+     * One column: its titles, its unit as the API names it ({@code null}: none; printed in each language from
+     * resources/i18n/units.json, {@link UnitText}) and how a row fills it.
+     */
+    record Column(String zh, String en, String unit, BiFunction<ReportRow, ReportLanguage, Object> value) {
 
-        Column(String zh, String en, String unit, BiFunction<ReportRow, ReportLanguage, Object> value) {
-            this(zh, en, unit, unit, value);
-        }
-
-        /** The header cell: title and unit, {@code 综合能耗 (tce)}. */
+        /** The header cell: title and unit, {@code 综合能耗 (tce)}, {@code 产值 (万元)}. */
         String title(ReportLanguage language) {
             String title = language.pick(zh, en);
-            String unit = language.pick(unitZh, unitEn);
-            return unit == null ? title : title + " (" + unit + ")";
+            return unit == null ? title : title + " (" + UnitText.label(unit, language) + ")";
         }
     }
 
@@ -33,15 +32,15 @@ final class ReportColumns {
             new Column("企业编号", "Enterprise ID", null, (r, l) -> r.enterprise()),
             new Column("企业名称", "Enterprise", null, (r, l) -> r.name()),
             new Column("行业代码", "Industry code", null, (r, l) -> r.industry()),
-            new Column("用地面积", "Land", "亩", "mu", (r, l) -> number(r.landMu(), 2)),
-            new Column("综合能耗", "Comprehensive energy", "tce", (r, l) -> number(r.energyTce(), 3)),
-            new Column("用电量", "Electricity", "kWh", (r, l) -> number(r.electricityKwh(), 1)),
-            new Column("用水量", "Water", "m³", (r, l) -> number(r.waterM3(), 1)),
-            new Column("产值", "Output value", "万元", "10^4 CNY", (r, l) -> number(r.outputValue(), 2)),
-            new Column("单位产值综合能耗", "Energy per output value", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.energyPerOutputValue(), 4)),
-            new Column("单位产品综合能耗", "Energy per product", "kgce/单位产品", "kgce/unit", (r, l) -> text(r.energyPerProduct())),
-            new Column("亩均产值", "Output value per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.outputValuePerMu(), 2)),
-            new Column("亩均税收", "Tax per mu", "万元/亩", "10^4 CNY/mu", (r, l) -> number(r.taxPerMu(), 2)),
+            new Column("用地面积", "Land", "mu", (r, l) -> number(r.landMu(), 2)),
+            new Column("综合能耗", "Comprehensive energy", Indicator.COMPREHENSIVE_ENERGY.unit(), (r, l) -> number(r.energyTce(), 3)),
+            new Column("用电量", "Electricity", Indicator.ELECTRICITY.unit(), (r, l) -> number(r.electricityKwh(), 1)),
+            new Column("用水量", "Water", Indicator.WATER.unit(), (r, l) -> number(r.waterM3(), 1)),
+            new Column("产值", "Output value", Indicator.OUTPUT_VALUE.unit(), (r, l) -> number(r.outputValue(), 2)),
+            new Column("单位产值综合能耗", "Energy per output value", Indicator.ENERGY_PER_OUTPUT_VALUE.unit(), (r, l) -> significant(r.energyPerOutputValue(), 4)),
+            new Column("单位产品综合能耗", "Energy per product", "kgce/unit", (r, l) -> text(r.energyPerProduct())),
+            new Column("亩均产值", "Output value per mu", Indicator.OUTPUT_VALUE_PER_MU.unit(), (r, l) -> number(r.outputValuePerMu(), 2)),
+            new Column("亩均税收", "Tax per mu", Indicator.TAX_PER_MU.unit(), (r, l) -> number(r.taxPerMu(), 2)),
             new Column("亩均评价得分", "Land-efficiency score", null, (r, l) -> number(r.score(), 2)),
             new Column("亩均评价等级", "Land-efficiency class", null, (r, l) -> r.grade()),
             new Column("能耗同比增速", "Energy growth year on year", "%", (r, l) -> number(r.energyGrowthPercent(), 1)),
@@ -49,8 +48,8 @@ final class ReportColumns {
             new Column("能源消费弹性系数", "Energy-output elasticity", null, (r, l) -> significant(r.elasticity(), 3)),
             new Column("增长象限", "Growth quadrant", null, (r, l) -> quadrant(r.quadrant(), l)),
             new Column("同行业对标企业数", "Peers in industry", null, (r, l) -> r.peers() == 0 ? null : r.peers()),
-            new Column("同行业领跑值", "Peer frontrunner", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.peerFrontrunner(), 4)),
-            new Column("同行业中位数", "Peer median", "tce/万元", "tce/10^4 CNY", (r, l) -> significant(r.peerMedian(), 4)),
+            new Column("同行业领跑值", "Peer frontrunner", Indicator.ENERGY_PER_OUTPUT_VALUE.unit(), (r, l) -> significant(r.peerFrontrunner(), 4)),
+            new Column("同行业中位数", "Peer median", Indicator.ENERGY_PER_OUTPUT_VALUE.unit(), (r, l) -> significant(r.peerMedian(), 4)),
             new Column("同行业排名", "Rank among peers", null, (r, l) -> r.rank() == 0 ? null : r.rank()),
             new Column("百分位", "Percentile", "%", (r, l) -> number(r.percentile(), 1)),
             new Column("数据状态", "Data state", null, (r, l) -> DataStateText.label(r.state(), l)),
@@ -86,11 +85,12 @@ final class ReportColumns {
         return BigDecimal.valueOf(v).round(new MathContext(digits, RoundingMode.HALF_UP)).doubleValue();
     }
 
-    /** The data state's reasons in the report's language first, then the other notes. */
+    /** The data state's reasons in the report's language first, then the other notes, in the same language. */
     private static String notes(ReportRow r, ReportLanguage language) {
         String reasons = DataStateText.reasons(r.state(), language);
-        String notes = r.notes() == null ? "" : r.notes();
-        return text(reasons.isEmpty() || notes.isEmpty() ? reasons + notes : reasons + "; " + notes);
+        String notes = MessageText.join(r.notes(), language);
+        return text(reasons.isEmpty() || notes.isEmpty() ? reasons + notes
+                : reasons + DataStateText.text(language, "state.separator") + notes);
     }
 
     /** {@code v} to {@code digits} significant digits as text, never in exponent form: 107.3, 8888000. */

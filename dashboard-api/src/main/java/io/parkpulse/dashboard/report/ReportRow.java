@@ -1,6 +1,7 @@
 package io.parkpulse.dashboard.report;
 
 import io.parkpulse.efficiency.evaluation.DataState;
+import java.util.List;
 
 /**
  * One enterprise's line of the monthly report. Numbers are {@code NaN} when unknown (left blank in the file), with
@@ -26,12 +27,12 @@ import io.parkpulse.efficiency.evaluation.DataState;
  * @param rank                  its rank among them, 1 = best; 0 when it has no value
  * @param percentile            its percentile among them, 0–100 (100 = best)
  * @param state                 the state of the data the row's figures rest on (energy, output reports, class)
- * @param notes                 what else a reader must know, in English: "; "-separated
+ * @param notes                 what else a reader must know, as messages the report says in its language
  */
 public record ReportRow(String enterprise, String name, String industry, double landMu,
                         double energyTce, double electricityKwh, double waterM3, double outputValue,
                         double energyPerOutputValue, String energyPerProduct, double outputValuePerMu, double taxPerMu,
                         double score, String grade, double energyGrowthPercent, double outputGrowthPercent,
                         double elasticity, String quadrant, int peers, double peerFrontrunner, double peerMedian,
-                        int rank, double percentile, DataState state, String notes) {
+                        int rank, double percentile, DataState state, List<DataState.Reason> notes) {
 }

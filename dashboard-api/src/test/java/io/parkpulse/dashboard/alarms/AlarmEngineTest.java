@@ -290,6 +290,9 @@ class AlarmEngineTest {
         assertThat(gatewayAgain.ackNote()).isEqualTo("技术员已出发");
         assertThat(gatewayAgain.sinceMs()).isEqualTo(gateway.sinceMs());
         assertThat(gatewayAgain.subject()).isEqualTo(Subject.gateway("gw-1"));
+        // what it measured comes back as a code with args too, for the reader's language
+        assertThat(gateway.message().code()).isEqualTo("offline");
+        assertThat(gatewayAgain.message()).isEqualTo(gateway.message());
 
         // the restarted engine goes on from there: no second raise, and the clearing is its own
         clock.advance(Duration.ofMinutes(1));

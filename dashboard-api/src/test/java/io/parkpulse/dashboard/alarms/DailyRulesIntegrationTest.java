@@ -97,6 +97,8 @@ class DailyRulesIntegrationTest {
             assertThat(e.alarm().value()).isCloseTo(2.8, within(1e-9));
             assertThat(e.alarm().threshold()).isCloseTo(2.0 * 1.3, within(1e-9));
             assertThat(e.alarm().detail()).contains("night of 2026-10-14", "median of 10 nights");
+            assertThat(e.alarm().message().code()).isEqualTo("night_baseline");
+            assertThat(e.alarm().message().args()).containsEntry("night", "2026-10-14").containsEntry("nights", "10");
         });
         assertThat(daily()).as("judged again the same day: nothing new").isEmpty();
 
@@ -152,6 +154,9 @@ class DailyRulesIntegrationTest {
             assertThat(e.alarm().value()).isCloseTo(30.0, within(0.01));
             assertThat(e.alarm().threshold()).isCloseTo(5.0, within(0.01));
             assertThat(e.alarm().detail()).contains("2026-09 against 2025-09", "energy_outpacing_output");
+            assertThat(e.alarm().message().code()).isEqualTo("growth_against");
+            assertThat(e.alarm().message().args()).containsEntry("month", "2026-09").containsEntry("year_earlier", "2025-09")
+                    .containsEntry("quadrant", "energy_outpacing_output");
         });
 
         // the next month judged: cement's September output corrected upward, growth now in line

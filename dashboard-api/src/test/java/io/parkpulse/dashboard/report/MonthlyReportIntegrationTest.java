@@ -116,7 +116,7 @@ class MonthlyReportIntegrationTest {
             assertThat(alpha.get("亩均评价等级").getStringCellValue()).isIn("A", "B");
             // no September 2025 to grow from: blank, with the reason
             assertThat(alpha.get("能耗同比增速 (%)")).isNull();
-            assertThat(alpha.get("说明").getStringCellValue()).contains("2025-09");
+            assertThat(alpha.get("说明").getStringCellValue()).contains("2025-09 数据不足；").doesNotContain("insufficient");
             assertThat(rows.get(1).get("同行业排名").getNumericCellValue()).isEqualTo(1);
             assertThat(rows.get(2).get("企业名称").getStringCellValue()).isEqualTo("伽马纺织有限公司");
 
@@ -174,7 +174,7 @@ class MonthlyReportIntegrationTest {
             CSVRecord beta = records.get(1);
             assertThat(beta.get("Enterprise")).isEqualTo("贝塔机械有限公司");
             assertThat(Double.parseDouble(beta.get("Electricity (kWh)"))).isCloseTo(ReportColumns.number(BETA_KWH, 1), within(1e-9));
-            assertThat(Double.parseDouble(beta.get("Energy per output value (tce/10^4 CNY)"))).isCloseTo(ReportColumns.significant(BETA_INTENSITY, 4), within(1e-12));
+            assertThat(Double.parseDouble(beta.get("Energy per output value (tce/10k CNY)"))).isCloseTo(ReportColumns.significant(BETA_INTENSITY, 4), within(1e-12));
             assertThat(beta.get("Rank among peers")).isEqualTo("1");
             assertThat(beta.get("Energy growth year on year (%)")).isEmpty();
             assertThat(beta.get("Policy version")).isEqualTo("test-2026.1");

@@ -136,6 +136,14 @@ public record DataState(Kind kind, List<Reason> reasons) {
                 "no " + basis + " electricity coefficient for " + year + " in the policy");
     }
 
+    /**
+     * A figure withheld because its data is insufficient ({@code insufficient_data}): the state beside it says what is
+     * missing, in codes; the text repeats it in English.
+     */
+    public static Reason insufficientData(DataState state) {
+        return new Reason("insufficient_data", Map.of(), "insufficient data: " + state.summary());
+    }
+
     private static String percent(double share) {
         return String.format(Locale.ROOT, "%.1f", share * 100);
     }

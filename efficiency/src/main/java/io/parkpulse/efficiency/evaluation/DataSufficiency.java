@@ -89,7 +89,7 @@ final class DataSufficiency {
         values.forEach((indicator, value) -> {
             DataState state = EnterprisePeriod.stateOf(inputs, indicator.inputs());
             guarded.put(indicator, value.isPresent() && !state.isSufficient()
-                    ? IndicatorValue.missing("insufficient data: " + state.summary()) : value);
+                    ? IndicatorValue.missing(DataState.insufficientData(state)) : value);
         });
         return guarded;
     }

@@ -162,10 +162,16 @@ public final class ParkEvaluation {
      *
      * @param score  its score, {@code null} when out of scope or its data is insufficient
      * @param grade  its class, the ungraded class, or {@code null} when out of scope or its data is insufficient
-     * @param reason why it is out of scope, ungraded or not graded for want of data, or {@code null}
+     * @param why    why it is out of scope, ungraded or not graded for want of data ({@code land_below_threshold},
+     *               {@code industry_not_graded}, {@code operating_too_short}, {@code insufficient_data}), or {@code null}
      * @param state  the state of the data its score rests on (every input of the scored indicators)
      */
-    public record LandEfficiency(Score score, String grade, String reason, DataState state) {
+    public record LandEfficiency(Score score, String grade, DataState.Reason why, DataState state) {
+
+        /** {@link #why()} in English, or {@code null}. */
+        public String reason() {
+            return why == null ? null : why.text();
+        }
     }
 
     /**
@@ -182,24 +188,24 @@ public final class ParkEvaluation {
         Map<String, DataState> states = new LinkedHashMap<>();
         Set<Indicator.Input> needs = EnumSet.noneOf(Indicator.Input.class);
         rule.indicators().forEach(line -> needs.addAll(line.indicator().inputs()));
-        Map<String, String> ungraded = new LinkedHashMap<>();
+        Map<String, DataState.Reason> ungraded = new LinkedHashMap<>();
         figures.forEach((id, p) -> {
             EnterpriseInfo info = enterprises.get(id);
-            String out = scope.outOfScope(info.landMu());
+            DataState.Reason out = scope.outOfScope(info.landMu());
             if (out != null) {
                 result.put(id, new LandEfficiency(null, null, out, DataState.complete()));
                 return;
             }
             DataState state = p.state(needs);
             if (!state.isSufficient()) {
-                result.put(id, new LandEfficiency(null, null, "insufficient data: " + state.summary(), state));
+                result.put(id, new LandEfficiency(null, null, DataState.insufficientData(state), state));
                 return;
             }
             states.put(id, state);
             Map<Indicator, Double> v = new EnumMap<>(Indicator.class);
             p.indicators().forEach((k, iv) -> v.put(k, iv.value()));
             values.put(id, v);
-            String why = scope.ungraded(info.industry(), info.operatingSince(), asOf);
+            DataState.Reason why = scope.ungraded(info.industry(), info.operatingSince(), asOf);
             if (why != null) {
                 ungraded.put(id, why);
             }

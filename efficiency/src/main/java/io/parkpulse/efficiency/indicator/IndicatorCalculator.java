@@ -1,8 +1,10 @@
 package io.parkpulse.efficiency.indicator;
 
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The formulas of docs/domain.md §1.5 and 2.2, each in one line. */
@@ -22,24 +24,24 @@ public final class IndicatorCalculator {
         double revenue = Double.isNaN(o.revenue()) ? o.outputValue() : o.revenue();
 
         Map<Indicator, IndicatorValue> v = new EnumMap<>(Indicator.class);
-        v.put(Indicator.COMPREHENSIVE_ENERGY, measured(tce, "energy"));
-        v.put(Indicator.ELECTRICITY, measured(f.electricityKwh(), "electricity"));
-        v.put(Indicator.WATER, measured(f.waterM3(), "water"));
-        v.put(Indicator.OUTPUT_VALUE, reported(output, "output value"));
-        v.put(Indicator.VALUE_ADDED, reported(valueAdded, "value added"));
-        v.put(Indicator.ENERGY_PER_OUTPUT_VALUE, ratio(tce, "energy", output, "output value"));
-        v.put(Indicator.ENERGY_PER_VALUE_ADDED, ratio(tce, "energy", valueAdded, "value added"));
-        v.put(Indicator.ELECTRICITY_PER_OUTPUT_VALUE, ratio(f.electricityKwh(), "electricity", output, "output value"));
-        v.put(Indicator.WATER_PER_OUTPUT_VALUE, ratio(f.waterM3(), "water", output, "output value"));
-        v.put(Indicator.OUTPUT_VALUE_PER_MU, perMu(output, f.landMu(), "output value"));
-        v.put(Indicator.VALUE_ADDED_PER_MU, perMu(valueAdded, f.landMu(), "value added"));
-        v.put(Indicator.TAX_PER_MU, perMu(tax, f.landMu(), "tax"));
-        v.put(Indicator.VALUE_ADDED_PER_ENERGY, ratio(valueAdded, "value added", tce, "energy consumption"));
-        v.put(Indicator.TAX_PER_ENERGY, ratio(tax, "tax", tce, "energy consumption"));
-        v.put(Indicator.TAX_PER_ELECTRICITY, ratio(tax, "tax", f.electricityKwh() / TEN_THOUSAND, "electricity consumption"));
-        v.put(Indicator.VALUE_ADDED_PER_EMISSION, ratio(valueAdded, "value added", o.emissions(), "emissions"));
-        v.put(Indicator.LABOUR_PRODUCTIVITY, ratio(valueAdded, "value added", o.employees(), "employees"));
-        v.put(Indicator.RD_INTENSITY, ratio(o.rdSpend(), "R&D spending", revenue, "revenue"));
+        v.put(Indicator.COMPREHENSIVE_ENERGY, measured(tce, Quantity.ENERGY));
+        v.put(Indicator.ELECTRICITY, measured(f.electricityKwh(), Quantity.ELECTRICITY));
+        v.put(Indicator.WATER, measured(f.waterM3(), Quantity.WATER));
+        v.put(Indicator.OUTPUT_VALUE, reported(output, Quantity.OUTPUT_VALUE));
+        v.put(Indicator.VALUE_ADDED, reported(valueAdded, Quantity.VALUE_ADDED));
+        v.put(Indicator.ENERGY_PER_OUTPUT_VALUE, ratio(tce, Quantity.ENERGY, output, Quantity.OUTPUT_VALUE));
+        v.put(Indicator.ENERGY_PER_VALUE_ADDED, ratio(tce, Quantity.ENERGY, valueAdded, Quantity.VALUE_ADDED));
+        v.put(Indicator.ELECTRICITY_PER_OUTPUT_VALUE, ratio(f.electricityKwh(), Quantity.ELECTRICITY, output, Quantity.OUTPUT_VALUE));
+        v.put(Indicator.WATER_PER_OUTPUT_VALUE, ratio(f.waterM3(), Quantity.WATER, output, Quantity.OUTPUT_VALUE));
+        v.put(Indicator.OUTPUT_VALUE_PER_MU, perMu(output, f.landMu(), Quantity.OUTPUT_VALUE));
+        v.put(Indicator.VALUE_ADDED_PER_MU, perMu(valueAdded, f.landMu(), Quantity.VALUE_ADDED));
+        v.put(Indicator.TAX_PER_MU, perMu(tax, f.landMu(), Quantity.TAX));
+        v.put(Indicator.VALUE_ADDED_PER_ENERGY, ratio(valueAdded, Quantity.VALUE_ADDED, tce, Quantity.ENERGY_CONSUMPTION));
+        v.put(Indicator.TAX_PER_ENERGY, ratio(tax, Quantity.TAX, tce, Quantity.ENERGY_CONSUMPTION));
+        v.put(Indicator.TAX_PER_ELECTRICITY, ratio(tax, Quantity.TAX, f.electricityKwh() / TEN_THOUSAND, Quantity.ELECTRICITY_CONSUMPTION));
+        v.put(Indicator.VALUE_ADDED_PER_EMISSION, ratio(valueAdded, Quantity.VALUE_ADDED, o.emissions(), Quantity.EMISSIONS));
+        v.put(Indicator.LABOUR_PRODUCTIVITY, ratio(valueAdded, Quantity.VALUE_ADDED, o.employees(), Quantity.EMPLOYEES));
+        v.put(Indicator.RD_INTENSITY, ratio(o.rdSpend(), Quantity.RD_SPENDING, revenue, Quantity.REVENUE));
         return v;
     }
 
@@ -57,19 +59,38 @@ public final class IndicatorCalculator {
         return list;
     }
 
-    /** Quantities that come from meters rather than from output reports. */
-    private static final java.util.Set<String> METERED = java.util.Set.of("energy", "energy consumption", "electricity",
-            "electricity consumption", "water");
+    /**
+     * What an indicator is made of, by the id its missing reasons name ({@code quantity} arg) and its English name.
+     * Metered quantities are missing when not measured for enough of the period, the others when not reported.
+     */
+    private enum Quantity {
+        ENERGY("energy", true), ENERGY_CONSUMPTION("energy consumption", true), ELECTRICITY("electricity", true),
+        ELECTRICITY_CONSUMPTION("electricity consumption", true), WATER("water", true), OUTPUT_VALUE("output value", false),
+        VALUE_ADDED("value added", false), TAX("tax", false), EMISSIONS("emissions", false), EMPLOYEES("employees", false),
+        RD_SPENDING("R&D spending", false), REVENUE("revenue", false);
 
-    private static IndicatorValue measured(double value, String what) {
+        final String english;
+        final boolean metered;
+
+        Quantity(String english, boolean metered) {
+            this.english = english;
+            this.metered = metered;
+        }
+
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static IndicatorValue measured(double value, Quantity what) {
         return Double.isNaN(value) ? IndicatorValue.missing(absent(what)) : IndicatorValue.of(value);
     }
 
-    private static IndicatorValue reported(double value, String what) {
-        return Double.isNaN(value) ? IndicatorValue.missing("no " + what + " reported") : IndicatorValue.of(value);
+    private static IndicatorValue reported(double value, Quantity what) {
+        return Double.isNaN(value) ? IndicatorValue.missing(absent(what)) : IndicatorValue.of(value);
     }
 
-    private static IndicatorValue ratio(double numerator, String numeratorName, double denominator, String denominatorName) {
+    private static IndicatorValue ratio(double numerator, Quantity numeratorName, double denominator, Quantity denominatorName) {
         if (Double.isNaN(numerator)) {
             return IndicatorValue.missing(absent(numeratorName));
         }
@@ -77,19 +98,23 @@ public final class IndicatorCalculator {
             return IndicatorValue.missing(absent(denominatorName));
         }
         if (!(denominator > 0)) {
-            return IndicatorValue.missing(denominatorName + " is zero");
+            return IndicatorValue.missing(new Reason("quantity_zero", Map.of("quantity", denominatorName.id()),
+                    denominatorName.english + " is zero"));
         }
         return IndicatorValue.of(numerator / denominator);
     }
 
-    private static String absent(String name) {
-        return METERED.contains(name) ? "no " + name + " measured for enough of the period" : "no " + name + " reported";
+    /** {@code not_measured} for a metered quantity, {@code not_reported} for a reported one. */
+    private static Reason absent(Quantity q) {
+        return q.metered
+                ? new Reason("not_measured", Map.of("quantity", q.id()), "no " + q.english + " measured for enough of the period")
+                : new Reason("not_reported", Map.of("quantity", q.id()), "no " + q.english + " reported");
     }
 
-    private static IndicatorValue perMu(double value, double landMu, String what) {
+    private static IndicatorValue perMu(double value, double landMu, Quantity what) {
         if (!(landMu > 0)) {
-            return IndicatorValue.missing("no land of its own");
+            return IndicatorValue.missing(new Reason("no_land", Map.of(), "no land of its own"));
         }
-        return Double.isNaN(value) ? IndicatorValue.missing("no " + what + " reported") : IndicatorValue.of(value / landMu);
+        return Double.isNaN(value) ? IndicatorValue.missing(absent(what)) : IndicatorValue.of(value / landMu);
     }
 }

@@ -1,8 +1,10 @@
 package io.parkpulse.efficiency.scoring;
 
-import java.time.LocalDate;
+import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who a land-efficiency evaluation covers and who it grades (docs/domain.md §2.5, 2.6): enterprises below the land threshold
@@ -40,20 +42,25 @@ public record GradingScope(double minLandMu, List<String> ungradedIndustries, in
         this(minLandMu, ungradedIndustries, minYearsOperating, ungradedClass, DEFAULT_MIN_COVERAGE);
     }
 
-    /** Why the enterprise is out of scope, or {@code null}. */
-    public String outOfScope(double landMu) {
-        return landMu < minLandMu ? "land " + landMu + " mu is below the " + minLandMu + " mu threshold" : null;
+    /** Why the enterprise is out of scope ({@code land_below_threshold}), or {@code null}. */
+    public Reason outOfScope(double landMu) {
+        return landMu < minLandMu ? new Reason("land_below_threshold", Map.of("land_mu", Double.toString(landMu),
+                "threshold_mu", Double.toString(minLandMu)), "land " + landMu + " mu is below the " + minLandMu + " mu threshold")
+                : null;
     }
 
-    /** Why the enterprise is scored but not graded, or {@code null}. */
-    public String ungraded(String industry, LocalDate operatingSince, LocalDate asOf) {
+    /** Why the enterprise is scored but not graded ({@code industry_not_graded}, {@code operating_too_short}), or {@code null}. */
+    public Reason ungraded(String industry, LocalDate operatingSince, LocalDate asOf) {
         for (String prefix : ungradedIndustries) {
             if (industry != null && industry.startsWith(prefix)) {
-                return "industry " + industry + " is not graded (" + prefix + ")";
+                return new Reason("industry_not_graded", Map.of("industry", industry, "prefix", prefix),
+                        "industry " + industry + " is not graded (" + prefix + ")");
             }
         }
         if (minYearsOperating > 0 && operatingSince != null && operatingSince.plusYears(minYearsOperating).isAfter(asOf)) {
-            return "operating since " + operatingSince + ", fewer than " + minYearsOperating + " years";
+            return new Reason("operating_too_short", Map.of("since", operatingSince.toString(),
+                    "years", Integer.toString(minYearsOperating)),
+                    "operating since " + operatingSince + ", fewer than " + minYearsOperating + " years");
         }
         return null;
     }

@@ -130,5 +130,9 @@ class ParkEvaluationTest {
         assertThat(land.get("w").reason()).contains("D4620");
         assertThat(land.get("s").score()).isNull();
         assertThat(land.get("s").reason()).contains("below the 3.0 mu threshold");
+        assertThat(land.get("s").why().code()).isEqualTo("land_below_threshold");
+        assertThat(land.get("s").why().args()).containsEntry("land_mu", "0.0").containsEntry("threshold_mu", "3.0");
+        assertThat(land.get("c").why().code()).isEqualTo("operating_too_short");
+        assertThat(land.get("w").why().code()).isEqualTo("industry_not_graded");
     }
 }
