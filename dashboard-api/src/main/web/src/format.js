@@ -1,6 +1,7 @@
 // Numbers always with their unit, grouped the reader's way; a missing figure is a dash, never 0.
 // Times on the park's clock (dates.js), never the browser's.
 import { formatParkDateTime, formatClock } from './dates.js';
+import { getLang } from './i18n.js';
 
 import UNIT_TABLE from '../../resources/i18n/units.json';
 
@@ -110,12 +111,19 @@ export function formatDateTime(at) {
 }
 
 /** How long since a moment, coarse: "45 s", "12 min", "3 h", "2 d" (units are the same in zh and en). */
-export function formatElapsed(since, now = Date.now()) {
+const ELAPSED_UNITS = {
+  zh: { s: ' 秒', min: ' 分钟', h: ' 小时', d: ' 天' },
+  en: { s: ' s', min: ' min', h: ' h', d: ' d' },
+};
+
+/** How long ago {@code since} was, in the reader's words: "45 秒" / "45 s", "12 分钟" / "12 min", "3 小时", "2 天". */
+export function formatElapsed(since, now = Date.now(), lang = getLang()) {
   const date = toDate(since);
   if (!date || Number.isNaN(date.getTime())) return MISSING;
+  const unit = ELAPSED_UNITS[lang] || ELAPSED_UNITS.en;
   const seconds = Math.max(0, Math.round((now - date.getTime()) / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min`;
-  if (seconds < 86400) return `${Math.floor(seconds / 3600)} h`;
-  return `${Math.floor(seconds / 86400)} d`;
+  if (seconds < 60) return `${seconds}${unit.s}`;
+  if (seconds < 3600) return `${Math.floor(seconds / 60)}${unit.min}`;
+  if (seconds < 86400) return `${Math.floor(seconds / 3600)}${unit.h}`;
+  return `${Math.floor(seconds / 86400)}${unit.d}`;
 }

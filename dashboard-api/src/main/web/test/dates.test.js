@@ -91,7 +91,7 @@ describe('ages of live figures', () => {
     expect(staleText(LATE_UTC - 3 * 3600000, LATE_UTC)).toBe('no data since 12-06 22:30');
     expect(staleText(null, LATE_UTC)).toBe('no data yet');
     setLang('zh');
-    expect(ageText(LATE_UTC - 3000, LATE_UTC)).toBe('3 s前');
+    expect(ageText(LATE_UTC - 3000, LATE_UTC)).toBe('3 秒前');
     expect(staleText(LATE_UTC - 3 * 3600000, LATE_UTC)).toBe('无数据，自 12-06 22:30 起');
     vi.unstubAllGlobals();
   });

@@ -70,10 +70,12 @@ describe('percent and time', () => {
 
   it('tells elapsed time coarsely', () => {
     const now = Date.parse('2026-10-05T12:00:00Z');
-    expect(formatElapsed('2026-10-05T11:59:15Z', now)).toBe('45 s');
-    expect(formatElapsed('2026-10-05T11:48:00Z', now)).toBe('12 min');
-    expect(formatElapsed('2026-10-05T09:00:00Z', now)).toBe('3 h');
-    expect(formatElapsed(now - 2 * 86400000, now)).toBe('2 d');
+    expect(formatElapsed('2026-10-05T11:59:15Z', now, 'en')).toBe('45 s');
+    expect(formatElapsed('2026-10-05T11:59:15Z', now, 'zh')).toBe('45 秒');
+    expect(formatElapsed('2026-10-05T11:48:00Z', now, 'en')).toBe('12 min');
+    expect(formatElapsed('2026-10-05T11:48:00Z', now, 'zh')).toBe('12 分钟');
+    expect(formatElapsed('2026-10-05T09:00:00Z', now, 'en')).toBe('3 h');
+    expect(formatElapsed(now - 2 * 86400000, now, 'en')).toBe('2 d');
     expect(formatElapsed('not a time', now)).toBe(MISSING);
   });
 

@@ -127,6 +127,7 @@ class LanguagePurityBrowserIntegrationTest {
 
             ui.logIn(ENTERPRISE_USER, DashboardBrowserIntegrationTest.passwords.get(ENTERPRISE_USER));
             visit(ui, strays, language, "/home", "enterprise-home");
+            visit(ui, strays, language, "/live", "live-page");
             visit(ui, strays, language, "/reports", "report-month");
         }
         assertThat(strays).as("words of the other language, by language and page").isEmpty();

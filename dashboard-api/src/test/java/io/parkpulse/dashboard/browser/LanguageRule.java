@@ -19,7 +19,7 @@ final class LanguageRule {
 
     /** Words a Chinese page may show: units, standards' and formats' names, keys. */
     static final Set<String> ZH_ALLOWED_WORDS = Set.of(
-            "kW", "kWh", "MW", "MWh", "tce", "kgce", "GJ", "min", "KB", "GB", "ParkPulse", "Excel", "CSV", "YAML", "Esc",
+            "kW", "kWh", "MW", "MWh", "tce", "kgce", "GJ", "KB", "GB", "ParkPulse", "Excel", "CSV", "YAML", "Esc",
             "policy");
 
     private static final Pattern WORD_CHAR = Pattern.compile("[A-Za-z0-9_]");

@@ -256,10 +256,10 @@ class LivePageBrowserIntegrationTest {
         ui.until(d -> "512.5 kW".equals(ui.find("total-power").getText()), "the park total");
         String since = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(staleAt).atZone(EAST));
 
-        assertThat(ui.find("total-power-age").getText()).matches("\\d+ (s|min)前");
+        assertThat(ui.find("total-power-age").getText()).matches("\\d+ (秒|分钟)前");
         var a = ui.find("power-ent-a");
         assertThat(a.getAttribute("data-stale")).isEqualTo("false");
-        assertThat(a.getText()).startsWith("512.5 kW").matches("(?s).*\\d+ (s|min)前");
+        assertThat(a.getText()).startsWith("512.5 kW").matches("(?s).*\\d+ (秒|分钟)前");
         var b = ui.find("power-ent-b");
         assertThat(b.getAttribute("data-stale")).as("B's two-hour-old load is not its load now").isEqualTo("true");
         assertThat(b.getText()).doesNotContain("300").contains("无数据，自 " + since + " 起");
@@ -273,7 +273,7 @@ class LivePageBrowserIntegrationTest {
         assertThat(machineA.getText()).contains("尚无数据");
 
         assertThat(ui.find("gateway-gw-1").getAttribute("data-stale")).isEqualTo("false");
-        assertThat(ui.find("gateway-gw-1").getText()).contains("一号配电房网关").containsPattern("最后读数 \\d+ (s|min)前");
+        assertThat(ui.find("gateway-gw-1").getText()).contains("一号配电房网关").containsPattern("最后读数 \\d+ (秒|分钟)前");
         assertThat(ui.find("gateway-gw-2").getAttribute("data-stale")).as("online, but nothing for two hours").isEqualTo("true");
         assertThat(ui.find("gateway-gw-2").getText()).contains("无数据，自 " + since + " 起");
 
@@ -295,7 +295,7 @@ class LivePageBrowserIntegrationTest {
         ui.until(d -> "enterprise".equals(ui.find("live-page").getAttribute("data-scope")), "its own live page");
         ui.until(d -> String.valueOf(KW_A).equals(ui.find("own-power").getAttribute("data-kw")), "its own load");
         assertThat(ui.find("own-power").getText()).isEqualTo("512.5 kW");
-        assertThat(ui.find("own-power-age").getText()).matches("\\d+ (s|min)前");
+        assertThat(ui.find("own-power-age").getText()).matches("\\d+ (秒|分钟)前");
         assertThat(ui.find("meter-E-A-MAIN").getAttribute("data-stale")).isEqualTo("false");
         assertThat(ui.find("meter-value-E-A-MAIN").getText()).isEqualTo("512.5 kW");
         ui.until(d -> !ui.find("load-panel").getAttribute("data-today-first").isEmpty(), "its own load curve");
