@@ -47,7 +47,8 @@ public final class ParkFileWriter {
             out.append("  - id: ").append(g.id()).append('\n')
                .append("    name: ").append(quote(g.name())).append('\n');
             if (g.uplinkInterval() != null) {
-                out.append("    uplink_interval: ").append(g.uplinkInterval()).append('\n');
+                java.time.Duration u = g.uplinkInterval();
+                out.append("    uplink_interval: ").append(u.toSeconds() % 86_400 == 0 ? "P" + u.toDays() + "D" : u.toString()).append('\n');
             }
         }
         out.append("\nmeters:\n");

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.contract.MeterKind;
+import io.parkpulse.contract.Quantity;
 import io.parkpulse.park.CounterDeclaration;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Meter;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkFileReader;
+import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.model.EnterpriseMonth;
 import io.parkpulse.simulators.model.ModelSettings;
 import io.parkpulse.simulators.model.ParkModel;
@@ -111,6 +113,50 @@ class DemoParkGeneratorTest {
                         .filter(y -> y.enterprise().equals(m.enterprise()) && y.month().equals(last.minusYears(1)))
                         .findFirst().orElseThrow().outputValueCny() - 1));
         assertThat(growth.values()).anySatisfy(g -> assertThat(g).isGreaterThan(0.08)).anySatisfy(g -> assertThat(g).isLessThan(-0.02));
+    }
+
+    @Test
+    void everyCementWorksClinkerEnergyIsPlausibleAgainstGb16780() {
+        Park park = read(new DemoParkGenerator(DEMO_SEED).generate().text());
+        YearMonth month = YearMonth.of(2026, 11);
+        Map<String, Double> clinker = new java.util.HashMap<>();
+        ParkModel model = ParkModel.build(park, ModelSettings.of(DEMO_SEED).withOutputs(m -> {
+            if (m.complete() && m.month().equals(month)) {
+                clinker.put(m.enterprise(), m.quantity());
+            }
+        }));
+        long start = month.atDay(1).atStartOfDay(park.timeZone()).toInstant().toEpochMilli();
+        long end = month.plusMonths(1).atDay(1).atStartOfDay(park.timeZone()).toInstant().toEpochMilli();
+        Map<String, double[]> registers = new java.util.HashMap<>();   // meter → first, last, wraps counted
+        model.start(start, start);
+        for (long t = start; t <= end; t += Duration.ofHours(1).toMillis()) {
+            long now = t;
+            model.step(t, true, (gateway, r) -> {
+                Quantity q = r.meter().startsWith("E-") ? Quantity.ENERGY_KWH : Quantity.GAS_M3;
+                java.util.OptionalDouble v = Simulations.value(r, q);
+                if (v.isPresent() && (now == start || now == end)) {
+                    registers.computeIfAbsent(r.meter(), k -> new double[2])[now == start ? 0 : 1] = v.getAsDouble();
+                }
+            });
+        }
+        model.finish();
+        for (Enterprise e : park.enterprises().values()) {
+            if (!e.industry().code().equals("C3011")) {
+                continue;
+            }
+            double kgce = 0;
+            for (Meter m : park.meters().values()) {
+                if (!e.id().equals(m.enterprise()) || m.counter().role() != CounterDeclaration.Role.MAIN
+                        || (m.kind() != MeterKind.ELECTRICITY && m.kind() != MeterKind.GAS)) {
+                    continue;
+                }
+                double[] r = registers.get(m.id().value());
+                double delta = r[1] - r[0] < 0 ? r[1] - r[0] + m.counter().registerModulus() : r[1] - r[0];
+                kgce += m.kind() == MeterKind.ELECTRICITY ? delta * m.ctRatio() * m.ptRatio() * 0.1229 : delta * m.multiplier() * 1.2143;
+            }
+            assertThat(kgce / clinker.get(e.id().value())).as("%s kgce per t of clinker (GB 16780-2007 limit 128)", e.id())
+                    .isBetween(100.0, 128.0);
+        }
     }
 
     private static List<Meter> meters(Park park, EnterpriseId enterprise, MeterKind kind) {
