@@ -43,6 +43,8 @@ final class EnterpriseModel {
     private final double efficiencyJitter;
     /** Yearly growth of production: mean +5 %, spread 10 %, within −15 % … +30 %. */
     final double yearlyGrowth;
+    /** Yearly change of energy per unit (savings projects, newer machines): mean −2 %, spread 1.2 %, within −4 % … 0. */
+    final double yearlyIntensityChange;
     private final double[] moneyJitter;
     private final long priceKey;
 
@@ -89,6 +91,7 @@ final class EnterpriseModel {
         this.spread = industry.tierSpread();
         this.efficiencyJitter = 0.01 * spread * SeededNoise.centred(key, Streams.EFFICIENCY_JITTER, 0);
         this.yearlyGrowth = Math.max(-0.15, Math.min(0.30, 0.05 + 0.10 * SeededNoise.gaussian(key, Streams.GROWTH, 0)));
+        this.yearlyIntensityChange = Math.max(-0.04, Math.min(0, -0.02 + 0.012 * SeededNoise.gaussian(key, Streams.INTENSITY_TREND, 0)));
         double yearlyOutput = capacity * industry.pricePerUnit() * 8766 * industry.shift().weeklyMeanActivity() * 0.95;
         this.employees = (int) Math.max(3, Math.round(yearlyOutput / industry.outputPerEmployeeYear()));
         // ~50 L per person and working day; toilets, cooling make-up and drips keep a floor at night
@@ -115,13 +118,16 @@ final class EnterpriseModel {
         return industry.steamPerUnit() * capacity * 1.3 + steamStandbyTh + 0.01;
     }
 
-    /** The efficiency factor on the industry's specific energy in a month: tier centre + jitter + a clamped random walk. */
+    /**
+     * The efficiency factor on the industry's specific energy in a month: (tier centre + jitter + a clamped random walk)
+     * × the enterprise's yearly intensity change compounded from the anchor month.
+     */
     double efficiency(int monthIndex) {
         if (monthIndex != walkMonth) {
             walk = walkTo(monthIndex);
             walkMonth = monthIndex;
         }
-        return tier.centre(spread) + efficiencyJitter + walk;
+        return (tier.centre(spread) + efficiencyJitter + walk) * Math.pow(1 + yearlyIntensityChange, (monthIndex - GROWTH_ANCHOR_MONTH) / 12.0);
     }
 
     private double walkTo(int monthIndex) {
