@@ -66,7 +66,7 @@ class DataSufficiencyIntegrationTest {
     @BeforeAll
     static void start(MqttBroker broker, InfluxDb influx) throws Exception {
         Path parks = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
         Park park = new ParkFileReader().read(parks.resolve("demo-park.yaml"));
         lastMonth = YearMonth.now(SHANGHAI).minusMonths(1);
         influx.createDatabase(DB);

@@ -75,7 +75,7 @@ class EfficiencyApiIntegrationTest {
         influx = db;
         influx.createDatabase(DB);
         Path parks = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
         park = new ParkFileReader().read(parks.resolve("demo-park.yaml"));
         long from = LocalDate.of(2026, 6, 30).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
         long to = LocalDate.of(2026, 10, 2).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class ParkFileFuzzTest {
 
-    static final Path DEMO_PARK = Path.of("../parks/demo-park.yaml");
+    static final Path DEMO_PARK = Path.of("../test-kit/parks/demo-park.yaml");
 
     @Test
     void mutatedParkFilesAreReadOrRefusedWithReasons() throws IOException {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ParkFileReaderTest {
 
-    static final Path DEMO = Path.of("..", "parks", "demo-park.yaml");
+    static final Path DEMO = Path.of("..", "test-kit", "parks", "demo-park.yaml");
     final ParkFileReader reader = new ParkFileReader();
 
     static final String VALID = """

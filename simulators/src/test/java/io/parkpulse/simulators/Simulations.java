@@ -36,7 +36,7 @@ public final class Simulations {
     }
 
     public static Park demoPark() {
-        return new ParkFileReader().read(Path.of("..", "parks", "demo-park.yaml"));
+        return new ParkFileReader().read(Path.of("..", "test-kit", "parks", "demo-park.yaml"));
     }
 
     /** A generated park, written and read back through the park-file reader, as a user would get it. */

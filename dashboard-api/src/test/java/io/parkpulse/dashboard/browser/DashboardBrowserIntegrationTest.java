@@ -109,7 +109,7 @@ class DashboardBrowserIntegrationTest {
     static void start(MqttBroker broker, InfluxDb influx) throws Exception {
         long started = System.nanoTime();
         Path parksDir = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
         park = new ParkFileReader().read(parksDir.resolve("demo-park.yaml"));
         Clock clock = Clock.system(SHANGHAI);
         lastMonth = YearMonth.now(clock).minusMonths(1);

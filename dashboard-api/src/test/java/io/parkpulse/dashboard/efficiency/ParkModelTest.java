@@ -61,7 +61,7 @@ class ParkModelTest {
 
     @Test
     void the_demo_park_bills_no_sub_meter() {
-        ParkModel model = new ParkModel(new ParkFileReader().read(Path.of("..", "parks", "demo-park.yaml")));
+        ParkModel model = new ParkModel(new ParkFileReader().read(Path.of("..", "test-kit", "parks", "demo-park.yaml")));
         assertThat(model.meters()).extracting(MeterInfo::id).doesNotContain("E-HD-CNC", "E-XY-KILN", "W-QY-OUT", "E-QY-BLOWER")
                 .contains("E-HD-MAIN", "S-TH-01", "G-LY-01", "W-HD-01");
     }

@@ -167,7 +167,7 @@ class AuthorisationMatrixTest {
         influx = db;
         influx.createDatabase(DB);
         Path parksDir = Files.createDirectories(dir.resolve("parks"));
-        String demo = Files.readString(Path.of("..", "parks", "demo-park.yaml"));
+        String demo = Files.readString(Path.of("..", "test-kit", "parks", "demo-park.yaml"));
         Files.writeString(parksDir.resolve("demo-park.yaml"), demo);
         Files.writeString(parksDir.resolve("park-b.yaml"), demo.replaceFirst("\n  id: demo-park\n", "\n  id: park-b\n"));
         Parks parks = new Parks(new ParkDirectory(parksDir));

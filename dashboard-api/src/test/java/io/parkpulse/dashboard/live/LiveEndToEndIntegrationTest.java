@@ -73,7 +73,7 @@ class LiveEndToEndIntegrationTest {
     @BeforeAll
     static void start(MqttBroker broker, InfluxDb influx) throws Exception {
         Path parksDir = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
 
         ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parksDir, "ingest-live-test", Map.of()));
         assertThat(ingest.config().liveRollups()).as("live rollups are on by default").isTrue();

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The panel computed from the demo park file: which meters count, and who sees what. */
 class LivePanelTest {
 
-    static final Park DEMO = new ParkFileReader().read(Path.of("..", "parks", "demo-park.yaml"));
+    static final Park DEMO = new ParkFileReader().read(Path.of("..", "test-kit", "parks", "demo-park.yaml"));
     static final Caller OPERATOR = new Caller("control-room", Caller.Role.OPERATOR, "demo-park", null);
     static final Caller HUADONG = new Caller("huadong", Caller.Role.ENTERPRISE, "demo-park", "ent-huadong-precision");
 

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class LiveRollupsTest {
 
     static final long NOW = 1795305600000L;
-    static final ParkRegistry DEMO = new ParkDirectory(Path.of("..", "parks")).load();
+    static final ParkRegistry DEMO = new ParkDirectory(Path.of("..", "test-kit", "parks")).load();
     static final String NORTH = "dp/v1/demo-park/gw-north/telemetry";
 
     final MessagePreparer preparer = new MessagePreparer(

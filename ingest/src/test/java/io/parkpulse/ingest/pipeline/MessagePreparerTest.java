@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class MessagePreparerTest {
 
     static final long NOW = 1795305600000L;
-    static final ParkRegistry DEMO = new ParkDirectory(Path.of("..", "parks")).load();
+    static final ParkRegistry DEMO = new ParkDirectory(Path.of("..", "test-kit", "parks")).load();
     final MessagePreparer preparer = new MessagePreparer(
             new TelemetryDecoder(Limits.DEFAULT, Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC)), () -> DEMO);
 

@@ -43,6 +43,6 @@ public final class TestParks {
     /** Copies the repository's demo park into {@code directory}. */
     public static Path copyDemoPark(Path directory) throws IOException {
         Files.createDirectories(directory);
-        return Files.copy(Path.of("..", "parks", "demo-park.yaml"), directory.resolve("demo-park.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        return Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), directory.resolve("demo-park.yaml"), StandardCopyOption.REPLACE_EXISTING);
     }
 }

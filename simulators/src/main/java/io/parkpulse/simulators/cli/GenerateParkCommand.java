@@ -2,6 +2,7 @@ package io.parkpulse.simulators.cli;
 
 import io.parkpulse.config.CommandErrors;
 import io.parkpulse.contract.Ids;
+import io.parkpulse.simulators.generator.DemoParkGenerator;
 import io.parkpulse.simulators.generator.GeneratedPark;
 import io.parkpulse.simulators.generator.ParkFileWriter;
 import io.parkpulse.simulators.generator.ParkGenerator;
@@ -25,6 +26,10 @@ public final class GenerateParkCommand implements Callable<Integer> {
 
         @Option(names = "--meters", required = true, description = "Generate enterprises until the park has at least this many meters")
         int meters;
+
+        @Option(names = "--demo", required = true, description = "The demo park (parks/demo-park.yaml: 47 enterprises, its policy; "
+                + "park id, name and time zone its own)")
+        boolean demo;
     }
 
     @ArgGroup(multiplicity = "1")
@@ -54,9 +59,17 @@ public final class GenerateParkCommand implements Callable<Integer> {
         if (!Ids.isValid(parkId)) {
             throw new IllegalArgumentException("--park-id " + parkId + ": " + Ids.problem(parkId));
         }
-        GeneratedPark park = new ParkGenerator(new ParkGenerator.Settings(parkId, name, zone, seed, size.enterprises, size.meters))
-                .generate();
-        byte[] text = ParkFileWriter.write(park).getBytes(StandardCharsets.UTF_8);
+        GeneratedPark park;
+        String written;
+        if (size.demo) {
+            DemoParkGenerator.DemoPark demo = new DemoParkGenerator(seed).generate();
+            park = demo.park();
+            written = demo.text();
+        } else {
+            park = new ParkGenerator(new ParkGenerator.Settings(parkId, name, zone, seed, size.enterprises, size.meters)).generate();
+            written = ParkFileWriter.write(park);
+        }
+        byte[] text = written.getBytes(StandardCharsets.UTF_8);
         if (out.equals("-")) {
             System.out.write(text);
             System.out.flush();

@@ -111,6 +111,14 @@ public final class RunCommand implements Callable<Integer> {
                     + "meters (e.g. from `emulate`). History before the start (a catch-up, a backfill) is still sent")
     List<String> skipGateways = new ArrayList<>();
 
+    @Option(names = "--history-interval", converter = DurationConverter.class,
+            description = "With --history-until: before it, wired meters send one reading per this interval from local midnight "
+                    + "(e.g. P1D), the model still stepping at the run's interval; NB-IoT meters send as always")
+    Duration historyInterval;
+
+    @Option(names = "--history-until", description = "End of the thinned history (a time as --from), e.g. 2026-10-01")
+    String historyUntil;
+
     @Option(names = "--progress", defaultValue = "PT10S", converter = DurationConverter.class,
             description = "Wall-clock time between progress lines. Default: ${DEFAULT-VALUE}")
     Duration progress;
@@ -159,6 +167,25 @@ public final class RunCommand implements Callable<Integer> {
             java.util.Set<Integer> skipped = skippedGateways(park, parkModel);
             MessageSink sink = sink(park, parkModel, stats);
             SimulationRun run = new SimulationRun(parkModel, runSettings, pace, sink, stats);
+            if ((historyInterval == null) != (historyUntil == null)) {
+                throw new IllegalArgumentException("--history-interval and --history-until go together");
+            }
+            if (historyInterval != null) {
+                long step = historyInterval.toMillis();
+                if (step <= 0 || step % runSettings.catchUpStep().toMillis() != 0 || Duration.ofDays(1).toMillis() % step != 0
+                        && step % Duration.ofDays(1).toMillis() != 0) {
+                    throw new IllegalArgumentException("--history-interval " + historyInterval + " must be a multiple of the (catch-up) "
+                            + "interval that divides a day or is whole days");
+                }
+                java.util.Set<Integer> nbIot = new java.util.HashSet<>();
+                for (int g = 0; g < parkModel.gateways().size(); g++) {
+                    if (parkModel.gateways().get(g).contains(io.parkpulse.simulators.model.NbIotSettings.GATEWAY_MARKER)) {
+                        nbIot.add(g);
+                    }
+                }
+                run.thinHistory(historyInterval, TimeArgument.parse("--history-until", historyUntil, park.timeZone(), now),
+                        park.timeZone(), nbIot);
+            }
             if (!skipped.isEmpty()) {
                 run.skipGateways(skipped, now);
                 System.out.printf("leaving out the readings of %s from %s on%n", String.join(", ", skipGateways), Instant.ofEpochMilli(now));

@@ -25,6 +25,11 @@ final class CompanyNames {
         this.random = random;
     }
 
+    /** Keeps a name given by hand from being generated again. */
+    void reserve(String name) {
+        used.add(name);
+    }
+
     /** A new name and its short form (for meter names). */
     String[] next(Industry industry) {
         for (int attempt = 0; attempt < 40; attempt++) {

@@ -22,19 +22,37 @@ import java.util.Map;
 public record GeneratedPark(String id, String name, ZoneId timeZone, String revision, String header,
                             List<EnterpriseEntry> enterprises, List<GatewayEntry> gateways, List<MeterEntry> meters) {
 
-    /** An enterprise with a comment for the file. */
-    public record EnterpriseEntry(String id, String name, String industry, double landMu, String comment) {
+    /** An enterprise with a comment for the file; {@code operatingSince} may be null (not written). */
+    public record EnterpriseEntry(String id, String name, String industry, double landMu, String comment,
+                                  java.time.LocalDate operatingSince) {
+
+        public EnterpriseEntry(String id, String name, String industry, double landMu, String comment) {
+            this(id, name, industry, landMu, comment, null);
+        }
     }
 
-    public record GatewayEntry(String id, String name) {
+    /** @param uplinkInterval how often a batching gateway sends (an NB-IoT platform: P1D), or null (not written) */
+    public record GatewayEntry(String id, String name, java.time.Duration uplinkInterval) {
+
+        public GatewayEntry(String id, String name) {
+            this(id, name, null);
+        }
     }
 
     /**
      * A meter; {@code section} starts a commented group in the file when not null. Ratios and multiplier are 1 when not used.
      */
-    /** @param sub a sub-meter: part of what the enterprise's main meter counts, written {@code role: sub} */
+    /**
+     * @param sub             a sub-meter: part of what the enterprise's main meter counts, written {@code role: sub}
+     * @param registerModulus where the register wraps, as displayed (NaN: not declared)
+     */
     public record MeterEntry(String id, String name, MeterKind kind, String enterprise, String gateway, double ctRatio,
-                             double ptRatio, double multiplier, String section, boolean sub) {
+                             double ptRatio, double multiplier, String section, boolean sub, double registerModulus) {
+
+        public MeterEntry(String id, String name, MeterKind kind, String enterprise, String gateway, double ctRatio,
+                          double ptRatio, double multiplier, String section, boolean sub) {
+            this(id, name, kind, enterprise, gateway, ctRatio, ptRatio, multiplier, section, sub, Double.NaN);
+        }
 
         public MeterEntry(String id, String name, MeterKind kind, String enterprise, String gateway, double ctRatio,
                           double ptRatio, double multiplier, String section) {
@@ -47,11 +65,11 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
         }
 
         public MeterEntry withGateway(String newGateway) {
-            return new MeterEntry(id, name, kind, enterprise, newGateway, ctRatio, ptRatio, multiplier, section, sub);
+            return new MeterEntry(id, name, kind, enterprise, newGateway, ctRatio, ptRatio, multiplier, section, sub, registerModulus);
         }
 
         public MeterEntry withSection(String newSection) {
-            return new MeterEntry(id, name, kind, enterprise, gateway, ctRatio, ptRatio, multiplier, newSection, sub);
+            return new MeterEntry(id, name, kind, enterprise, gateway, ctRatio, ptRatio, multiplier, newSection, sub, registerModulus);
         }
     }
 
@@ -65,7 +83,8 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
     public Park toPark() {
         Map<EnterpriseId, Enterprise> es = new LinkedHashMap<>();
         for (EnterpriseEntry e : enterprises) {
-            es.put(EnterpriseId.of(e.id()), new Enterprise(EnterpriseId.of(e.id()), e.name(), IndustryCode.parse(e.industry()), e.landMu()));
+            es.put(EnterpriseId.of(e.id()), new Enterprise(EnterpriseId.of(e.id()), e.name(), IndustryCode.parse(e.industry()), e.landMu(),
+                    e.operatingSince()));
         }
         Map<GatewayId, Gateway> gs = new LinkedHashMap<>();
         for (GatewayEntry g : gateways) {
@@ -77,7 +96,7 @@ public record GeneratedPark(String id, String name, ZoneId timeZone, String revi
                     GatewayId.of(m.gateway()), Metering.CUMULATIVE, m.ctRatio(),
                     m.ptRatio(), m.multiplier(), new io.parkpulse.park.CounterDeclaration(m.sub()
                             ? io.parkpulse.park.CounterDeclaration.Role.SUB : io.parkpulse.park.CounterDeclaration.Role.MAIN,
-                            Double.NaN, Double.NaN, m.readingInterval(), java.util.List.of())));
+                            m.registerModulus(), Double.NaN, m.readingInterval(), java.util.List.of())));
         }
         return new Park(id, name, timeZone, revision, "generated:" + id, es, gs, ms);
     }

@@ -15,6 +15,11 @@ public final class ParkFileWriter {
     }
 
     public static String write(GeneratedPark park) {
+        return write(park, "");
+    }
+
+    /** The park file with a {@code policy:} section (YAML text, written as given after the {@code park:} section). */
+    public static String write(GeneratedPark park, String policy) {
         StringBuilder out = new StringBuilder(200 * (park.meters().size() + park.enterprises().size()) + 1_000);
         for (String line : park.header().split("\n")) {
             out.append("# ").append(line).append('\n');
@@ -26,17 +31,25 @@ public final class ParkFileWriter {
            .append("  name: ").append(quote(park.name())).append('\n')
            .append("  time_zone: ").append(park.timeZone().getId()).append('\n')
            .append("  revision: ").append(quote(park.revision())).append("\n\n")
+           .append(policy.isEmpty() ? "" : policy + "\n")
            .append("enterprises:\n");
         for (GeneratedPark.EnterpriseEntry e : park.enterprises()) {
             out.append("  - id: ").append(e.id()).append('\n')
                .append("    name: ").append(quote(e.name())).append('\n')
                .append("    industry: ").append(e.industry()).append("  # ").append(e.comment()).append('\n')
                .append("    land_mu: ").append(number(e.landMu())).append('\n');
+            if (e.operatingSince() != null) {
+                out.append("    operating_since: ").append(e.operatingSince()).append('\n');
+            }
         }
         out.append("\ngateways:\n");
         for (GeneratedPark.GatewayEntry g : park.gateways()) {
             out.append("  - id: ").append(g.id()).append('\n')
                .append("    name: ").append(quote(g.name())).append('\n');
+            if (g.uplinkInterval() != null) {
+                java.time.Duration u = g.uplinkInterval();
+                out.append("    uplink_interval: ").append(u.toSeconds() % 86_400 == 0 ? "P" + u.toDays() + "D" : u.toString()).append('\n');
+            }
         }
         out.append("\nmeters:\n");
         for (GeneratedPark.MeterEntry m : park.meters()) {
@@ -52,6 +65,9 @@ public final class ParkFileWriter {
             out.append(", gateway: ").append(m.gateway());
             if (m.sub()) {
                 out.append(", role: sub");
+            }
+            if (!Double.isNaN(m.registerModulus())) {
+                out.append(", register_modulus: ").append(number(m.registerModulus()));
             }
             if (!m.readingInterval().equals(java.time.Duration.ofMinutes(15))) {
                 out.append(", reading_interval: ").append(m.readingInterval());

@@ -22,6 +22,10 @@ final class EnterpriseModel {
     private static final int WALK_ORIGIN_MONTH = 2024 * 12;
     private static final double DEMAND_SPREAD = 0.05;
     private static final double POWER_NOISE = 0.02;
+    /** Production grows (or shrinks) around this month: its level then is the capacity's (June 2026). */
+    private static final int GROWTH_ANCHOR_MONTH = 2026 * 12 + 5;
+    /** How much of the efficiency factor's departure from 1 the fuel (gas, steam) follows: burners and kilns differ less than drives. */
+    private static final double FUEL_EFFICIENCY_SHARE = 0.25;
 
     final Enterprise enterprise;
     final Industry industry;
@@ -37,6 +41,10 @@ final class EnterpriseModel {
     final double steamStandbyTh;
     private final double spread;
     private final double efficiencyJitter;
+    /** Yearly growth of production: mean +5 %, spread 10 %, within −15 % … +30 %. */
+    final double yearlyGrowth;
+    /** Yearly change of energy per unit (savings projects, newer machines): mean −2 %, spread 1.2 %, within −4 % … 0. */
+    final double yearlyIntensityChange;
     private final double[] moneyJitter;
     private final long priceKey;
 
@@ -82,6 +90,8 @@ final class EnterpriseModel {
         this.basePeakKw = peakKw * industry.baseLoadShare();
         this.spread = industry.tierSpread();
         this.efficiencyJitter = 0.01 * spread * SeededNoise.centred(key, Streams.EFFICIENCY_JITTER, 0);
+        this.yearlyGrowth = Math.max(-0.15, Math.min(0.30, 0.05 + 0.10 * SeededNoise.gaussian(key, Streams.GROWTH, 0)));
+        this.yearlyIntensityChange = Math.max(-0.04, Math.min(0, -0.02 + 0.012 * SeededNoise.gaussian(key, Streams.INTENSITY_TREND, 0)));
         double yearlyOutput = capacity * industry.pricePerUnit() * 8766 * industry.shift().weeklyMeanActivity() * 0.95;
         this.employees = (int) Math.max(3, Math.round(yearlyOutput / industry.outputPerEmployeeYear()));
         // ~50 L per person and working day; toilets, cooling make-up and drips keep a floor at night
@@ -108,13 +118,16 @@ final class EnterpriseModel {
         return industry.steamPerUnit() * capacity * 1.3 + steamStandbyTh + 0.01;
     }
 
-    /** The efficiency factor on the industry's specific energy in a month: tier centre + jitter + a clamped random walk. */
+    /**
+     * The efficiency factor on the industry's specific energy in a month: (tier centre + jitter + a clamped random walk)
+     * × the enterprise's yearly intensity change compounded from the anchor month.
+     */
     double efficiency(int monthIndex) {
         if (monthIndex != walkMonth) {
             walk = walkTo(monthIndex);
             walkMonth = monthIndex;
         }
-        return tier.centre(spread) + efficiencyJitter + walk;
+        return (tier.centre(spread) + efficiencyJitter + walk) * Math.pow(1 + yearlyIntensityChange, (monthIndex - GROWTH_ANCHOR_MONTH) / 12.0);
     }
 
     private double walkTo(int monthIndex) {
@@ -131,7 +144,7 @@ final class EnterpriseModel {
     void compute(StepTime t) {
         ShiftPattern shift = industry.shift();
         activity = shift.activity(t.hour(), t.dayType());
-        double target = capacity * activity * industry.seasonal().factor(t.month()) * demand(t);
+        double target = capacity * activity * industry.seasonal().factor(t.month()) * demand(t) * growth(t.monthIndex());
         if (machines.length == 0) {
             rate = target;
         } else {
@@ -153,8 +166,14 @@ final class EnterpriseModel {
         }
         boolean occupied = activity > 0;
         waterM3h = industry.waterPerUnit() * rate + domesticM3hPerPerson * employees * (occupied ? 1.8 : 0.2) + minWaterM3h;
-        gasM3h = industry.gasPerUnit() * rate + gasStandbyM3h * (industry.usesGas() || occupied ? 1 : 0.3);
-        steamTh = industry.steamPerUnit() * rate + steamStandbyTh;
+        double fuelEfficiency = 1 + FUEL_EFFICIENCY_SHARE * (efficiency(t.monthIndex()) - 1);
+        gasM3h = industry.gasPerUnit() * fuelEfficiency * rate + gasStandbyM3h * (industry.usesGas() || occupied ? 1 : 0.3);
+        steamTh = industry.steamPerUnit() * fuelEfficiency * rate + steamStandbyTh;
+    }
+
+    /** The growth of production since the anchor month, compounded by month: (1 + yearly growth)^(months ÷ 12). */
+    double growth(int monthIndex) {
+        return Math.pow(1 + yearlyGrowth, (monthIndex - GROWTH_ANCHOR_MONTH) / 12.0);
     }
 
     /** Slow demand noise: one value per local day, interpolated through the day. */

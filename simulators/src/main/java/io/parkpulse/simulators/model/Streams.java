@@ -28,6 +28,8 @@ final class Streams {
     static final long MONEY_JITTER = 24;
     static final long PRESSURE = 25;
     static final long CAPACITY = 26;
+    static final long GROWTH = 27;
+    static final long INTENSITY_TREND = 28;
 
     static final long REPLACEMENT = 101;
     static final long NEW_REGISTER = 102;

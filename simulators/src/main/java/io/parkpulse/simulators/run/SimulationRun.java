@@ -27,6 +27,10 @@ public final class SimulationRun {
     private LongConsumer stepListener = nanos -> { };
     private Set<Integer> skippedGateways = Set.of();
     private long skipFromMs = Long.MAX_VALUE;
+    private long historyStepMs;
+    private long historyUntilMs = Long.MIN_VALUE;
+    private java.time.ZoneId historyZone = java.time.ZoneOffset.UTC;
+    private Set<Integer> everyStepGateways = Set.of();
 
     public SimulationRun(ParkModel model, RunSettings settings, Pace pace, MessageSink sink, RunStats stats) {
         this.model = model;
@@ -52,6 +56,28 @@ public final class SimulationRun {
         this.skipFromMs = fromMs;
     }
 
+    /**
+     * Before {@code untilMs}, sends the readings of wired meters only at instants on a coarser grid — multiples of
+     * {@code step} from local midnight in {@code zone} (P1D: one reading a day at midnight) — while the model keeps
+     * stepping at the run's interval, so registers are exactly those of a full-rate run. Cumulative registers keep the
+     * consumption between two readings exact; only its spread in time is coarser. Gateways listed in
+     * {@code everyStep} (NB-IoT platforms, whose meters send frozen hourly values anyway) are not thinned.
+     */
+    public void thinHistory(java.time.Duration step, long untilMs, java.time.ZoneId zone, Set<Integer> everyStep) {
+        this.historyStepMs = step.toMillis();
+        this.historyUntilMs = untilMs;
+        this.historyZone = zone;
+        this.everyStepGateways = Set.copyOf(everyStep);
+    }
+
+    private boolean thinned(long t) {
+        if (t >= historyUntilMs || historyStepMs <= 0) {
+            return false;
+        }
+        long offsetMs = historyZone.getRules().getOffset(java.time.Instant.ofEpochMilli(t)).getTotalSeconds() * 1000L;
+        return Math.floorMod(t + offsetMs, historyStepMs) != 0;
+    }
+
     public void stop() {
         stopRequested = true;
     }
@@ -71,6 +97,11 @@ public final class SimulationRun {
                 assembler.emit(gateway, reading);
             }
         };
+        ReadingEmitter everyStepOnly = (gateway, reading) -> {
+            if (everyStepGateways.contains(gateway)) {
+                assembler.emit(gateway, reading);
+            }
+        };
         boolean interrupted = false;
         try {
             model.start(warm, from);
@@ -83,7 +114,7 @@ public final class SimulationRun {
                 pace.awaitSimulated(t);
                 long started = System.nanoTime();
                 assembler.at(t);
-                model.step(t, true, t >= skipFromMs ? withoutSkipped : assembler);
+                model.step(t, true, t >= skipFromMs ? withoutSkipped : thinned(t) ? everyStepOnly : assembler);
                 stats.simulatedTime(t);
                 long next = t + (catchingUp && t % coarse == 0 && t + coarse <= pace.simulatedNow() ? coarse : step);
                 catchingUp &= next - t == coarse;

@@ -77,7 +77,7 @@ class CommandLineTest {
     void aSkippedGatewayKeepsItsHistoryButSendsNothingFromTheStartOn(@TempDir Path dir) throws Exception {
         Path messages = dir.resolve("messages.txt");
         long before = System.currentTimeMillis();
-        assertThat(run("run", "--park", "../parks/demo-park.yaml", "--mode", "accelerated", "--speed", "14400", "--from", "now-PT2H",
+        assertThat(run("run", "--park", "../test-kit/parks/demo-park.yaml", "--mode", "accelerated", "--speed", "14400", "--from", "now-PT2H",
                 "--to", java.time.Instant.ofEpochMilli(before + 7_200_000).toString(), "--skip-gateway", "gw-south", "--dry-run", messages.toString(), "--progress", "PT1M")).isZero();
         long after = System.currentTimeMillis();
         List<String> lines = Files.readAllLines(messages, StandardCharsets.UTF_8);
@@ -89,13 +89,13 @@ class CommandLineTest {
     @Test
     void mistakesAreReportedInOneLineWithAUsageExitCode() {
         assertThat(run("run", "--park", "no-such-park.yaml", "--mode", "backfill", "--from", "2026-11-01")).isEqualTo(2);
-        assertThat(errorOf("run", "--park", "../parks/demo-park.yaml", "--mode", "accelerated")).as("accelerated needs --from")
+        assertThat(errorOf("run", "--park", "../test-kit/parks/demo-park.yaml", "--mode", "accelerated")).as("accelerated needs --from")
                 .contains("--from");
-        assertThat(run("run", "--park", "../parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
+        assertThat(run("run", "--park", "../test-kit/parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
                 "--interval", "PT7M", "--dry-run", "-")).as("steps off the NB-IoT freeze grid").isEqualTo(2);
-        assertThat(run("run", "--park", "../parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
+        assertThat(run("run", "--park", "../test-kit/parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
                 "--readings-per-message", "1001", "--dry-run", "-")).isEqualTo(2);
-        assertThat(errorOf("run", "--park", "../parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
+        assertThat(errorOf("run", "--park", "../test-kit/parks/demo-park.yaml", "--mode", "backfill", "--from", "2026-11-01", "--to", "2026-11-02",
                 "--skip-gateway", "gw-east", "--dry-run", "-")).contains("gw-east", "gw-south");
     }
 }

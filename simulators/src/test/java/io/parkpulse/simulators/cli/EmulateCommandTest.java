@@ -40,7 +40,7 @@ import picocli.CommandLine;
  */
 class EmulateCommandTest {
 
-    static final Path DEMO_PARK = Path.of("../parks/demo-park.yaml");
+    static final Path DEMO_PARK = Path.of("../test-kit/parks/demo-park.yaml");
 
     @Test
     void everyMeterOfTheGatewayIsEmulatedOrNamedAndEveryEmulatorAnswers(@TempDir Path dir) throws Exception {

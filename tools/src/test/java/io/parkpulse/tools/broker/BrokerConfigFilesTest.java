@@ -27,7 +27,7 @@ class BrokerConfigFilesTest {
     void parks() throws Exception {
         parks = Files.createDirectories(work.resolve("parks"));
         out = work.resolve("out");
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
     }
 
     @Test

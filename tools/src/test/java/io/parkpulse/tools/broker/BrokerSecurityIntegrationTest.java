@@ -54,7 +54,7 @@ class BrokerSecurityIntegrationTest {
     @BeforeAll
     static void startBrokerWithGeneratedFiles() throws Exception {
         Path parks = Files.createDirectories(work.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
+        Files.copy(Path.of("..", "test-kit", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
         MosquittoSecurityConf conf = new MosquittoSecurityConf("/unused", "127.0.0.1", 1883, 8883, "ca", "cert", "key");
         generated = new BrokerConfigFiles(MosquittoPasswd.locate(null)).generate(new BrokerConfigFiles.Settings(parks,
                 work.resolve("out"), false, BrokerAccessPlan.DEFAULT_GATEWAY_PASSWORD_ENV, Set.of(), false, conf));
