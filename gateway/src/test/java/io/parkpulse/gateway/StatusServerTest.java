@@ -12,19 +12,14 @@ import io.parkpulse.testkit.MqttBroker;
 import io.parkpulse.testkit.RealServicesTest;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +38,7 @@ class StatusServerTest {
     void withoutAnHttpHostTheServerListensOnLoopbackOnly(MqttBroker broker, @TempDir Path work) throws Exception {
         GatewayConfig config = read(broker, work, "http: {port: 0}", Map.of());
         assertThat(config.http().host()).isEqualTo("127.0.0.1");
-        InetAddress lan = nonLoopbackAddress();
+        InetAddress lan = TestNetwork.nonLoopbackAddress();
         assumeThat(lan).as("a non-loopback IPv4 address on this machine").isNotNull();
 
         Gateway gateway = Gateway.start(config);
@@ -57,7 +52,7 @@ class StatusServerTest {
 
     @Test
     void withATokenStatusAndMetricsAnswerOnlyItsBearer(MqttBroker broker, @TempDir Path work) throws Exception {
-        String token = randomToken();
+        String token = TestNetwork.randomToken();
         GatewayConfig config = read(broker, work, "http: {port: 0, token_env: GW_STATUS_TOKEN}", Map.of("GW_STATUS_TOKEN", token));
         assertThat(config.http().toString()).doesNotContain(token);
 
@@ -89,7 +84,7 @@ class StatusServerTest {
         assertThatThrownBy(() -> read(broker, work, "http: {host: gw.example.net, token_env: GW_STATUS_TOKEN}", Map.of()))
                 .hasMessageContaining("http.token_env: names the environment variable GW_STATUS_TOKEN, which is not set");
 
-        assertThat(read(broker, work, "http: {host: 0.0.0.0, port: 0, token_env: T}", Map.of("T", randomToken())).http().host())
+        assertThat(read(broker, work, "http: {host: 0.0.0.0, port: 0, token_env: T}", Map.of("T", TestNetwork.randomToken())).http().host())
                 .isEqualTo("0.0.0.0");
         assertThat(read(broker, work, "http: {host: localhost, port: 0}", Map.of()).http().statusToken()).isNull();
         assertThat(read(broker, work, "http: {host: \"::1\", port: 0}", Map.of()).http().host()).isEqualTo("::1");
@@ -122,24 +117,5 @@ class StatusServerTest {
         } catch (IOException e) {
             return false;
         }
-    }
-
-    static InetAddress nonLoopbackAddress() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-                        return a;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    static String randomToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }

@@ -12,22 +12,18 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.parkpulse.gateway.TestNetwork;
 import io.parkpulse.gateway.config.GatewayConfig;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Collections;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,8 +40,8 @@ import org.slf4j.LoggerFactory;
 class CarrierPushAuthTest {
 
     /** Made per run: no secret lives in the repository. */
-    static final String CTWING_TOKEN = randomToken();
-    static final String HUAWEI_TOKEN = randomToken();
+    static final String CTWING_TOKEN = TestNetwork.randomToken();
+    static final String HUAWEI_TOKEN = TestNetwork.randomToken();
 
     final NbIotDevices.Sink sink = new NbIotDevices.Sink();
     final NbIotIntake intake = new NbIotIntake(NbIotDevices.devices(), sink, new SimpleMeterRegistry());
@@ -104,7 +100,7 @@ class CarrierPushAuthTest {
 
     @Test
     void withoutATokenOnlyThisMachineMayPush() throws Exception {
-        InetAddress lan = nonLoopbackAddress();
+        InetAddress lan = TestNetwork.nonLoopbackAddress();
         assumeThat(lan).as("a non-loopback IPv4 address on this machine").isNotNull();
         URI loopback = serve(new GatewayConfig.NbIotIntake(-1, null, null, null), "0.0.0.0");
         URI fromLan = URI.create("http://" + lan.getHostAddress() + ":" + loopback.getPort());
@@ -189,24 +185,5 @@ class CarrierPushAuthTest {
         return "{\"notifyType\":\"deviceDataChanged\",\"requestId\":null,\"deviceId\":\"" + deviceId + "\",\"gatewayId\":\"" + deviceId
                 + "\",\"service\":{\"serviceId\":\"RawData\",\"serviceType\":\"RawData\",\"data\":{\"rawData\":\""
                 + Base64.getEncoder().encodeToString(payload) + "\"},\"eventTime\":\"20240301T000000Z\"}}";
-    }
-
-    static InetAddress nonLoopbackAddress() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (InetAddress a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress()) {
-                        return a;
-                    }
-                }
-            }
-        }
-        return null;
-    }
-
-    static String randomToken() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 }
