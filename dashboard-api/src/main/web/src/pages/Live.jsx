@@ -272,6 +272,14 @@ export function LivePage({ park, big, enterprise }) {
     ),
   };
 
+  // the same tile for the operator's and the enterprise's page
+  const alarmsKpi = (
+    <div class="kpi">
+      <div class="kpi-label">{t('live.activeAlarms')}</div>
+      <div class={`kpi-value ${activeAlarms.length ? 'alarm' : ''}`} data-testid="alarm-count">{activeAlarms.length}</div>
+      <div class="kpi-note muted" data-testid="live-status" data-status={status}>{t(`live.status.${status}`)}</div>
+    </div>
+  );
   const kpis = operator ? (
     <div class="kpis">
       <div class="kpi">
@@ -301,11 +309,7 @@ export function LivePage({ park, big, enterprise }) {
         <div class={`kpi-value ${online < gateways.length ? 'warn' : ''}`} data-testid="gateways-online">{online}/{gateways.length}</div>
         <div class="kpi-note muted">{t('live.equipment')}</div>
       </div>
-      <div class="kpi">
-        <div class="kpi-label">{t('live.activeAlarms')}</div>
-        <div class={`kpi-value ${activeAlarms.length ? 'alarm' : ''}`} data-testid="alarm-count">{activeAlarms.length}</div>
-        <div class="kpi-note muted" data-testid="live-status" data-status={status}>{t(`live.status.${status}`)}</div>
-      </div>
+      {alarmsKpi}
     </div>
   ) : (
     <div class="kpis">
@@ -330,11 +334,7 @@ export function LivePage({ park, big, enterprise }) {
         <div class="kpi-value">{formatNumber(equipment.length, lang, 0)}</div>
         <div class="kpi-note muted">{t('live.equipmentFaults', { count: faults })}</div>
       </div>
-      <div class="kpi">
-        <div class="kpi-label">{t('live.activeAlarms')}</div>
-        <div class={`kpi-value ${activeAlarms.length ? 'alarm' : ''}`} data-testid="alarm-count">{activeAlarms.length}</div>
-        <div class="kpi-note muted" data-testid="live-status" data-status={status}>{t(`live.status.${status}`)}</div>
-      </div>
+      {alarmsKpi}
     </div>
   );
 
