@@ -170,7 +170,7 @@ export function EnterprisePage({ park, id, home }) {
                     <td class="num">{formatQuantity(l.entry_value, l.unit, lang)}</td>
                     <td class="num">{formatQuantity(l.advanced_value, l.unit, lang)}</td>
                     <td>
-                      {l.grade ? <span class={`tag grade-${l.grade}`}>{tOr(`grade.${l.grade}`, l.grade)}</span>
+                      {l.grade ? <span class={`tag grade-${l.grade}`} data-testid={`limit-grade-${l.row}`} data-grade={l.grade}>{tOr(`grade.${l.grade}`, l.grade)}</span>
                         : <span class="muted" data-testid={`limit-incomplete-${l.row}`}>{t('limits.incomplete', { why: describeState(l.data_state) || l.missing })}</span>}
                     </td>
                     <td class="num">{formatNumber(l.efficiency_index, lang, 2)}</td>

@@ -183,6 +183,7 @@ export function LivePage({ park, big, enterprise }) {
         <h2>{t('live.byEnterprise')}</h2>
         <Chart option={enterpriseOption} dark={big} height={big ? '60vh' : '360px'} testid="enterprise-power-chart" />
         {!big && (
+          <div class="table-scroll">
           <table class="compact" data-testid="live-enterprise-table">
             <thead><tr><th>{t('common.enterprise')}</th><th class="num">{t('live.power')}</th><th class="num">{t('live.water')}</th></tr></thead>
             <tbody>
@@ -206,6 +207,7 @@ export function LivePage({ park, big, enterprise }) {
               ))}
             </tbody>
           </table>
+          </div>
         )}
       </section>
     ),
@@ -285,7 +287,7 @@ export function LivePage({ park, big, enterprise }) {
       <div class="kpi">
         <div class="kpi-label">{t('live.totalPower')}</div>
         <div class="kpi-value" data-testid="total-power" data-kw={snapshot?.total_power_kw ?? ''}>
-          {formatPower(snapshot?.total_power_kw, lang)}
+          <KpiFigure text={formatPower(snapshot?.total_power_kw, lang)} />
         </div>
         <div class="kpi-note muted" data-testid="live-updated-at">
           <span data-testid="total-power-age">{snapshot?.total_power_at ? ageText(snapshot.total_power_at, now) : staleText(null, now)}</span>
@@ -298,7 +300,7 @@ export function LivePage({ park, big, enterprise }) {
       </div>
       <div class="kpi">
         <div class="kpi-label">{t('live.waterFlow')}</div>
-        <div class="kpi-value" data-testid="total-water">{formatFlow(snapshot?.water_flow_m3h, lang)}</div>
+        <div class="kpi-value" data-testid="total-water"><KpiFigure text={formatFlow(snapshot?.water_flow_m3h, lang)} /></div>
         <div class="kpi-note muted">
           {snapshot?.water_flow_at ? `${ageText(snapshot.water_flow_at, now)} · ` : ''}
           {t('live.enterpriseCount', { count: formatNumber(enterprises.length, lang, 0) })}
@@ -316,7 +318,7 @@ export function LivePage({ park, big, enterprise }) {
       <div class="kpi">
         <div class="kpi-label">{t('live.ownPower')}</div>
         <div class={`kpi-value ${own?.power_kw === null ? 'stale' : ''}`} data-testid="own-power" data-kw={own?.power_kw ?? ''}>
-          {formatPower(own?.power_kw, lang)}
+          <KpiFigure text={formatPower(own?.power_kw, lang)} />
         </div>
         <div class="kpi-note muted" data-testid="own-power-age">
           {own?.power_kw !== null && own?.power_kw !== undefined ? ageText(own.power_at, now) : staleText(own ? lastValuesAt(own, 'electricity') : null, now)}
@@ -324,7 +326,7 @@ export function LivePage({ park, big, enterprise }) {
       </div>
       <div class="kpi">
         <div class="kpi-label">{t('live.ownWater')}</div>
-        <div class="kpi-value" data-testid="own-water">{formatFlow(own?.water_flow_m3h, lang)}</div>
+        <div class="kpi-value" data-testid="own-water"><KpiFigure text={formatFlow(own?.water_flow_m3h, lang)} /></div>
         <div class="kpi-note muted">
           {own?.water_flow_m3h !== null && own?.water_flow_m3h !== undefined ? ageText(own.water_at, now) : staleText(own ? lastValuesAt(own, 'water') : null, now)}
         </div>
@@ -403,6 +405,13 @@ function lastValuesAt(enterprise, kind) {
 function staleMetersTitle(enterprise, now) {
   const byId = Object.fromEntries((enterprise.meters || []).map((m) => [m.id, m]));
   return enterprise.stale_meters.map((id) => `${byId[id]?.name || id}: ${staleText(byId[id]?.values_at ?? null, now)}`).join('\n');
+}
+
+/** A headline figure with its unit set smaller ("1,311.9 m³/h"), so a big-screen tile holds it; the text is unchanged. */
+function KpiFigure({ text }) {
+  const space = text.lastIndexOf(' ');
+  if (space < 0) return text;
+  return <>{text.slice(0, space)}<span class="kpi-unit">{text.slice(space)}</span></>;
 }
 
 /** A live value with its age, or — once it is too old to be current — greyed, saying since when there is none. */

@@ -143,6 +143,13 @@ export function RankingPage({ park }) {
           {rankingOption ? <Chart option={rankingOption} testid="ranking-chart" /> : <p class="muted">{t('common.noData')}</p>}
         </section>
 
+        {/* the quadrants before the tables: with 3–10 peers in each of several industries the tables run long */}
+        <section class="panel wide">
+          <h2>{t('growth.title')}</h2>
+          <p class="muted">{t('growth.explain', { year_earlier: growth.data?.year_earlier || '' })}</p>
+          <Chart option={growthOption} height="420px" testid="growth-chart" />
+        </section>
+
         <section class="panel wide">
           <h2>{t('ranking.table')}</h2>
           {groups.map((g) => (
@@ -194,12 +201,6 @@ export function RankingPage({ park }) {
               </ul>
             </div>
           )}
-        </section>
-
-        <section class="panel wide">
-          <h2>{t('growth.title')}</h2>
-          <p class="muted">{t('growth.explain', { year_earlier: growth.data?.year_earlier || '' })}</p>
-          <Chart option={growthOption} height="420px" testid="growth-chart" />
         </section>
       </div>
     </div>

@@ -53,10 +53,14 @@ public final class HeadlessChromium {
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService.Builder service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort();
+        // the driver starts the browser, which inherits its environment. On Linux Chromium takes its own language (that
+        // of the month and date inputs: "2026年11月", not "November 2026") from LANGUAGE, not from --lang; it needs
+        // Debian's chromium-l10n for it, else it stays en-US
+        Map<String, String> environment = new java.util.HashMap<>(Map.of("LANGUAGE", "zh_CN"));
         if (zone != null) {
-            // the driver starts the browser, which inherits its environment
-            service.withEnvironment(Map.of("TZ", zone.getId()));
+            environment.put("TZ", zone.getId());
         }
+        service.withEnvironment(environment);
         return new ChromeDriver(service.build(), options);
     }
 

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every page and every monthly report in Chinese holds no English word, and in English no Chinese character, outside
  * ids, names and units ({@link LanguageRule}). The platform is the one {@link DashboardBrowserIntegrationTest} sets up
- * (real Mosquitto, InfluxDB, ingest, API and headless Chromium over the demo park with a month of readings and output
- * reports), so the pages show real reasons, alarms, classes and units.
+ * (real Mosquitto, InfluxDB, ingest, API and headless Chromium over the generated demo park with last month's and the
+ * year-earlier month's readings and output reports), so the pages show real reasons, alarms, classes and units.
  */
 @RealServicesTest
 class LanguagePurityBrowserIntegrationTest {
