@@ -70,6 +70,11 @@ final class ConverterServer implements AutoCloseable {
             try {
                 Socket socket = server.accept();
                 connections.add(socket);
+                if (server.isClosed()) {
+                    // closed between accept and add: close() did not see this one, so it goes here (a converter that is down)
+                    closeQuietly(socket);
+                    return;
+                }
                 accepted.incrementAndGet();
                 Thread t = new Thread(() -> serve(socket), Thread.currentThread().getName().replace("accept", "conn"));
                 t.setDaemon(true);
