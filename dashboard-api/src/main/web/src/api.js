@@ -1,5 +1,6 @@
 // Every call to /api/v1 goes through here: bearer token on, JSON off, errors as ApiError, and a 401
 // anywhere but login sends the user back to the login page.
+import { getLang } from './i18n.js';
 import { currentSession, clearSession } from './session.js';
 
 export const API = '/api/v1';
@@ -7,7 +8,9 @@ export const API = '/api/v1';
 export class ApiError extends Error {
   constructor(status, body) {
     const where = body?.field ? ` (${body.field})` : '';
-    super(`${body?.error || `HTTP ${status}`}${where}`);
+    // the API says it in Chinese too where it can (error_zh): the reader's language first
+    const said = getLang() === 'zh' && body?.error_zh ? body.error_zh : body?.error;
+    super(`${said || `HTTP ${status}`}${where}`);
     this.status = status;
     this.body = body;
     this.problems = Array.isArray(body?.problems) ? body.problems : undefined;

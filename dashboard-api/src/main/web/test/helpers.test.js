@@ -149,3 +149,15 @@ describe('alarms from the list and the live stream', () => {
     expect(normalizeAlarm(null)).toBeNull();
   });
 });
+
+describe('API errors', () => {
+  it('say what went wrong in the reader language when the API gives it', async () => {
+    const { ApiError } = await import('../src/api.js');
+    const { setLang } = await import('../src/i18n.js');
+    setLang('zh');
+    expect(new ApiError(401, { error: 'wrong user name or password', error_zh: '用户名或密码错误' }).message).toBe('用户名或密码错误');
+    expect(new ApiError(400, { error: 'bad month', field: 'month' }).message).toBe('bad month (month)');
+    setLang('en');
+    expect(new ApiError(401, { error: 'wrong user name or password', error_zh: '用户名或密码错误' }).message).toBe('wrong user name or password');
+  });
+});
