@@ -52,29 +52,54 @@ public final class AckMessage {
         if (payload.length > MAX_BYTES) {
             return new Malformed("larger than " + MAX_BYTES + " bytes");
         }
+        try {
+            Parsed version = checkVersion(payload);
+            return version != null ? version : readVersionOne(payload);
+        } catch (IOException | RuntimeException e) {
+            return new Malformed("not JSON (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Null for version 1; otherwise what to answer. Only {@code v} is looked at: another version may differ in the rest. */
+    private static Parsed checkVersion(byte[] payload) throws IOException {
         try (JsonParser p = JSON.createParser(payload)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return new Malformed("not a JSON object");
             }
             String version = null;
+            for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("v")) {
+                    if (version != null) {
+                        return new Malformed("v given twice");
+                    }
+                    if (value != JsonToken.VALUE_NUMBER_INT) {
+                        return new Malformed("v is not an integer");
+                    }
+                    version = p.getText();
+                }
+                p.skipChildren();
+            }
+            if (p.nextToken() != null) {
+                return new Malformed("text after the object");
+            }
+            if (version == null) {
+                return new Malformed("v missing");
+            }
+            return "1".equals(version) ? null : new OtherVersion(version);
+        }
+    }
+
+    private static Parsed readVersionOne(byte[] payload) throws IOException {
+        try (JsonParser p = JSON.createParser(payload)) {
+            p.nextToken();
             List<Range> ranges = null;
             boolean sawAt = false;
             for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-                if (t != JsonToken.FIELD_NAME) {
-                    return new Malformed("expected a field name");
-                }
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 switch (field) {
-                    case "v" -> {
-                        if (version != null) {
-                            return new Malformed("v given twice");
-                        }
-                        if (value != JsonToken.VALUE_NUMBER_INT) {
-                            return new Malformed("v is not an integer");
-                        }
-                        version = p.getText();
-                    }
                     case "done" -> {
                         if (ranges != null) {
                             return new Malformed("done given twice");
@@ -94,24 +119,13 @@ public final class AckMessage {
                         }
                         sawAt = true;
                     }
-                    default -> p.skipChildren(); // unknown fields are ignored: forward compatible
+                    default -> p.skipChildren(); // v (checked), and unknown fields: ignored, forward compatible
                 }
-            }
-            if (p.nextToken() != null) {
-                return new Malformed("text after the object");
-            }
-            if (version == null) {
-                return new Malformed("v missing");
-            }
-            if (!"1".equals(version)) {
-                return new OtherVersion(version);
             }
             if (ranges == null) {
                 return new Malformed("done missing");
             }
             return new Done(List.copyOf(ranges));
-        } catch (IOException | RuntimeException e) {
-            return new Malformed("not JSON (" + e.getClass().getSimpleName() + ")");
         }
     }
 
