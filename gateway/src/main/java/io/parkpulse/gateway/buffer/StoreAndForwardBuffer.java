@@ -314,9 +314,21 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            for (int live = 0; live < Math.min(sentAhead, depthMessages); live++) {
-                if (liveSeq(live) == seq) {
-                    return confirmedAhead.contains(seq) ? Optional.empty() : Optional.ofNullable(readLive(live));
+            if (confirmedAhead.contains(seq)) {
+                return Optional.empty();
+            }
+            int sent = Math.min(sentAhead, depthMessages);
+            int before = 0;
+            for (Segment segment : segments) {
+                int here = Math.min(segment.liveMessages(), sent - before);
+                for (int i = 0; i < here; i++) {
+                    if (segment.liveSeq(i) == seq) {
+                        return Optional.ofNullable(readLive(before + i));
+                    }
+                }
+                before += here;
+                if (before >= sent) {
+                    break;
                 }
             }
             return Optional.empty();
