@@ -83,6 +83,16 @@ final class AckingIngest implements AutoCloseable {
         }
     }
 
+    /** Lets go of a client whose broker is gone. */
+    void closeQuietly() {
+        try {
+            client.disconnectForcibly(0, 100, false);
+            client.close(true);
+        } catch (MqttException e) {
+            // gone with the broker
+        }
+    }
+
     @Override
     public void close() throws MqttException {
         client.disconnect().waitForCompletion(5_000);

@@ -110,6 +110,33 @@ class EndToEndAckIntegrationTest {
     }
 
     @Test
+    void whatABrokerKilledWithItIsSentAgainAndAcksArriveAfterTheReconnect(MqttBroker broker) throws Exception {
+        AckingIngest before = new AckingIngest(broker.url(), PARK, GATEWAY);
+        before.ackOnReceipt = seq -> true;
+        Gateway gateway = Gateway.start(config(broker, "{resend_after: 1s, resend_max: 2s}"));
+        try {
+            Await.until(Duration.ofSeconds(30), () -> before.receivedAll(1, 2) && gateway.buffer().oldestSeq() != 1,
+                    () -> before.received.toString());
+            before.ackOnReceipt = seq -> false; // ingest stops storing: what arrives now is only PUBACKed
+            int mark = before.received.size();
+            Await.until(Duration.ofSeconds(30), () -> before.receivedSince(mark).size() >= 2, () -> before.received.toString());
+            broker.kill();
+            long lost = before.receivedSince(mark).stream().mapToLong(Long::longValue).max().orElseThrow();
+            before.closeQuietly();
+            broker.start();
+            try (AckingIngest after = new AckingIngest(broker.url(), PARK, GATEWAY)) {
+                after.ackOnReceipt = seq -> true;
+                Await.until(Duration.ofSeconds(40), () -> gateway.buffer().oldestSeq() == -1 || gateway.buffer().oldestSeq() > lost,
+                        () -> "oldest " + gateway.buffer().oldestSeq() + ", lost up to " + lost + ", after the restart " + after.received);
+                assertThat(after.receivedAll(before.receivedSince(mark).get(0), lost))
+                        .as("the messages only PUBACKed before the crash came again").isTrue();
+            }
+        } finally {
+            gateway.close();
+        }
+    }
+
+    @Test
     void acksOutOfOrderDuplicatedMalformedOrOfAnotherVersionDoNoHarm(MqttBroker broker) throws Exception {
         try (AckingIngest ingest = new AckingIngest(broker.url(), PARK, GATEWAY)) {
             Gateway gateway = Gateway.start(config(broker, "{resend_after: 10m, resend_max: 10m}"));
