@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * in segment files, which survives restarts (kill -9 and, with {@link FsyncPolicy#EVERY_APPEND}, power
  * cuts) and hands messages out oldest first. The poller appends; the sender {@link #peek() peeks} the
  * oldest, publishes it at QoS 1 and {@link #acknowledge acknowledges} it after the broker's PUBACK, so
- * a message leaves the disk only once the broker has it. Format, recovery and policies:
- * docs/gateway.md, "Store-and-forward".
+ * a message leaves the disk only once the broker has it. With end-to-end acks the sender instead takes
+ * messages with {@link #nextUnsent}/{@link #markSent} (the sent cursor) and a message leaves only when the
+ * platform {@link #confirm confirms} its seq (the confirmed cursor, the head). Format, recovery and policies:
+ * docs/gateway.md, "Store-and-forward" and "Acknowledgements".
  *
  * <p>Thread-safe: one lock guards everything. Appends (one per message per poll cycle) and
  * acknowledgements do their small file I/O under it.

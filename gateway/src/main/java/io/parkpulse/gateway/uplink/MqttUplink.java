@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code online} status after each connect with {@code offline} as last will, and the {@code rejected}
  * topic subscribed so the gateway hears what the platform did not store.
  *
+ * <p>With end-to-end acks the gateway's {@code ack} topic is subscribed too, in the same SUBSCRIBE.
+ *
  * <p>Paho keeps nothing across restarts here ({@link MemoryPersistence}): the gateway's own on-disk buffer
- * holds every message until its PUBACK, so a message is never only in Paho's memory.
+ * holds every message until it is confirmed (or, without end-to-end acks, until its PUBACK), so a message is
+ * never only in Paho's memory.
  */
 public final class MqttUplink implements AutoCloseable {
 
