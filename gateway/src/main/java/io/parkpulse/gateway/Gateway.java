@@ -67,8 +67,11 @@ public final class Gateway implements AutoCloseable {
             throw new UncheckedIOException("cannot open the buffer in " + config.buffer().directory() + ": " + e.getMessage(), e);
         }
         this.batches = new BatchWriter(buffer, config.polling().readingsPerMessage(), metrics);
-        this.uplink = new MqttUplink(config.park(), config.gatewayId(), config.broker(), metrics::rejected);
-        this.sender = new Sender(buffer, uplink, metrics);
+        Sender[] senderOfAcks = new Sender[1];
+        this.uplink = new MqttUplink(config.park(), config.gatewayId(), config.broker(), metrics::rejected,
+                config.acks().endToEnd() ? payload -> senderOfAcks[0].onAck(payload) : null);
+        this.sender = new Sender(buffer, uplink, metrics, config.acks());
+        senderOfAcks[0] = sender;
         this.poller = new Poller(config.devices(), readers, batches::write, buffer::sheddingLevel, metrics);
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2).setInternalBlockingPoolSize(1));
         this.nbiot = new NbIotPorts(config, batches::write, metrics);
@@ -114,6 +117,9 @@ public final class Gateway implements AutoCloseable {
         metrics.gauge("parkpulse.gateway.buffer.readings", "readings waiting in the buffer", buffer::depthReadings);
         metrics.gauge("parkpulse.gateway.buffer.bytes", "bytes the buffer uses on disk", buffer::bytesUsed);
         metrics.gauge("parkpulse.gateway.buffer.fill", "share of the buffer in use, 0 to 1", buffer::fill);
+        metrics.gauge("parkpulse.gateway.messages.unconfirmed", "messages sent and not yet confirmed end to end", sender::unconfirmed);
+        metrics.gauge("parkpulse.gateway.oldest.unconfirmed.age.seconds", "seconds since the first send of the oldest unconfirmed message",
+                sender::oldestUnconfirmedAgeSeconds);
         metrics.gauge("parkpulse.gateway.broker.connected", "1 while connected to the broker", () -> uplink.isConnected() ? 1 : 0);
     }
 
@@ -157,6 +163,11 @@ public final class Gateway implements AutoCloseable {
                 .put("park", config.park()).put("gateway", config.gatewayId())
                 .put("broker", new JsonObject().put("url", config.broker().url()).put("connected", uplink.isConnected())
                         .put("platform_subscribed", sender.platformListening()))
+                .put("acks", new JsonObject().put("end_to_end", config.acks().endToEnd())
+                        .put("unconfirmed_messages", sender.unconfirmed())
+                        .put("oldest_unconfirmed_age_s", sender.oldestUnconfirmedAgeSeconds())
+                        .put("acks_received", counter("parkpulse.gateway.acks.received"))
+                        .put("resends", counter("parkpulse.gateway.messages.resent")))
                 .put("buffer", new JsonObject().put("directory", config.buffer().directory().toString())
                         .put("messages", buffer.depthMessages()).put("readings", buffer.depthReadings())
                         .put("bytes", buffer.bytesUsed()).put("max_bytes", buffer.maxBytes()).put("fill", buffer.fill())
@@ -166,6 +177,10 @@ public final class Gateway implements AutoCloseable {
                         .put("corrupt_records_skipped", buffer.corruptRecordsSkipped()))
                 .put("nbiot", nbiot.status())
                 .put("devices", devices);
+    }
+
+    private long counter(String name) {
+        return (long) registry.get(name).counter().count();
     }
 
     /** Stops cleanly: no more reads, {@code offline} published, buffer closed with what is still unsent in it. */

@@ -42,6 +42,7 @@ class NoSubscriberIntegrationTest {
             String yaml = """
                     gateway: {park: gw-test-park, id: gw-test}
                     broker: {url: "%s"}
+                    acks: {end_to_end: false}   # the PUBACK behaviour (0x10) is what this test is about
                     polling: {interval: 1s, timeout: 500ms}
                     buffer: {directory: "%s"}
                     http: {host: 127.0.0.1, port: 0}

@@ -27,6 +27,7 @@ final class Segment {
     private long size;
     private long[] offsets = new long[64];
     private int[] readings = new int[64];
+    private long[] seqs = new long[64];
     private int count;
     private int head;
     private long liveReadings;
@@ -97,8 +98,26 @@ final class Segment {
         return readings[head];
     }
 
+    long headSeq() {
+        return seqs[head];
+    }
+
+    /** The seq of the live record {@code live} places after the head (0 = the head). */
+    long liveSeq(int live) {
+        return seqs[head + live];
+    }
+
+    long liveOffset(int live) {
+        return offsets[head + live];
+    }
+
+    /** Reads the live record {@code live} places after the head. */
+    RecordFormat.Decoded readLive(int live) throws IOException {
+        return RecordFormat.readAt(channel, offsets[head + live], size);
+    }
+
     /** Appends one encoded record at the end; on failure the file is cut back so no partial record stays. */
-    long append(ByteBuffer record, int recordReadings, boolean force) throws IOException {
+    long append(ByteBuffer record, long seq, int recordReadings, boolean force) throws IOException {
         long offset = size;
         try {
             while (record.hasRemaining()) {
@@ -116,13 +135,13 @@ final class Segment {
             throw e;
         }
         size = offset + record.limit();
-        index(offset, recordReadings);
+        index(offset, seq, recordReadings);
         return offset;
     }
 
     /** Records a whole record found by the recovery scan. */
-    void indexRecovered(long offset, int recordReadings) {
-        index(offset, recordReadings);
+    void indexRecovered(long offset, long seq, int recordReadings) {
+        index(offset, seq, recordReadings);
     }
 
     /** Recovery: the file ends here (a torn tail was cut off). */
@@ -159,13 +178,15 @@ final class Segment {
         Files.deleteIfExists(path);
     }
 
-    private void index(long offset, int recordReadings) {
+    private void index(long offset, long seq, int recordReadings) {
         if (count == offsets.length) {
             offsets = Arrays.copyOf(offsets, count * 2);
             readings = Arrays.copyOf(readings, count * 2);
+            seqs = Arrays.copyOf(seqs, count * 2);
         }
         offsets[count] = offset;
         readings[count] = recordReadings;
+        seqs[count] = seq;
         count++;
         liveReadings += recordReadings;
     }

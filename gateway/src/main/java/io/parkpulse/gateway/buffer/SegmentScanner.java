@@ -41,7 +41,7 @@ final class SegmentScanner {
         while (position < end) {
             RecordFormat.Decoded record = RecordFormat.readAt(segment.channel(), position, end);
             if (record.status() == RecordFormat.Status.VALID) {
-                segment.indexRecovered(position, record.header().readings());
+                segment.indexRecovered(position, record.header().seq(), record.header().readings());
                 highestSeq = Math.max(highestSeq, record.header().seq());
                 position = record.next();
             } else if (record.status() == RecordFormat.Status.CORRUPT && followedByWholeRecord(segment, record, end, lastOfAll)) {

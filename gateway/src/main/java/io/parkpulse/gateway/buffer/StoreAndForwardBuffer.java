@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * in segment files, which survives restarts (kill -9 and, with {@link FsyncPolicy#EVERY_APPEND}, power
  * cuts) and hands messages out oldest first. The poller appends; the sender {@link #peek() peeks} the
  * oldest, publishes it at QoS 1 and {@link #acknowledge acknowledges} it after the broker's PUBACK, so
- * a message leaves the disk only once the broker has it. Format, recovery and policies:
- * docs/gateway.md, "Store-and-forward".
+ * a message leaves the disk only once the broker has it. With end-to-end acks the sender instead takes
+ * messages with {@link #nextUnsent}/{@link #markSent} (the sent cursor) and a message leaves only when the
+ * platform {@link #confirm confirms} its seq (the confirmed cursor, the head). Format, recovery and policies:
+ * docs/gateway.md, "Store-and-forward" and "Acknowledgements".
  *
  * <p>Thread-safe: one lock guards everything. Appends (one per message per poll cycle) and
  * acknowledgements do their small file I/O under it.
@@ -49,8 +51,12 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition notEmpty = lock.newCondition();
 
+    private final ConfirmedSeqs confirmedAhead = new ConfirmedSeqs();
+
     private long bytesUsed;
     private int depthMessages;
+    /** End-to-end acks: how many live messages from the head were handed out by {@link #nextUnsent} (the sent cursor). */
+    private int sentAhead;
     private long depthReadings;
     private long lastSeq;
     private long droppedMessages;
@@ -177,7 +183,7 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
                     LOG.warn("buffer {} full: dropped the {} oldest messages ({} readings) to store seq {}",
                             directory.path(), droppedHere, droppedReadingsHere, seq);
                 }
-                activeSegmentFor(size).append(RecordFormat.encode(seq, readings, message), readings,
+                activeSegmentFor(size).append(RecordFormat.encode(seq, readings, message), seq, readings,
                         options.fsync() == FsyncPolicy.EVERY_APPEND);
                 bytesUsed += size;
                 depthMessages++;
@@ -247,6 +253,189 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
+    }
+
+    /*
+     * End-to-end acknowledgements (docs/gateway.md, "Acknowledgements"). The head of the queue is then the
+     * CONFIRMED cursor: a message leaves the buffer only once the platform confirmed its seq, and it is what
+     * the cursor file persists. The SENT cursor (in memory: after a restart every unconfirmed message is sent
+     * again) runs ahead of it over the messages published but not yet confirmed.
+     */
+
+    /**
+     * The oldest message not yet handed out for a first send in this run, skipping messages confirmed already;
+     * waits up to {@code maxWait} for one. Hand it out again until {@link #markSent} moves the sent cursor past it.
+     */
+    public Optional<BufferedMessage> nextUnsent(Duration maxWait) throws InterruptedException {
+        long nanos = maxWait.toNanos();
+        lock.lock();
+        try {
+            ensureOpen();
+            while (true) {
+                while (sentAhead >= depthMessages && nanos > 0 && !closed) {
+                    nanos = notEmpty.awaitNanos(nanos);
+                }
+                if (closed || sentAhead >= depthMessages) {
+                    return Optional.empty();
+                }
+                long seq = liveSeq(sentAhead);
+                if (confirmedAhead.contains(seq)) {
+                    sentAhead++;
+                    continue;
+                }
+                BufferedMessage message = readLive(sentAhead);
+                if (message != null) {
+                    return Optional.of(message);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Moves the sent cursor past {@code message} if it is the one {@link #nextUnsent} handed out; false otherwise. */
+    public boolean markSent(BufferedMessage message) {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (sentAhead >= depthMessages || !isAt(sentAhead, message)) {
+                return false;
+            }
+            sentAhead++;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A message sent earlier and not confirmed yet, read again for a resend; empty when it is no longer waiting
+     * (confirmed meanwhile, dropped to make room, or never sent).
+     */
+    public Optional<BufferedMessage> unconfirmed(long seq) {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (confirmedAhead.contains(seq)) {
+                return Optional.empty();
+            }
+            int sent = Math.min(sentAhead, depthMessages);
+            int before = 0;
+            for (Segment segment : segments) {
+                int here = Math.min(segment.liveMessages(), sent - before);
+                for (int i = 0; i < here; i++) {
+                    if (segment.liveSeq(i) == seq) {
+                        return Optional.ofNullable(readLive(before + i));
+                    }
+                }
+                before += here;
+                if (before >= sent) {
+                    break;
+                }
+            }
+            return Optional.empty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The platform confirmed the seqs {@code first} … {@code last} (inclusive): the confirmed cursor advances over
+     * the contiguous confirmed prefix, deleting what it passes; confirmed seqs beyond an unconfirmed one are kept
+     * in mind (bounded) so they are not sent again. Seqs not waiting in the buffer are ignored.
+     *
+     * @return how many messages left the buffer
+     */
+    public int confirm(long first, long last) {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (depthMessages == 0) {
+                return 0;
+            }
+            long from = Math.max(first, segments.peekFirst().headSeq());
+            long to = Math.min(last, lastSeq);
+            if (from > to) {
+                return 0;
+            }
+            confirmedAhead.add(from, to);
+            return advanceOverConfirmed();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The seq of the oldest message still in the buffer (the confirmed cursor); -1 when empty. */
+    public long oldestSeq() {
+        lock.lock();
+        try {
+            return depthMessages == 0 ? -1 : segments.peekFirst().headSeq();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int advanceOverConfirmed() {
+        int removed = 0;
+        while (depthMessages > 0 && confirmedAhead.contains(segments.peekFirst().headSeq())) {
+            consumeHead(segments.peekFirst(), false);
+            removed++;
+        }
+        if (depthMessages == 0) {
+            confirmedAhead.clear();
+        } else {
+            confirmedAhead.forgetBelow(segments.peekFirst().headSeq());
+        }
+        if (removed > 0) {
+            saveCursor();
+        }
+        return removed;
+    }
+
+    /** Where the live message {@code live} places after the head lies: its segment and its place among that segment's live ones. */
+    private Segment segmentOf(int live, int[] placeInSegment) {
+        for (Segment segment : segments) {
+            if (live < segment.liveMessages()) {
+                placeInSegment[0] = live;
+                return segment;
+            }
+            live -= segment.liveMessages();
+        }
+        throw new IllegalStateException("no live message " + live + " in " + directory.path());
+    }
+
+    private long liveSeq(int live) {
+        int[] place = new int[1];
+        return segmentOf(live, place).liveSeq(place[0]);
+    }
+
+    private boolean isAt(int live, BufferedMessage message) {
+        int[] place = new int[1];
+        Segment segment = segmentOf(live, place);
+        return segment.id() == message.segment() && segment.liveOffset(place[0]) == message.offset();
+    }
+
+    /** Reads a live message; one damaged on disk since it was written is given up (counted) and null returned. */
+    private BufferedMessage readLive(int live) {
+        int[] place = new int[1];
+        Segment segment = segmentOf(live, place);
+        RecordFormat.Decoded record;
+        try {
+            record = segment.readLive(place[0]);
+        } catch (IOException e) {
+            throw new UncheckedIOException("buffer " + directory.path() + ": reading " + segment.path() + " failed", e);
+        }
+        if (record.status() == RecordFormat.Status.VALID) {
+            return new BufferedMessage(record.header().seq(), record.header().readings(), record.message(), segment.id(),
+                    record.offset());
+        }
+        corruptRecordsSkipped++;
+        long seq = segment.liveSeq(place[0]);
+        LOG.error("buffer segment {}: record at offset {} (seq {}) was damaged on disk after it was written ({}); given up",
+                segment.path(), record.offset(), seq, record.describe());
+        confirmedAhead.add(seq, seq);
+        advanceOverConfirmed();
+        return null;
     }
 
     public int depthMessages() {
@@ -446,10 +635,28 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
 
     /** The oldest message is gone (acknowledged or skipped): advance, delete what is done, save the cursor. */
     private void consumeHead(Segment head) {
+        consumeHead(head, true);
+    }
+
+    /** @param save whether to save the cursor now; a caller removing several messages saves once after them */
+    private void consumeHead(Segment head, boolean save) {
         int readings = head.headReadings();
         head.advanceHead();
         depthMessages--;
         depthReadings -= readings;
+        sentAhead = Math.max(0, sentAhead - 1);
+        if (!head.hasLive() && head != segments.peekLast()) {
+            save = true;
+        }
+        if (save) {
+            saveCursor();
+        } else {
+            shedding.update(fill());
+        }
+    }
+
+    private void saveCursor() {
+        Segment head = segments.peekFirst();
         try {
             if (!head.hasLive() && head != segments.peekLast()) {
                 deleteAcknowledgedSegments();
@@ -509,6 +716,12 @@ public final class StoreAndForwardBuffer implements AutoCloseable {
         depthReadings -= oldest.liveReadings();
         droppedMessages += oldest.liveMessages();
         droppedReadings += oldest.liveReadings();
+        sentAhead = Math.max(0, sentAhead - oldest.liveMessages());
+        if (depthMessages == 0) {
+            confirmedAhead.clear();
+        } else {
+            confirmedAhead.forgetBelow(segments.peekFirst().headSeq());
+        }
         try {
             writeCursor(true);
         } finally {

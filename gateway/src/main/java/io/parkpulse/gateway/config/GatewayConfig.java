@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The whole gateway configuration file, validated (docs/gateway.md). */
-public record GatewayConfig(String park, String gatewayId, Broker broker, Polling polling, Buffer buffer, Http http,
+public record GatewayConfig(String park, String gatewayId, Broker broker, Acks acks, Polling polling, Buffer buffer, Http http,
                             NbIotIntake nbiot, List<DeviceConfig> devices) {
 
     public GatewayConfig {
@@ -22,6 +22,17 @@ public record GatewayConfig(String park, String gatewayId, Broker broker, Pollin
             return "Broker[url=" + url + ", username=" + username + ", secretGiven=" + (password != null)
                     + ", caFile=" + caFile + "]";
         }
+    }
+
+    /**
+     * End-to-end acknowledgements (docs/gateway.md, "Acknowledgements"). {@code endToEnd} keeps every message until the
+     * platform confirms its seq on the {@code ack} topic and resends it after {@code resendAfter}, doubling per attempt up
+     * to {@code resendMax}, with at most {@code maxUnconfirmed} messages sent and unconfirmed at a time; false forgets a
+     * message at the broker's PUBACK (an ingest without acks).
+     */
+    public record Acks(boolean endToEnd, Duration resendAfter, Duration resendMax, int maxUnconfirmed) {
+        public static final Acks DEFAULT = new Acks(true, Duration.ofSeconds(30), Duration.ofMinutes(5), 1000);
+        public static final Acks BROKER_ONLY = new Acks(false, DEFAULT.resendAfter, DEFAULT.resendMax, DEFAULT.maxUnconfirmed);
     }
 
     /** Poll timing; {@code interval} is the default for devices that set none. */

@@ -83,7 +83,7 @@ public final class GatewayConfigReader {
             if (top == null) {
                 return null;
             }
-            top.allowOnly(List.of("gateway", "broker", "polling", "buffer", "http", "nbiot", "devices"));
+            top.allowOnly(List.of("gateway", "broker", "acks", "polling", "buffer", "http", "nbiot", "devices"));
             YamlMapping gateway = section(top, "gateway", true);
             String park = gateway == null ? null : id(gateway, "park");
             String gatewayId = gateway == null ? null : id(gateway, "id");
@@ -91,6 +91,7 @@ public final class GatewayConfigReader {
                 gateway.allowOnly(List.of("park", "id"));
             }
             GatewayConfig.Broker broker = broker(section(top, "broker", true));
+            GatewayConfig.Acks acks = acks(section(top, "acks", false));
             GatewayConfig.Polling polling = polling(section(top, "polling", false));
             GatewayConfig.Buffer buffer = buffer(section(top, "buffer", false), gatewayId);
             GatewayConfig.Http http = http(section(top, "http", false));
@@ -107,7 +108,7 @@ public final class GatewayConfigReader {
                 });
                 deviceReader.checkUnique(top.get("devices"));
             }
-            return new GatewayConfig(park, gatewayId, broker, polling, buffer, http, nbiot, devices);
+            return new GatewayConfig(park, gatewayId, broker, acks, polling, buffer, http, nbiot, devices);
         }
 
         private YamlMapping section(YamlMapping top, String key, boolean required) {
@@ -169,6 +170,29 @@ public final class GatewayConfigReader {
                 problems.at(m.get(key), m.child(key), "file " + path + " does not exist or cannot be read");
             }
             return path;
+        }
+
+        private GatewayConfig.Acks acks(YamlMapping m) {
+            GatewayConfig.Acks d = GatewayConfig.Acks.DEFAULT;
+            if (m == null) {
+                return d;
+            }
+            m.allowOnly(List.of("end_to_end", "resend_after", "resend_max", "max_unconfirmed"));
+            Boolean endToEnd = m.parsed("end_to_end", text -> switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "true", "on", "yes" -> Boolean.TRUE;
+                case "false", "off", "no" -> Boolean.FALSE;
+                default -> throw new IllegalArgumentException("must be true (wait for the platform's acks) or false "
+                        + "(forget a message at the broker's PUBACK, for an ingest without acks), got \"" + text + "\"");
+            }, false, Boolean.TRUE);
+            Duration after = Durations.at(m, "resend_after", d.resendAfter(), Duration.ofSeconds(1));
+            Duration max = Durations.at(m, "resend_max", d.resendMax(), Duration.ofSeconds(1));
+            if (after != null && max != null && max.compareTo(after) < 0) {
+                problems.at(m.get("resend_max"), m.child("resend_max"), "must be at least resend_after (" + after + "), got " + max);
+            }
+            Double window = m.optionalNumber("max_unconfirmed", (double) d.maxUnconfirmed(),
+                    v -> v >= 1 && v <= 100_000 && v == Math.rint(v) ? null : "must be a whole number from 1 to 100000 (messages)");
+            return new GatewayConfig.Acks(endToEnd == null || endToEnd, after == null ? d.resendAfter() : after,
+                    max == null ? d.resendMax() : max, window == null ? d.maxUnconfirmed() : window.intValue());
         }
 
         private GatewayConfig.Polling polling(YamlMapping m) {

@@ -30,6 +30,9 @@ public final class GatewayMetrics {
     private final Counter pointsShed;
     private final Counter rejectionReports;
     private final Counter noSubscriber;
+    private final Counter resends;
+    private final Counter acksReceived;
+    private final RateLimitedLog ackLog = new RateLimitedLog(10, 60_000);
     private final RateLimitedLog rejectionLog = new RateLimitedLog(10, 60_000);
 
     public GatewayMetrics(MeterRegistry registry, Collection<DeviceConfig> configured) {
@@ -44,6 +47,8 @@ public final class GatewayMetrics {
         readingsDropped = Counter.builder("parkpulse.gateway.readings.dropped").description("readings lost because the buffer was full").register(registry);
         pointsShed = Counter.builder("parkpulse.gateway.points.shed").description("point reads skipped because the buffer was nearly full").register(registry);
         noSubscriber = Counter.builder("parkpulse.gateway.publish.no.subscriber").description("publishes the broker acknowledged with 'no matching subscribers'; the message stayed in the buffer").register(registry);
+        resends = Counter.builder("parkpulse.gateway.messages.resent").description("messages sent again because the platform had not confirmed them in time").register(registry);
+        acksReceived = Counter.builder("parkpulse.gateway.acks.received").description("end-to-end acks received from the platform (version 1, readable)").register(registry);
         rejectionReports = Counter.builder("parkpulse.gateway.rejection.reports").description("rejection reports received from the platform").register(registry);
     }
 
@@ -88,6 +93,20 @@ public final class GatewayMetrics {
 
     public void noSubscriber() {
         noSubscriber.increment();
+    }
+
+    public void resent() {
+        resends.increment();
+    }
+
+    public void ackReceived() {
+        acksReceived.increment();
+    }
+
+    /** An ack that was not used: {@code reason} {@code malformed} or {@code unknown_version}; logged at a bounded rate. */
+    public void ackIgnored(String reason, String logLine) {
+        registry.counter("parkpulse.gateway.acks.ignored", "reason", reason).increment();
+        ackLog.warn(LOG, logLine);
     }
 
     public void dropped(long readings) {

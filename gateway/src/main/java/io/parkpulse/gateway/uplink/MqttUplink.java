@@ -27,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code online} status after each connect with {@code offline} as last will, and the {@code rejected}
  * topic subscribed so the gateway hears what the platform did not store.
  *
+ * <p>With end-to-end acks the gateway's {@code ack} topic is subscribed too, in the same SUBSCRIBE.
+ *
  * <p>Paho keeps nothing across restarts here ({@link MemoryPersistence}): the gateway's own on-disk buffer
- * holds every message until its PUBACK, so a message is never only in Paho's memory.
+ * holds every message until it is confirmed (or, without end-to-end acks, until its PUBACK), so a message is
+ * never only in Paho's memory.
  */
 public final class MqttUplink implements AutoCloseable {
 
@@ -37,6 +40,9 @@ public final class MqttUplink implements AutoCloseable {
     private final String telemetryTopic;
     private final String statusTopic;
     private final String rejectedTopic;
+    /** {@code dp/v1/{park}/{gateway}/ack}; to come from the contract's {@code Topics} once it has it. */
+    private final String ackTopic;
+    private final Consumer<byte[]> onAck;
     private final GatewayConfig.Broker broker;
     private final MqttAsyncClient client;
     private final Consumer<RejectionReport> onRejected;
@@ -50,9 +56,20 @@ public final class MqttUplink implements AutoCloseable {
      */
     public MqttUplink(String park, String gatewayId, GatewayConfig.Broker broker, Consumer<RejectionReport> onRejected)
             throws MqttException {
+        this(park, gatewayId, broker, onRejected, null);
+    }
+
+    /**
+     * @param onAck receives the payload of every message on the gateway's {@code ack} topic, on Paho's callback thread;
+     *              null: the topic is not subscribed (no end-to-end acks)
+     */
+    public MqttUplink(String park, String gatewayId, GatewayConfig.Broker broker, Consumer<RejectionReport> onRejected,
+                      Consumer<byte[]> onAck) throws MqttException {
         this.telemetryTopic = Topics.telemetry(park, gatewayId);
         this.statusTopic = Topics.status(park, gatewayId);
         this.rejectedTopic = Topics.rejected(park, gatewayId);
+        this.ackTopic = ackTopic(park, gatewayId);
+        this.onAck = onAck;
         this.broker = broker;
         this.onRejected = onRejected;
         this.client = new MqttAsyncClient(broker.url(), "gw-" + park + "-" + gatewayId, new MemoryPersistence());
@@ -62,7 +79,7 @@ public final class MqttUplink implements AutoCloseable {
                 connected = true;
                 LOG.info("connected to {}{}", serverUri, reconnect ? " (reconnected)" : "");
                 announceOnline();
-                subscribeRejected();
+                subscribe();
             }
 
             @Override
@@ -152,9 +169,15 @@ public final class MqttUplink implements AutoCloseable {
         }
     }
 
-    private void subscribeRejected() {
-        MqttSubscription[] subscriptions = {new MqttSubscription(rejectedTopic, 1)};
-        IMqttMessageListener[] listeners = {(topic, message) -> {
+    /** The gateway's end-to-end ack topic, {@code dp/v1/{park}/{gateway}/ack} (/work/ack-contract.md). */
+    public static String ackTopic(String park, String gatewayId) {
+        String rejected = Topics.rejected(park, gatewayId);
+        return rejected.substring(0, rejected.lastIndexOf('/') + 1) + "ack";
+    }
+
+    /** The {@code rejected} topic, and with end-to-end acks the {@code ack} topic, at QoS 1 after every connect (clean start). */
+    private void subscribe() {
+        IMqttMessageListener rejected = (topic, message) -> {
             RejectionReport report;
             try {
                 report = RejectionReport.fromJson(message.getPayload());
@@ -162,25 +185,35 @@ public final class MqttUplink implements AutoCloseable {
                 report = null;
             }
             onRejected.accept(report);
-        }};
+        };
+        MqttSubscription[] subscriptions = onAck == null ? new MqttSubscription[] {new MqttSubscription(rejectedTopic, 1)}
+                : new MqttSubscription[] {new MqttSubscription(rejectedTopic, 1), new MqttSubscription(ackTopic, 1)};
+        IMqttMessageListener[] listeners = onAck == null ? new IMqttMessageListener[] {rejected}
+                : new IMqttMessageListener[] {rejected, (topic, message) -> onAck.accept(message.getPayload())};
         try {
             // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
             client.subscribe(subscriptions, null, new MqttActionListener() {
                 @Override
                 public void onSuccess(IMqttToken token) {
                     int[] codes = token.getReasonCodes();
-                    if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-                        LOG.error("the broker refused the subscription to {} (reason code 0x{})", rejectedTopic, Integer.toHexString(codes[0]));
+                    for (int i = 0; codes != null && i < codes.length && i < subscriptions.length; i++) {
+                        if (codes[i] >= 0x80) {
+                            LOG.error("the broker refused the subscription to {} (reason code 0x{}){}", subscriptions[i].getTopic(),
+                                    Integer.toHexString(codes[i]), subscriptions[i].getTopic().equals(ackTopic)
+                                            ? ": no end-to-end acks can arrive, every message will be sent again and stay in the buffer; "
+                                            + "allow this gateway to read its ack topic (broker ACL) or set acks.end_to_end: false" : "");
+                        }
                     }
                 }
 
                 @Override
                 public void onFailure(IMqttToken token, Throwable exception) {
-                    LOG.error("subscribing to {} failed: {}", rejectedTopic, String.valueOf(exception));
+                    LOG.error("subscribing to {} failed: {}", java.util.Arrays.stream(subscriptions).map(MqttSubscription::getTopic).toList(),
+                            String.valueOf(exception));
                 }
             }, listeners, new MqttProperties());
         } catch (MqttException e) {
-            LOG.error("cannot subscribe to {}: {}", rejectedTopic, e.toString());
+            LOG.error("cannot subscribe to {} and the ack topic: {}", rejectedTopic, e.toString());
         }
     }
 

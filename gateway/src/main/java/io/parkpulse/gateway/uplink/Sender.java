@@ -3,9 +3,11 @@ package io.parkpulse.gateway.uplink;
 import io.parkpulse.config.Backoff;
 import io.parkpulse.gateway.buffer.BufferedMessage;
 import io.parkpulse.gateway.buffer.StoreAndForwardBuffer;
+import io.parkpulse.gateway.config.GatewayConfig;
 import io.parkpulse.gateway.status.GatewayMetrics;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * at a time keeps the order the readings were taken in, across outages and restarts; a message whose
  * PUBACK was lost is sent again, which stores the same points again (idempotent by meter and time). A
  * message the broker had no subscriber for stays in the buffer too (see {@link MqttUplink.Delivery}).
+ *
+ * <p>With end-to-end acks (the default) the PUBACK only moves the buffer's sent cursor: a message leaves the buffer
+ * when the platform confirms its seq on the {@code ack} topic ({@link #onAck}), and one not confirmed in time is sent
+ * again, oldest first, before any new message, with at most {@code max_unconfirmed} awaiting confirmation.
  */
 public final class Sender implements AutoCloseable {
 
@@ -25,15 +31,26 @@ public final class Sender implements AutoCloseable {
     private final StoreAndForwardBuffer buffer;
     private final MqttUplink uplink;
     private final GatewayMetrics metrics;
+    private final GatewayConfig.Acks acks;
+    private final ResendSchedule schedule;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long acksReceived;
+    private boolean warnedNoAcks;
     private volatile boolean platformListening = true;
     private long noSubscriberSince;
 
+    /** A sender forgetting each message at its PUBACK (no end-to-end acks). */
     public Sender(StoreAndForwardBuffer buffer, MqttUplink uplink, GatewayMetrics metrics) {
+        this(buffer, uplink, metrics, GatewayConfig.Acks.BROKER_ONLY);
+    }
+
+    public Sender(StoreAndForwardBuffer buffer, MqttUplink uplink, GatewayMetrics metrics, GatewayConfig.Acks acks) {
         this.buffer = buffer;
         this.uplink = uplink;
         this.metrics = metrics;
+        this.acks = acks;
+        this.schedule = new ResendSchedule(Backoff.doubling(acks.resendAfter(), acks.resendMax()));
         this.thread = new Thread(this::run, "uplink-sender");
         thread.setDaemon(true);
     }
@@ -50,16 +67,12 @@ public final class Sender implements AutoCloseable {
                     Thread.sleep(100);
                     continue;
                 }
-                Optional<BufferedMessage> next = buffer.peek(Duration.ofMillis(500));
-                if (next.isEmpty()) {
+                MqttUplink.Delivery delivery = acks.endToEnd() ? sendOrResend() : sendOldest();
+                if (delivery == null) {
                     continue;
                 }
-                BufferedMessage message = next.get();
-                MqttUplink.Delivery delivery = uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS);
                 platformListening = delivery != MqttUplink.Delivery.NO_SUBSCRIBER;
                 if (delivery == MqttUplink.Delivery.DELIVERED) {
-                    buffer.acknowledge(message);
-                    metrics.published(message.readings());
                     failures = 0;
                     noSubscriberSince = 0;
                 } else {
@@ -89,6 +102,113 @@ public final class Sender implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Without end-to-end acks: the oldest message, removed at its PUBACK. Null when there was nothing to send. */
+    private MqttUplink.Delivery sendOldest() throws InterruptedException {
+        Optional<BufferedMessage> next = buffer.peek(Duration.ofMillis(500));
+        if (next.isEmpty()) {
+            return null;
+        }
+        BufferedMessage message = next.get();
+        MqttUplink.Delivery delivery = uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS);
+        if (delivery == MqttUplink.Delivery.DELIVERED) {
+            buffer.acknowledge(message);
+            metrics.published(message.readings());
+        }
+        return delivery;
+    }
+
+    /**
+     * With end-to-end acks: the oldest unconfirmed message whose resend is due, else the next unsent one while fewer
+     * than {@code max_unconfirmed} await confirmation. Null when there was nothing to send.
+     */
+    private MqttUplink.Delivery sendOrResend() throws InterruptedException {
+        long now = System.currentTimeMillis();
+        long oldest = buffer.oldestSeq();
+        schedule.forgetBelow(oldest < 0 ? Long.MAX_VALUE : oldest);
+        warnIfNoAcks(now);
+        OptionalLong due = schedule.oldestDue(now);
+        if (due.isPresent()) {
+            Optional<BufferedMessage> again = buffer.unconfirmed(due.getAsLong());
+            if (again.isEmpty()) {
+                schedule.forget(due.getAsLong());
+                return null;
+            }
+            MqttUplink.Delivery delivery = uplink.publishTelemetry(again.get().message(), PUBACK_TIMEOUT_MS);
+            if (delivery == MqttUplink.Delivery.DELIVERED) {
+                schedule.resent(due.getAsLong(), System.currentTimeMillis());
+                metrics.resent();
+            }
+            return delivery;
+        }
+        long wait = Math.max(1, schedule.msUntilNextDue(now, 500));
+        if (schedule.size() >= acks.maxUnconfirmed()) {
+            Thread.sleep(Math.min(wait, 100));
+            return null;
+        }
+        Optional<BufferedMessage> next = buffer.nextUnsent(Duration.ofMillis(wait));
+        if (next.isEmpty()) {
+            return null;
+        }
+        BufferedMessage message = next.get();
+        schedule.sending(message.seq(), System.currentTimeMillis());
+        MqttUplink.Delivery delivery = uplink.publishTelemetry(message.message(), PUBACK_TIMEOUT_MS);
+        if (delivery == MqttUplink.Delivery.DELIVERED) {
+            buffer.markSent(message);
+            metrics.published(message.readings());
+        } else {
+            schedule.notSent(message.seq());
+        }
+        return delivery;
+    }
+
+    /**
+     * An end-to-end ack arrived on the gateway's {@code ack} topic (Paho's callback thread). Never throws: a malformed
+     * ack or one of another version is counted and ignored.
+     */
+    public void onAck(byte[] payload) {
+        try {
+            AckMessage.Parsed parsed = AckMessage.parse(payload);
+            if (parsed instanceof AckMessage.Done done) {
+                acksReceived++;
+                metrics.ackReceived();
+                if (buffer.isClosed()) {
+                    return;
+                }
+                for (AckMessage.Range r : done.ranges()) {
+                    schedule.confirmed(r.first(), r.last());
+                    buffer.confirm(r.first(), r.last());
+                }
+            } else if (parsed instanceof AckMessage.OtherVersion other) {
+                metrics.ackIgnored("unknown_version", "an ack of version " + other.version() + " ignored; this gateway reads version 1");
+            } else if (parsed instanceof AckMessage.Malformed bad) {
+                metrics.ackIgnored("malformed", "a malformed ack ignored: " + bad.reason());
+            }
+        } catch (RuntimeException e) {
+            if (!buffer.isClosed()) {
+                LOG.warn("handling an ack failed; ignored", e);
+            }
+        }
+    }
+
+    private void warnIfNoAcks(long now) {
+        if (!warnedNoAcks && acksReceived == 0 && schedule.oldestAgeMs(now) > acks.resendMax().toMillis()) {
+            warnedNoAcks = true;
+            LOG.warn("no end-to-end ack from the platform for {} s although the broker took the messages: is ingest older than "
+                    + "this gateway (set acks.end_to_end: false) or may this gateway not read its ack topic (broker ACL)? "
+                    + "Messages stay in the buffer and are sent again", schedule.oldestAgeMs(now) / 1000);
+        }
+    }
+
+    /** Messages sent and not yet confirmed end to end (0 without end-to-end acks). */
+    public int unconfirmed() {
+        return schedule.size();
+    }
+
+    /** Seconds the oldest unconfirmed message has waited since its first send; 0 when none. */
+    public double oldestUnconfirmedAgeSeconds() {
+        return schedule.oldestAgeMs(System.currentTimeMillis()) / 1000.0;
     }
 
     /** False while the broker answers that nobody subscribes to the gateway's telemetry. */
