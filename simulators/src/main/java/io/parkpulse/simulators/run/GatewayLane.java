@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.run;
 
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executor;
@@ -30,7 +31,7 @@ final class GatewayLane implements Runnable {
     /** Messages due again for want of an end-to-end ack, sent before new ones. */
     private final java.util.Queue<OutgoingMessage> resends = new java.util.concurrent.ConcurrentLinkedQueue<>();
     /** Null: a PUBACK is delivery (the default); otherwise only an end-to-end ack is (issue 17). */
-    private final UnconfirmedMessages unconfirmed;
+    private final UnconfirmedMessages<OutgoingMessage> unconfirmed;
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Object drained = new Object();
 
@@ -42,7 +43,7 @@ final class GatewayLane implements Runnable {
      * A lane that counts a message delivered only when an end-to-end ack covers its seq, keeping it in
      * {@code unconfirmed} until then ({@link #confirm}, {@link #resendDue}).
      */
-    GatewayLane(GatewayPublisher publisher, Executor pool, RunStats stats, UnconfirmedMessages unconfirmed) {
+    GatewayLane(GatewayPublisher publisher, Executor pool, RunStats stats, UnconfirmedMessages<OutgoingMessage> unconfirmed) {
         this.publisher = publisher;
         this.pool = pool;
         this.stats = stats;
@@ -101,7 +102,7 @@ final class GatewayLane implements Runnable {
         }
         while (!interrupted && (m = queue.peek()) != null) {
             if (unconfirmed != null) {
-                unconfirmed.sending(m, System.currentTimeMillis()); // before the PUBACK: an ack may come first
+                unconfirmed.sending(m.seq(), m, System.currentTimeMillis()); // before the PUBACK: an ack may come first
             }
             if (!publish(m)) {
                 break;

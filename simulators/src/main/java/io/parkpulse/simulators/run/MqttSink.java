@@ -3,6 +3,7 @@ package io.parkpulse.simulators.run;
 import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.simulators.mqtt.GatewayAccounts;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -117,7 +118,7 @@ public final class MqttSink implements MessageSink {
                 lanes.add(new GatewayLane(publisher, pool, stats));
                 continue;
             }
-            GatewayLane lane = new GatewayLane(publisher, pool, stats, new UnconfirmedMessages(acks.firstTimeout(), acks.maxTimeout()));
+            GatewayLane lane = new GatewayLane(publisher, pool, stats, new UnconfirmedMessages<>(acks.firstTimeout(), acks.maxTimeout()));
             lanes.add(lane);
             try {
                 publisher.subscribeAcks(lane::confirm);

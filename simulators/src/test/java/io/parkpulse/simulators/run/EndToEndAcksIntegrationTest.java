@@ -6,6 +6,7 @@ import io.parkpulse.park.Park;
 import io.parkpulse.simulators.Simulations;
 import io.parkpulse.simulators.model.ModelSettings;
 import io.parkpulse.simulators.model.ParkModel;
+import io.parkpulse.testkit.AckResponder;
 import io.parkpulse.testkit.MqttBroker;
 import io.parkpulse.testkit.RealServicesTest;
 import java.time.Duration;
@@ -28,7 +29,9 @@ class EndToEndAcksIntegrationTest {
         long to = from + Duration.ofHours(2).toMillis();
         ParkModel model = ParkModel.build(park, ModelSettings.of(2026));
         RunStats stats = new RunStats();
-        try (AckResponder responder = AckResponder.start(broker.url(), park.id(), seq -> seq % 3 == 0)) {
+        // no ingest here: the fixture answers as soon as a message arrives
+        try (AckResponder responder = AckResponder.start(broker.url(), park.id(), seq -> seq % 3 == 0, (gateway, seq, payload) -> true)) {
+            responder.answer(false);
             MqttSink sink = MqttSink.connect(broker.url(), gateway -> new io.parkpulse.simulators.mqtt.GatewayAccounts.Account(null, null),
                     park.id(), model.gateways(), 2, stats, new MqttSink.Acks(true, Duration.ofMillis(500), Duration.ofSeconds(2)));
             AtomicReference<Throwable> failure = new AtomicReference<>();

@@ -1,6 +1,5 @@
-package io.parkpulse.simulators.run;
+package io.parkpulse.simulators.mqtt;
 
-import io.parkpulse.simulators.mqtt.EndToEndAck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,35 +13,37 @@ import java.util.TreeMap;
  * (30 s to 5 min by default, as the gateway).
  *
  * <p>Thread-safe.
+ *
+ * @param <M> the kept message
  */
-final class UnconfirmedMessages {
+public final class UnconfirmedMessages<M> {
 
-    static final Duration FIRST_TIMEOUT = Duration.ofSeconds(30);
-    static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
+    public static final Duration FIRST_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
 
-    private record Entry(OutgoingMessage message, long dueMs, int attempts) {
+    private record Entry<M>(M message, long dueMs, int attempts) {
     }
 
     private final long firstMs;
     private final long maxMs;
-    private final TreeMap<Long, Entry> bySeq = new TreeMap<>();
+    private final TreeMap<Long, Entry<M>> bySeq = new TreeMap<>();
     private long resends;
 
-    UnconfirmedMessages(Duration first, Duration max) {
+    public UnconfirmedMessages(Duration first, Duration max) {
         this.firstMs = first.toMillis();
         this.maxMs = max.toMillis();
     }
 
-    /** Keeps a message that is about to be sent for the first time. */
-    synchronized void sending(OutgoingMessage m, long nowMs) {
-        bySeq.putIfAbsent(m.seq(), new Entry(m, nowMs + firstMs, 1));
+    /** Keeps a message that is about to be sent for the first time (a seq already kept stays as it is). */
+    public synchronized void sending(long seq, M m, long nowMs) {
+        bySeq.putIfAbsent(seq, new Entry<>(m, nowMs + firstMs, 1));
     }
 
     /** Forgets the messages the ack covers and returns them (each only once: a repeated ack returns nothing). */
-    synchronized List<OutgoingMessage> confirm(EndToEndAck ack) {
-        List<OutgoingMessage> confirmed = new ArrayList<>();
+    public synchronized List<M> confirm(EndToEndAck ack) {
+        List<M> confirmed = new ArrayList<>();
         for (long[] range : ack.done()) {
-            Iterator<Entry> it = bySeq.subMap(range[0], true, range[1], true).values().iterator();
+            Iterator<Entry<M>> it = bySeq.subMap(range[0], true, range[1], true).values().iterator();
             while (it.hasNext()) {
                 confirmed.add(it.next().message());
                 it.remove();
@@ -52,25 +53,25 @@ final class UnconfirmedMessages {
     }
 
     /** The messages whose timeout passed, in seq order; each is due again after a doubled timeout. */
-    synchronized List<OutgoingMessage> due(long nowMs) {
-        List<OutgoingMessage> due = new ArrayList<>();
-        for (Map.Entry<Long, Entry> e : bySeq.entrySet()) {
-            Entry entry = e.getValue();
+    public synchronized List<M> due(long nowMs) {
+        List<M> due = new ArrayList<>();
+        for (Map.Entry<Long, Entry<M>> e : bySeq.entrySet()) {
+            Entry<M> entry = e.getValue();
             if (entry.dueMs() <= nowMs) {
                 due.add(entry.message());
                 long timeout = Math.min(maxMs, firstMs << Math.min(entry.attempts(), 20));
-                e.setValue(new Entry(entry.message(), nowMs + timeout, entry.attempts() + 1));
+                e.setValue(new Entry<>(entry.message(), nowMs + timeout, entry.attempts() + 1));
                 resends++;
             }
         }
         return due;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return bySeq.size();
     }
 
-    synchronized long resends() {
+    public synchronized long resends() {
         return resends;
     }
 }
