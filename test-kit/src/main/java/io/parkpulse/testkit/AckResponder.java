@@ -166,6 +166,19 @@ public final class AckResponder implements AutoCloseable {
 
         @Override
         public void connectComplete(boolean reconnect, String serverURI) {
+            if (!reconnect) {
+                return;
+            }
+            // a killed broker may have lost the session: subscribe again (not on Paho's callback thread)
+            Thread again = new Thread(() -> {
+                try {
+                    subscribe();
+                } catch (MqttException e) {
+                    // the next reconnection tries again
+                }
+            }, "ack-responder-resubscribe");
+            again.setDaemon(true);
+            again.start();
         }
 
         @Override
