@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * How hard and how long the suite pushes: the steady load, each fault's length and the limits a run must stay within.
- * {@link #SHORT} runs in the tests (about three minutes); {@link #FULL} is the issue's form, whose figures are in
+ * {@link #SHORT} runs in the tests (about four minutes); {@link #FULL} is the issue's form, whose figures are in
  * docs/reliability.md.
  *
  * @param loadGateways       simulated gateways of the steady load (one thread and one MQTT connection each)

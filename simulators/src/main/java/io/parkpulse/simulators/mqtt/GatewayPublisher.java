@@ -306,10 +306,20 @@ public final class GatewayPublisher implements AutoCloseable {
                 if (ackListener == null) {
                     return;
                 }
+                String problem;
                 try {
-                    EndToEndAck.parse(message.getPayload()).ifPresentOrElse(ackListener, ignoredAcks::incrementAndGet);
+                    java.util.Optional<EndToEndAck> ack = EndToEndAck.parse(message.getPayload());
+                    if (ack.isPresent()) {
+                        ackListener.accept(ack.get());
+                        return;
+                    }
+                    problem = "an ack of another version than " + EndToEndAck.VERSION;
                 } catch (IllegalArgumentException e) {
-                    ignoredAcks.incrementAndGet();
+                    problem = e.getMessage();
+                }
+                long ignored = ignoredAcks.incrementAndGet();
+                if (ignored == 1 || ignored % 1000 == 0) {
+                    LOG.warn("gateway {} ignored {} ack(s) so far, the last: {}", settings.gateway(), ignored, problem);
                 }
                 return;
             }
