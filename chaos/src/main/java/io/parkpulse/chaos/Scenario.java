@@ -26,6 +26,11 @@ interface Scenario {
         return null;
     }
 
+    /** How the steady load publishes during this fault; MQTT 5 counting PUBACKs unless the scenario needs acks. */
+    default SteadyLoad.Publishing publishing() {
+        return SteadyLoad.Publishing.MQTT5_PUBACK;
+    }
+
     /** Whether the fault lies in the steady load's path, so its recovery figure means something. */
     default boolean cutsTheLoad() {
         return true;

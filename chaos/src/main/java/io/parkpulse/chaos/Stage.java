@@ -81,8 +81,13 @@ final class Stage implements AutoCloseable {
 
     /** A fresh steady load whose device times start five minutes ago: recent (not late), apart from earlier loads. */
     SteadyLoad startLoad() throws Exception {
+        return startLoad(SteadyLoad.Publishing.MQTT5_PUBACK);
+    }
+
+    /** As above, publishing as {@code publishing} says. */
+    SteadyLoad startLoad(SteadyLoad.Publishing publishing) throws Exception {
         long base = System.currentTimeMillis() - 5 * 60_000;
-        return new SteadyLoad(broker.url(), loadPark, base, plan.readingsPerSecond());
+        return new SteadyLoad(broker.url(), loadPark, base, plan.readingsPerSecond(), publishing, plan.ackTimeout());
     }
 
     /**

@@ -2,7 +2,10 @@ package io.parkpulse.chaos;
 
 import io.parkpulse.simulators.load.LoadPark;
 import io.parkpulse.simulators.load.LoadTraffic;
+import io.parkpulse.simulators.mqtt.EndToEndAck;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
+import java.util.function.Consumer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +28,34 @@ final class SteadyLoad implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SteadyLoad.class);
 
+    /** How the load's gateways publish, and what counts as published. */
+    enum Publishing {
+        /** MQTT 5, a message delivered once the broker PUBACKs it for a subscriber (not 0x10): as before issue 17. */
+        MQTT5_PUBACK,
+        /** MQTT 5 with end-to-end acks: a message counts once ingest acknowledges it stored; resent after the timeout. */
+        MQTT5_END_TO_END,
+        /** MQTT 3.1.1 (no 0x10) with end-to-end acks, as a third-party gateway following docs/protocol.md. */
+        MQTT311_END_TO_END;
+
+        boolean endToEnd() {
+            return this != MQTT5_PUBACK;
+        }
+    }
+
+    /** Sends one message until the broker PUBACKs it; false when abandoned. */
+    private interface Sender {
+        boolean send(byte[] payload, Runnable failedAttempt);
+    }
+
     private final LoadPark park;
     private final LoadTraffic traffic;
+    private final Publishing publishing;
     private final List<GatewayPublisher> gateways = new ArrayList<>();
+    private final List<Mqtt311Gateway> gateways311 = new ArrayList<>();
+    private final List<Sender> senders = new ArrayList<>();
+    /** Per gateway with end-to-end acks: sent and not yet acknowledged as stored. */
+    private final List<UnconfirmedMessages<LoadTraffic.Message>> unconfirmed = new ArrayList<>();
+    private final AtomicLong resends = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     /** Per gateway, the rounds handed to it (produced) so far. */
     private final AtomicLongArray roundsProduced;
@@ -39,15 +67,42 @@ final class SteadyLoad implements AutoCloseable {
 
     /** Connects the park's gateways and starts publishing readings whose device times start at {@code baseMs}. */
     SteadyLoad(String brokerUrl, LoadPark park, long baseMs, double readingsPerSecond) throws Exception {
+        this(brokerUrl, park, baseMs, readingsPerSecond, Publishing.MQTT5_PUBACK, Duration.ofSeconds(30));
+    }
+
+    /** As above, publishing as {@code publishing} says; with end-to-end acks resending after {@code ackTimeout}, doubling to 5 min. */
+    SteadyLoad(String brokerUrl, LoadPark park, long baseMs, double readingsPerSecond, Publishing publishing, Duration ackTimeout)
+            throws Exception {
         this.park = park;
-        this.traffic = new LoadTraffic(park, park.metersPerGateway(), baseMs);
+        this.publishing = publishing;
+        this.traffic = new LoadTraffic(park, park.metersPerGateway(), baseMs, publishing.endToEnd());
         this.roundsProduced = new AtomicLongArray(park.gateways());
         double messagesPerSecondPerGateway = readingsPerSecond / park.meters();
         this.messageIntervalNanos = (long) (1e9 / messagesPerSecondPerGateway);
         try {
             for (int g = 0; g < park.gateways(); g++) {
                 String id = LoadPark.gatewayId(g);
-                gateways.add(GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(brokerUrl, park.parkId(), id)));
+                UnconfirmedMessages<LoadTraffic.Message> kept = new UnconfirmedMessages<>(ackTimeout, UnconfirmedMessages.MAX_TIMEOUT);
+                unconfirmed.add(kept);
+                // published = acknowledged as stored, each message once
+                Consumer<EndToEndAck> onAck = ack -> kept.confirm(ack).forEach(m -> published.addAndGet(m.readings()));
+                if (publishing == Publishing.MQTT311_END_TO_END) {
+                    Mqtt311Gateway gateway = Mqtt311Gateway.connect(brokerUrl, park.parkId(), id, onAck);
+                    gateways311.add(gateway);
+                    senders.add((payload, failed) -> gateway.publishUntilPubacked(payload, failed, () -> abandoned));
+                    continue;
+                }
+                GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(brokerUrl, park.parkId(), id));
+                gateways.add(gateway);
+                if (publishing.endToEnd()) {
+                    gateway.subscribeAcks(onAck);
+                }
+                senders.add((payload, failed) -> gateway.publishUntilDelivered(payload, (e, failures) -> {
+                    failed.run();
+                    if (failures == 1 || failures % 10 == 0) {
+                        LOG.info("{}: attempt {} failed, keeping the message: {}", id, failures, e.toString());
+                    }
+                }, () -> abandoned));
             }
         } catch (Exception e) {
             close();
@@ -62,22 +117,49 @@ final class SteadyLoad implements AutoCloseable {
         threads.forEach(Thread::start);
     }
 
+    /**
+     * Produces a message per interval until stopped; with end-to-end acks also sends again, first, every message whose
+     * ack is overdue, and after the stop goes on until every message is acknowledged.
+     */
     private void publishLoop(int gateway) {
-        GatewayPublisher publisher = gateways.get(gateway);
+        Sender sender = senders.get(gateway);
+        Runnable failed = failedAttempts::incrementAndGet;
+        UnconfirmedMessages<LoadTraffic.Message> kept = unconfirmed.get(gateway);
         long due = System.nanoTime();
-        for (long round = 0; producing; round++) {
+        long round = 0;
+        while (!abandoned) {
+            if (publishing.endToEnd()) {
+                List<LoadTraffic.Message> overdue = kept.due(System.currentTimeMillis());
+                if (!overdue.isEmpty()) {
+                    LOG.info("{}: {} message(s) not acknowledged end to end in time, sending again", LoadPark.gatewayId(gateway),
+                            overdue.size());
+                }
+                for (LoadTraffic.Message m : overdue) {
+                    if (!sender.send(m.payload(), failed)) {
+                        return;
+                    }
+                    resends.incrementAndGet();
+                }
+            }
+            if (!producing) {
+                if (!publishing.endToEnd() || kept.size() == 0) {
+                    return;
+                }
+                LockSupport.parkNanos(100_000_000L);
+                continue;
+            }
             LoadTraffic.Message message = traffic.message(gateway, round, 0);
             roundsProduced.set(gateway, round + 1);
-            boolean delivered = publisher.publishUntilDelivered(message.payload(), (e, failures) -> {
-                failedAttempts.incrementAndGet();
-                if (failures == 1 || failures % 10 == 0) {
-                    LOG.info("{}: attempt {} failed, keeping the message: {}", LoadPark.gatewayId(gateway), failures, e.toString());
-                }
-            }, () -> abandoned);
-            if (!delivered) {
+            round++;
+            if (publishing.endToEnd()) {
+                kept.sending(message.seq(), message, System.currentTimeMillis()); // before the PUBACK: the ack may come first
+            }
+            if (!sender.send(message.payload(), failed)) {
                 return;
             }
-            published.addAndGet(message.readings());
+            if (!publishing.endToEnd()) {
+                published.addAndGet(message.readings());
+            }
             due += messageIntervalNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
@@ -106,9 +188,14 @@ final class SteadyLoad implements AutoCloseable {
         return rounds;
     }
 
-    /** Readings the broker acknowledged for a subscriber. */
+    /** Readings the broker acknowledged for a subscriber, or with end-to-end acks ingest acknowledged as stored. */
     long published() {
         return published.get();
+    }
+
+    /** Messages sent again for want of an end-to-end ack. */
+    long resends() {
+        return resends.get();
     }
 
     long failedAttempts() {
@@ -120,7 +207,8 @@ final class SteadyLoad implements AutoCloseable {
     }
 
     /**
-     * Stops producing and waits, at most {@code limit} in all, until every produced reading is published.
+     * Stops producing and waits, at most {@code limit} in all, until every produced reading is published (with
+     * end-to-end acks: acknowledged as stored).
      *
      * @throws IllegalStateException if a gateway still holds an undelivered message then
      */
@@ -171,5 +259,6 @@ final class SteadyLoad implements AutoCloseable {
                 LOG.debug("closing {}: {}", gateway.settings().gateway(), e.toString());
             }
         }
+        gateways311.forEach(Mqtt311Gateway::close);
     }
 }

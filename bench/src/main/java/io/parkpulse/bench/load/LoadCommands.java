@@ -62,6 +62,11 @@ public final class LoadCommands {
         @Option(names = "--probe-every", defaultValue = "PT0.1S", description = "Latency probe interval. Default: ${DEFAULT-VALUE}")
         Duration probeEvery;
 
+        @Option(names = "--end-to-end-acks", description = "Count a reading as published only when ingest acknowledges its message "
+                + "end to end (stored; dp/v1/{park}/{gateway}/ack, issue 17), resending after 30 s doubling to 5 min; needs --qos 1 "
+                + "and an ingest that publishes acks")
+        boolean endToEndAcks;
+
         @Option(names = "--label", defaultValue = "load", description = "Name of this run in the report")
         String label;
 
@@ -73,9 +78,13 @@ public final class LoadCommands {
             if (qos != 0 && qos != 1) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--qos must be 0 or 1");
             }
+            if (endToEndAcks && qos != 1) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--end-to-end-acks needs --qos 1");
+            }
             LoadReport report = new LoadRun(new LoadRun.Settings(label, pipeline.broker, System.getenv("PARKPULSE_MQTT_USERNAME"),
                     System.getenv("PARKPULSE_MQTT_PASSWORD"), shape.park(), readingsPerMessage, qos, rate, duration, threads, pipeline.influx,
-                    pipeline.database, ingestMetrics, ingestPid, probeEvery)).run();
+                    pipeline.database, ingestMetrics, ingestPid, probeEvery).withAcks(io.parkpulse.simulators.run.MqttSink.Acks.of(endToEndAcks)))
+                    .run();
             System.out.print(report.table());
             if (json != null) {
                 Files.writeString(json, report.json().encodePrettily());

@@ -3,6 +3,8 @@ package io.parkpulse.bench.load;
 import io.parkpulse.simulators.load.LoadPark;
 import io.parkpulse.simulators.load.LoadTraffic;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
+import io.parkpulse.simulators.run.MqttSink;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.InfluxConfig;
 import io.vertx.core.Vertx;
@@ -51,14 +53,32 @@ public final class LoadRun {
      * @param ingests        the ingest instances to follow (progress, memory, CPU, share of the stream), or none: then
      *                       progress is followed in InfluxDB
      * @param otherProcesses further processes whose CPU time the run reports (InfluxDB, the broker), by name
+     * @param acks           what counts as published: the broker's PUBACK, or (end to end, issue 17) ingest's ack that
+     *                       the readings are stored, unacknowledged messages being sent again
      */
     public record Settings(String label, String brokerUrl, String username, String password, LoadPark park, int readingsPerMessage,
                            int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
-                           List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery) {
+                           List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery, MqttSink.Acks acks) {
 
         public Settings {
             ingests = List.copyOf(ingests);
             otherProcesses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherProcesses));
+            if (acks.endToEnd() && qos != 1) {
+                throw new IllegalArgumentException("end-to-end acks need QoS 1");
+            }
+        }
+
+        /** Counting a broker PUBACK as published, as before issue 17. */
+        public Settings(String label, String brokerUrl, String username, String password, LoadPark park, int readingsPerMessage,
+                        int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
+                        List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery) {
+            this(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads, influxUrl, influxDb,
+                    ingests, otherProcesses, probeEvery, MqttSink.Acks.PUBACK);
+        }
+
+        public Settings withAcks(MqttSink.Acks acks) {
+            return new Settings(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads,
+                    influxUrl, influxDb, ingests, otherProcesses, probeEvery, acks);
         }
 
         /**
@@ -82,6 +102,8 @@ public final class LoadRun {
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong nextProbeNanos = new AtomicLong();
     private final AtomicLong lastRound = new AtomicLong();
+    /** Per gateway, with end-to-end acks: the messages not yet acknowledged as stored; empty otherwise. */
+    private final List<UnconfirmedMessages<LoadTraffic.Message>> unconfirmed = new ArrayList<>();
 
     public LoadRun(Settings settings) {
         this.settings = settings;
@@ -100,15 +122,21 @@ public final class LoadRun {
         double writesBefore = fleet.isEmpty() ? -1 : fleet.pointsStored();
         // device times from half an hour ago: in the past, so runs never collide with live data, yet not so old that
         // ingest marks them late (StorageSchema.LATE_AFTER_MS) and the run measures writes a live park would not make
-        LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 30 * 60_000);
+        LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 30 * 60_000,
+                settings.acks().endToEnd());
         LatencyProbes probes = new LatencyProbes(influx, "electricity");
 
         LOG.info("{}: publishing for {} s", settings.label(), settings.duration().toSeconds());
         CpuWindow cpu = new CpuWindow(watchedProcesses());
         long start = System.nanoTime();
+        java.util.concurrent.ScheduledExecutorService resends = startResending(gateways);
         publishFor(gateways, traffic, probes, start, fleet, writesBefore);
         for (GatewayPublisher g : gateways) {
             g.awaitAcknowledged(Duration.ofMinutes(2));
+        }
+        awaitAcknowledgedEndToEnd();
+        if (resends != null) {
+            resends.shutdownNow();
         }
         long publishEnd = System.nanoTime();
         long drained = awaitDrained(influx, fleet, writesBefore, traffic, cpu);
@@ -139,6 +167,58 @@ public final class LoadRun {
         return pids;
     }
 
+    /** With end-to-end acks, sends again every message whose timeout passed; null without. */
+    private java.util.concurrent.ScheduledExecutorService startResending(List<GatewayPublisher> gateways) {
+        if (!settings.acks().endToEnd()) {
+            return null;
+        }
+        java.util.concurrent.ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        long tick = Math.max(50, Math.min(1000, settings.acks().firstTimeout().toMillis() / 4));
+        timer.scheduleWithFixedDelay(() -> {
+            for (int g = 0; g < gateways.size(); g++) {
+                for (LoadTraffic.Message m : unconfirmed.get(g).due(System.currentTimeMillis())) {
+                    try {
+                        gateways.get(g).publishAsync(m.payload(), settings.qos(), () -> { }, e -> { });
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }, tick, tick, TimeUnit.MILLISECONDS);
+        return timer;
+    }
+
+    /**
+     * With end-to-end acks, waits (up to {@link #DRAIN_MAX}, or a stall of {@link #DRAIN_STALL} beyond the longest
+     * resend timeout) until ingest acknowledged every message; what is left counts as failed.
+     */
+    private void awaitAcknowledgedEndToEnd() throws InterruptedException {
+        if (!settings.acks().endToEnd()) {
+            return;
+        }
+        long deadline = System.nanoTime() + DRAIN_MAX.toNanos();
+        long stall = DRAIN_STALL.plus(settings.acks().maxTimeout()).toNanos();
+        long lastProgress = System.nanoTime();
+        long lastPublished = published.get();
+        while (unconfirmed.stream().mapToInt(UnconfirmedMessages::size).sum() > 0 && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < stall) {
+            Thread.sleep(100);
+            if (published.get() != lastPublished) {
+                lastPublished = published.get();
+                lastProgress = System.nanoTime();
+            }
+        }
+        long left = 0;
+        for (UnconfirmedMessages<LoadTraffic.Message> u : unconfirmed) {
+            left += u.due(Long.MAX_VALUE).stream().mapToLong(LoadTraffic.Message::readings).sum();
+        }
+        if (left > 0) {
+            LOG.warn("{}: {} readings never acknowledged end to end", settings.label(), left);
+            failed.addAndGet(left);
+        }
+    }
+
     private List<GatewayPublisher> connect(LoadPark park) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Future<GatewayPublisher>> connecting = new ArrayList<>();
@@ -152,6 +232,13 @@ public final class LoadRun {
             GatewayPublisher gateway = f.get(2, TimeUnit.MINUTES);
             gateway.onReport(r -> rejected.addAndGet(r.rejections().size() + r.omitted()));
             gateways.add(gateway);
+            if (settings.acks().endToEnd()) {
+                UnconfirmedMessages<LoadTraffic.Message> kept = new UnconfirmedMessages<>(settings.acks().firstTimeout(),
+                        settings.acks().maxTimeout());
+                unconfirmed.add(kept);
+                // published = stored: counted when ingest's ack names the message, each once
+                gateway.subscribeAcks(ack -> kept.confirm(ack).forEach(m -> published.addAndGet(m.readings())));
+            }
         }
         pool.shutdown();
         return gateways;
@@ -188,7 +275,7 @@ public final class LoadRun {
                                     due = System.nanoTime(); // more than 1 s behind: do not burst to catch up
                                 }
                             }
-                            publish(gateways.get(g), message, probes);
+                            publish(g, gateways.get(g), message, probes);
                         }
                     }
                 }
@@ -201,13 +288,19 @@ public final class LoadRun {
         pool.shutdown();
     }
 
-    private void publish(GatewayPublisher gateway, LoadTraffic.Message message, LatencyProbes probes) throws InterruptedException {
+    private void publish(int g, GatewayPublisher gateway, LoadTraffic.Message message, LatencyProbes probes) throws InterruptedException {
         long now = System.nanoTime();
         long probeAt = nextProbeNanos.get();
         if (now >= probeAt && nextProbeNanos.compareAndSet(probeAt, now + settings.probeEvery().toNanos())) {
             probes.probe(message.firstMeter(), message.timeMs(), now);
         }
         sent.addAndGet(message.readings());
+        if (settings.acks().endToEnd()) {
+            // kept until ingest's ack; a failed or unanswered publish is sent again by the resend timer
+            unconfirmed.get(g).sending(message.seq(), message, System.currentTimeMillis());
+            gateway.publishAsync(message.payload(), settings.qos(), () -> { }, e -> { });
+            return;
+        }
         gateway.publishAsync(message.payload(), settings.qos(), () -> published.addAndGet(message.readings()),
                 e -> failed.addAndGet(message.readings()));
     }

@@ -83,6 +83,11 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "4", description = "Publishing threads shared by the gateways. Default: ${DEFAULT-VALUE}")
     int threads;
 
+    @Option(names = "--end-to-end-acks", description = "Count a reading as delivered only when ingest acknowledges its message "
+            + "end to end (stored in InfluxDB; dp/v1/{park}/{gateway}/ack, issue 17), resending an unacknowledged message after 30 s, "
+            + "doubling to 5 min; without it a broker PUBACK counts. Needs an ingest that publishes acks")
+    boolean endToEndAcks;
+
     @Option(names = "--faults", defaultValue = "none", description = "Fault preset: none or realistic. Default: ${DEFAULT-VALUE}")
     String faultPreset;
 
@@ -207,11 +212,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         if (credentials != null) {
             GatewayAccounts accounts = GatewayAccounts.read(credentials);
-            return MqttSink.connect(broker, gateway -> accounts.of(park.id(), gateway), park.id(), parkModel.gateways(), threads, stats);
+            return MqttSink.connect(broker, gateway -> accounts.of(park.id(), gateway), park.id(), parkModel.gateways(), threads, stats,
+                    MqttSink.Acks.of(endToEndAcks));
         }
         // read from the environment only, so the password never shows in a process list
-        return MqttSink.connect(broker, System.getenv("PARKPULSE_MQTT_USERNAME"), System.getenv("PARKPULSE_MQTT_PASSWORD"),
-                park.id(), parkModel.gateways(), threads, stats);
+        GatewayAccounts.Account shared = new GatewayAccounts.Account(System.getenv("PARKPULSE_MQTT_USERNAME"),
+                System.getenv("PARKPULSE_MQTT_PASSWORD"));
+        return MqttSink.connect(broker, gateway -> shared, park.id(), parkModel.gateways(), threads, stats, MqttSink.Acks.of(endToEndAcks));
     }
 
     /** Runs on this thread; Ctrl-C stops the run, which then sends what it holds and waits (up to 30 s) for acknowledgements. */

@@ -28,15 +28,29 @@ public final class LoadTraffic {
     private static final long MARK = 1_111_111_111_111L;
     private static final byte[] MARK_DIGITS = Long.toString(MARK).getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * With unique seqs (end-to-end acks), a message's seq is {@code SEQ_BASE + round × messagesPerRound + chunk}: 13
+     * digits, rewritten in place like the timestamps. Otherwise the seq is the chunk, as before.
+     */
+    public static final long SEQ_BASE = 1_000_000_000_000L;
+    private static final long SEQ_MARK = 2_222_222_222_222L;
+    private static final byte[] SEQ_MARK_DIGITS = Long.toString(SEQ_MARK).getBytes(StandardCharsets.US_ASCII);
+
     private final LoadPark park;
     private final int readingsPerMessage;
     private final long baseMs;
+    private final boolean uniqueSeqs;
     private final Template[][] templates;
 
-    private record Template(byte[] bytes, int[] timeOffsets, int readings, String firstMeter) {
+    private record Template(byte[] bytes, int[] timeOffsets, int seqOffset, int readings, String firstMeter) {
     }
 
     public LoadTraffic(LoadPark park, int readingsPerMessage, long baseMs) {
+        this(park, readingsPerMessage, baseMs, false);
+    }
+
+    /** @param uniqueSeqs give every message of a gateway its own seq, so that end-to-end acks can name it */
+    public LoadTraffic(LoadPark park, int readingsPerMessage, long baseMs, boolean uniqueSeqs) {
         if (readingsPerMessage < 1 || readingsPerMessage > 1000) {
             throw new IllegalArgumentException("readings per message must be 1..1000 (the contract's limit)");
         }
@@ -46,6 +60,7 @@ public final class LoadTraffic {
         this.park = park;
         this.readingsPerMessage = readingsPerMessage;
         this.baseMs = baseMs;
+        this.uniqueSeqs = uniqueSeqs;
         this.templates = new Template[park.gateways()][];
     }
 
@@ -66,7 +81,16 @@ public final class LoadTraffic {
         for (int offset : template.timeOffsets) {
             System.arraycopy(digits, 0, payload, offset, digits.length);
         }
-        return new Message(payload, template.readings, template.firstMeter, ts);
+        long seq = chunk;
+        if (uniqueSeqs) {
+            seq = SEQ_BASE + round * messagesPerRound() + chunk;
+            byte[] seqDigits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+            if (seqDigits.length != SEQ_MARK_DIGITS.length) {
+                throw new IllegalStateException("seq " + seq + " has outgrown its 13 digits");
+            }
+            System.arraycopy(seqDigits, 0, payload, template.seqOffset, seqDigits.length);
+        }
+        return new Message(payload, template.readings, template.firstMeter, ts, seq);
     }
 
     private Template template(int gateway, int chunk) {
@@ -90,7 +114,8 @@ public final class LoadTraffic {
                     Value.of(Quantity.ENERGY_KWH, 1000 + m * 0.25),
                     Value.of(Quantity.POWER_KW, (5 + m % 97) / 40.0))));
         }
-        byte[] bytes = new TelemetryEncoder().encode(new TelemetryMessage(chunk, readings));
+        byte[] bytes = new TelemetryEncoder().encode(new TelemetryMessage(uniqueSeqs ? SEQ_MARK : chunk, readings));
+        int seqOffset = uniqueSeqs ? indexOf(bytes, SEQ_MARK_DIGITS) : -1;
         int[] offsets = new int[to - from];
         int found = 0;
         for (int i = 0; i + MARK_DIGITS.length <= bytes.length && found < offsets.length; i++) {
@@ -102,7 +127,16 @@ public final class LoadTraffic {
         if (found != offsets.length) {
             throw new IllegalStateException("expected " + offsets.length + " timestamps in the template, found " + found);
         }
-        return new Template(bytes, offsets, to - from, LoadPark.meterId(gateway, from));
+        return new Template(bytes, offsets, seqOffset, to - from, LoadPark.meterId(gateway, from));
+    }
+
+    private static int indexOf(byte[] bytes, byte[] digits) {
+        for (int i = 0; i + digits.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + digits.length, digits, 0, digits.length)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no seq in the template");
     }
 
     /**
@@ -112,7 +146,8 @@ public final class LoadTraffic {
      * @param readings   how many readings it holds
      * @param firstMeter the meter of its first reading, for latency probes
      * @param timeMs     the device time of its readings
+     * @param seq        its seq: unique per gateway with unique seqs, else its chunk
      */
-    public record Message(byte[] payload, int readings, String firstMeter, long timeMs) {
+    public record Message(byte[] payload, int readings, String firstMeter, long timeMs, long seq) {
     }
 }

@@ -62,6 +62,9 @@ public final class GatewayPublisher implements AutoCloseable {
     private final TelemetryEncoder encoder = new TelemetryEncoder();
     private final ArrayDeque<RejectionReport> recentReports = new ArrayDeque<>();
     private volatile Consumer<RejectionReport> onReport = r -> { };
+    /** Told of each end-to-end ack once {@link #subscribeAcks} was called; null before. */
+    private volatile Consumer<EndToEndAck> onAck;
+    private final java.util.concurrent.atomic.AtomicLong ignoredAcks = new java.util.concurrent.atomic.AtomicLong();
     private final Semaphore window = new Semaphore(ASYNC_WINDOW);
     private volatile boolean closed;
 
@@ -96,6 +99,27 @@ public final class GatewayPublisher implements AutoCloseable {
         client.subscribe(new MqttSubscription[] {new MqttSubscription(Topics.rejected(settings.park(), settings.gateway()), 1)},
                 null, null, new MqttProperties()).waitForCompletion(15_000);
         publishStatus(GatewayStatus.ONLINE);
+    }
+
+    /**
+     * Subscribes to the gateway's end-to-end ack topic ({@link EndToEndAck#topic}) and hands every readable v1 ack to
+     * {@code listener} on Paho's callback thread; after a reconnection the subscription is made again (the session
+     * starts clean). Acks of another version or unreadable ones are counted ({@link #ignoredAcks}) and dropped.
+     */
+    public void subscribeAcks(Consumer<EndToEndAck> listener) throws MqttException {
+        this.onAck = Objects.requireNonNull(listener);
+        subscribe(EndToEndAck.topic(settings.park(), settings.gateway()));
+    }
+
+    /** Acks received but ignored: another version than 1, or unreadable. */
+    public long ignoredAcks() {
+        return ignoredAcks.get();
+    }
+
+    private void subscribe(String topic) throws MqttException {
+        // not subscribe(String, int, listener): that overload recurses in Paho 1.2.5
+        client.subscribe(new MqttSubscription[] {new MqttSubscription(topic, 1)}, null, null, new MqttProperties())
+                .waitForCompletion(15_000);
     }
 
     /** Receives every rejection report from now on, on Paho's callback thread. */
@@ -257,7 +281,48 @@ public final class GatewayPublisher implements AutoCloseable {
 
     private final class ReportListener extends CallbackAdapter {
         @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect || onAck == null) {
+                return;
+            }
+            // a clean session: the broker forgot the ack subscription (not on Paho's callback thread: it would wait on itself)
+            Thread resubscribe = new Thread(() -> {
+                try {
+                    subscribe(EndToEndAck.topic(settings.park(), settings.gateway()));
+                    subscribe(Topics.rejected(settings.park(), settings.gateway()));
+                } catch (MqttException e) {
+                    LOG.warn("gateway {} could not subscribe again to its acks after reconnecting: {}", settings.gateway(),
+                            MqttClients.describe(e));
+                }
+            }, "resubscribe-" + settings.gateway());
+            resubscribe.setDaemon(true);
+            resubscribe.start();
+        }
+
+        @Override
         public void messageArrived(String topic, MqttMessage message) {
+            Consumer<EndToEndAck> ackListener = onAck;
+            if (topic.endsWith("/ack")) {
+                if (ackListener == null) {
+                    return;
+                }
+                String problem;
+                try {
+                    java.util.Optional<EndToEndAck> ack = EndToEndAck.parse(message.getPayload());
+                    if (ack.isPresent()) {
+                        ackListener.accept(ack.get());
+                        return;
+                    }
+                    problem = "an ack of another version than " + EndToEndAck.VERSION;
+                } catch (IllegalArgumentException e) {
+                    problem = e.getMessage();
+                }
+                long ignored = ignoredAcks.incrementAndGet();
+                if (ignored == 1 || ignored % 1000 == 0) {
+                    LOG.warn("gateway {} ignored {} ack(s) so far, the last: {}", settings.gateway(), ignored, problem);
+                }
+                return;
+            }
             RejectionReport report;
             try {
                 report = RejectionReport.fromJson(message.getPayload());

@@ -3,6 +3,7 @@ package io.parkpulse.simulators.run;
 import io.parkpulse.mqtt.MqttClients;
 import io.parkpulse.simulators.mqtt.GatewayAccounts;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
+import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,10 +30,26 @@ public final class MqttSink implements MessageSink {
 
     private final List<GatewayLane> lanes;
     private final ExecutorService pool;
+    private final java.util.concurrent.ScheduledExecutorService resendTimer;
 
-    private MqttSink(List<GatewayLane> lanes, ExecutorService pool) {
+    private MqttSink(List<GatewayLane> lanes, ExecutorService pool, java.util.concurrent.ScheduledExecutorService resendTimer) {
         this.lanes = lanes;
         this.pool = pool;
+        this.resendTimer = resendTimer;
+    }
+
+    /**
+     * Whether a message counts as delivered at the broker's PUBACK ({@link #PUBACK}) or only at the platform's
+     * end-to-end ack (issue 17, {@code --end-to-end-acks}), resent while unacknowledged after {@code firstTimeout}
+     * doubling to {@code maxTimeout}.
+     */
+    public record Acks(boolean endToEnd, java.time.Duration firstTimeout, java.time.Duration maxTimeout) {
+        public static final Acks PUBACK = new Acks(false, UnconfirmedMessages.FIRST_TIMEOUT, UnconfirmedMessages.MAX_TIMEOUT);
+        public static final Acks END_TO_END = new Acks(true, UnconfirmedMessages.FIRST_TIMEOUT, UnconfirmedMessages.MAX_TIMEOUT);
+
+        public static Acks of(boolean endToEnd) {
+            return endToEnd ? END_TO_END : PUBACK;
+        }
     }
 
     /**
@@ -56,6 +73,12 @@ public final class MqttSink implements MessageSink {
      */
     public static MqttSink connect(String brokerUrl, Function<String, GatewayAccounts.Account> accountOf, String park,
                                    List<String> gateways, int threads, RunStats stats) {
+        return connect(brokerUrl, accountOf, park, gateways, threads, stats, Acks.PUBACK);
+    }
+
+    /** As above, choosing what counts as delivered ({@link Acks}). */
+    public static MqttSink connect(String brokerUrl, Function<String, GatewayAccounts.Account> accountOf, String park,
+                                   List<String> gateways, int threads, RunStats stats, Acks acks) {
         // every account first: a missing one is a configuration error, found before any connection is made
         List<GatewayAccounts.Account> accounts = gateways.stream().map(accountOf).toList();
         AtomicInteger number = new AtomicInteger();
@@ -91,9 +114,35 @@ public final class MqttSink implements MessageSink {
                             report.rejections().isEmpty() ? "-" : report.rejections().get(0));
                 }
             });
-            lanes.add(new GatewayLane(publisher, pool, stats));
+            if (!acks.endToEnd()) {
+                lanes.add(new GatewayLane(publisher, pool, stats));
+                continue;
+            }
+            GatewayLane lane = new GatewayLane(publisher, pool, stats, new UnconfirmedMessages<>(acks.firstTimeout(), acks.maxTimeout()));
+            lanes.add(lane);
+            try {
+                publisher.subscribeAcks(lane::confirm);
+            } catch (MqttException e) {
+                for (GatewayLane l : lanes) {
+                    closeQuietly(l.publisher());
+                }
+                pool.shutdownNow();
+                throw new IllegalStateException("cannot subscribe to the end-to-end acks of gateway " + gateway + " of park " + park
+                        + " on " + brokerUrl + ": " + MqttClients.describe(e), e);
+            }
         }
-        return new MqttSink(lanes, pool);
+        java.util.concurrent.ScheduledExecutorService timer = null;
+        if (acks.endToEnd()) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "resend-timer");
+                t.setDaemon(true);
+                return t;
+            });
+            long tick = Math.max(50, Math.min(1000, acks.firstTimeout().toMillis() / 4));
+            timer.scheduleWithFixedDelay(() -> lanes.forEach(l -> l.resendDue(System.currentTimeMillis())), tick, tick,
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+        return new MqttSink(lanes, pool, timer);
     }
 
     @Override
@@ -114,12 +163,16 @@ public final class MqttSink implements MessageSink {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            LOG.warn("stopped waiting for acknowledgements; unacknowledged messages are lost");
+            LOG.warn("stopped waiting for acknowledgements; {} message(s) not acknowledged end to end are lost",
+                    lanes.stream().mapToInt(GatewayLane::unconfirmedCount).sum());
         } finally {
             for (GatewayLane lane : lanes) {
                 closeQuietly(lane.publisher());
             }
             pool.shutdownNow();
+            if (resendTimer != null) {
+                resendTimer.shutdownNow();
+            }
         }
     }
 

@@ -56,4 +56,21 @@ class LoadTrafficTest {
         traffic.message(0, 7, 0);
         assertThat(firstAgain.payload()).isEqualTo(first);
     }
+
+    @Test
+    void withUniqueSeqsEveryMessageOfAGatewayHasItsOwnSeqInItsPayload() {
+        LoadTraffic traffic = new LoadTraffic(park, 50, BASE, true);
+        Set<Long> seqs = new HashSet<>();
+        for (long round = 0; round < 4; round++) {
+            for (int chunk = 0; chunk < traffic.messagesPerRound(); chunk++) {
+                LoadTraffic.Message message = traffic.message(1, round, chunk);
+                DecodedTelemetry decoded = decoder.decode(message.payload());
+                assertThat(decoded.rejections()).isEmpty();
+                assertThat(decoded.seq()).isEqualTo(message.seq());
+                assertThat(decoded.readings().get(0).timeMs()).isEqualTo(BASE + round);
+                assertThat(seqs.add(message.seq())).isTrue();
+            }
+        }
+        assertThat(seqs).hasSize(4 * traffic.messagesPerRound());
+    }
 }

@@ -247,7 +247,8 @@ class DeploymentFilesTest {
         List<String> lines = Files.readAllLines(root.resolve("deploy/compose/mosquitto/mosquitto.conf")).stream()
                 .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         assertThat(lines).contains("allow_anonymous false", "password_file /mosquitto/config/generated/passwords",
-                "acl_file /mosquitto/config/generated/acl", "persistence_location /mosquitto/data/");
+                "acl_file /mosquitto/config/generated/acl", "persistence_location /mosquitto/data/",
+                "user mosquitto"); // without it a root-started broker may not write its data (docs/broker.md)
         assertThat(list(services(compose).get("mosquitto").get("volumes")))
                 .contains("./deploy/compose/mosquitto/generated:/mosquitto/config/generated:ro");
     }
