@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * End-to-end acknowledgements on real Mosquitto and InfluxDB: the acks a gateway receives cover exactly the seqs it
- * sent, every acked reading is queryable the moment its ack arrives, a rejected message is acked too, two ingest
+ * sent (and only its own), every acked reading is queryable the moment its ack arrives, a rejected message is acked too, two ingest
  * instances on the shared subscription together ack everything, and nothing is acked while InfluxDB is down.
  */
 @RealServicesTest
@@ -54,10 +54,15 @@ class AckIntegrationTest {
         long base = System.currentTimeMillis() - 3_600_000;
         try (RunningIngest ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-acks", group("acks-one")));
              AckListener acks = new AckListener(broker, "gw-1", influx, base, n);
-             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), PARK, "gw-1"))) {
+             AckListener otherAcks = new AckListener(broker, "gw-2", influx, base, 0);
+             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), PARK, "gw-1"));
+             GatewayPublisher other = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), PARK, "gw-2"))) {
             awaitReportsConnected(ingest);
             for (long seq = 1; seq <= n; seq++) {
                 gateway.publish(message(seq, base));
+                if (seq <= 5) {
+                    other.publish(message(seq, base)); // gw-1's meters: rejected (meter_not_on_gateway), acked to gw-2 only
+                }
             }
             long rejected = n + 1;
             gateway.publishRaw(("{\"seq\": " + rejected + ", \"readings\": [{\"meter\": \"E-GHOST\", \"ts\": " + base
@@ -69,9 +74,12 @@ class AckIntegrationTest {
             Thread.sleep(1_000); // nothing more may come: not the seq-less message, no seq outside 1..n+1
             assertThat(acks.seqs()).containsExactlyElementsOf(seqs(1, n + 1));
             assertThat(acks.problems()).as("acked seqs whose readings were not queryable when the ack arrived, or bad acks").isEmpty();
-            assertThat(ingest.counter("parkpulse.ingest.acked.seqs")).isEqualTo(n + 1);
+            Await.until(Duration.ofSeconds(10), () -> otherAcks.seqs().size() == 5, () -> otherAcks.seqs() + " acked to gw-2");
+            assertThat(otherAcks.seqs()).containsExactly(1L, 2L, 3L, 4L, 5L);
+            assertThat(otherAcks.problems()).isEmpty();
+            assertThat(ingest.counter("parkpulse.ingest.acked.seqs")).isEqualTo(n + 1 + 5);
             assertThat(ingest.counter("parkpulse.ingest.acks", "result", "failed")).isZero();
-            assertThat(ingest.counter("parkpulse.ingest.acks", "result", "published")).isEqualTo(acks.received());
+            assertThat(ingest.counter("parkpulse.ingest.acks", "result", "published")).isEqualTo(acks.received() + otherAcks.received());
         }
     }
 
