@@ -11,7 +11,9 @@ public enum Channel {
     /** Gateway to platform, retained: {@link GatewayStatus}; {@code offline} is the gateway's last will. */
     STATUS,
     /** Platform to gateway: {@link RejectionReport}s naming what was rejected and why. */
-    REJECTED;
+    REJECTED,
+    /** Platform to gateway: {@link Acknowledgement}s naming the {@code seq}s whose readings are settled (end-to-end acks). */
+    ACK;
 
     private final String level = name().toLowerCase(Locale.ROOT);
 

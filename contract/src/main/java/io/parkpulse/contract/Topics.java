@@ -38,6 +38,11 @@ public final class Topics {
         return topic(park, gateway, Channel.REJECTED);
     }
 
+    /** Where ingest acknowledges a gateway's settled messages end to end ({@link Acknowledgement}): QoS 1, not retained. */
+    public static String ack(String park, String gateway) {
+        return topic(park, gateway, Channel.ACK);
+    }
+
     /** The filter matching one channel of every gateway of every park. */
     public static String allParks(Channel channel) {
         return PREFIX + "+/+/" + channel.level();

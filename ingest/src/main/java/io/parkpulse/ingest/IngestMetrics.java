@@ -34,6 +34,9 @@ public final class IngestMetrics {
     private final Counter reportsPublished;
     private final Counter reportsFailed;
     private final Counter reloadFailures;
+    private final Counter acksPublished;
+    private final Counter acksFailed;
+    private final Counter seqsAcked;
 
     public IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -61,6 +64,14 @@ public final class IngestMetrics {
                 .register(registry);
         reportsFailed = Counter.builder("parkpulse.ingest.rejection.reports").tag("result", "failed")
                 .description("Rejection reports to gateways: confirmed by the broker (published), or not sent, refused or unconfirmed (failed)")
+                .register(registry);
+        acksPublished = Counter.builder("parkpulse.ingest.acks").tag("result", "published")
+                .description("End-to-end acks to gateways: confirmed by the broker (published), or not sent, refused or unconfirmed (failed)")
+                .register(registry);
+        acksFailed = Counter.builder("parkpulse.ingest.acks").tag("result", "failed")
+                .description("End-to-end acks to gateways: confirmed by the broker (published), or not sent, refused or unconfirmed (failed)")
+                .register(registry);
+        seqsAcked = Counter.builder("parkpulse.ingest.acked.seqs").description("Telemetry seqs named in end-to-end acks the broker confirmed")
                 .register(registry);
         reloadFailures = Counter.builder("parkpulse.ingest.parks.reload.failures").description("Park file reloads that found errors").register(registry);
     }
@@ -93,6 +104,16 @@ public final class IngestMetrics {
 
     public void report(boolean published) {
         (published ? reportsPublished : reportsFailed).increment();
+    }
+
+    /** An end-to-end ack naming {@code seqs} seqs was confirmed by the broker, or failed. */
+    public void ack(boolean published, long seqs) {
+        if (published) {
+            acksPublished.increment();
+            seqsAcked.increment(seqs);
+        } else {
+            acksFailed.increment();
+        }
     }
 
     public void reloadFailed() {

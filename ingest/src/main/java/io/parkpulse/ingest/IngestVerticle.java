@@ -116,11 +116,13 @@ public final class IngestVerticle extends VerticleBase {
                     });
                 },
                 lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
+        EndToEndAcks acks = new EndToEndAcks(context, reports, metrics, Clock.systemUTC());
         pipeline = new IngestPipeline(vertx, writer, new Batching(config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay()),
                 new Acknowledger() {
                     @Override
                     public void acknowledge(PreparedMessage message) {
                         mqtt.acknowledge(message.source());
+                        acks.settled(message); // stored or rejected: the same moment, never before the write
                     }
 
                     @Override

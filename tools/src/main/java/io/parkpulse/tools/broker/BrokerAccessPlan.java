@@ -1,5 +1,6 @@
 package io.parkpulse.tools.broker;
 
+import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.Topics;
 import io.parkpulse.park.Gateway;
 import io.parkpulse.park.Park;
@@ -90,7 +91,7 @@ public final class BrokerAccessPlan {
 
     static List<AclRule> gatewayRules(String park, String gateway) {
         return List.of(AclRule.write(Topics.telemetry(park, gateway)), AclRule.write(Topics.status(park, gateway)),
-                AclRule.read(Topics.rejected(park, gateway)));
+                AclRule.read(Topics.rejected(park, gateway)), AclRule.read(Topics.ack(park, gateway)));
     }
 
     /**
@@ -103,6 +104,7 @@ public final class BrokerAccessPlan {
                 AclRule.read(Topics.PREFIX + "+/+/telemetry"),
                 AclRule.read(Topics.PREFIX + "+/+/status"),
                 AclRule.write(Topics.PREFIX + "+/+/rejected"),
+                AclRule.write(Topics.allParks(Channel.ACK)),
                 AclRule.write(ROLLUPS));
     }
 }

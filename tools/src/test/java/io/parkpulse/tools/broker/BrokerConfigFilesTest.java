@@ -39,11 +39,13 @@ class BrokerConfigFilesTest {
                 topic write dp/v1/demo-park/gw-north/telemetry
                 topic write dp/v1/demo-park/gw-north/status
                 topic read dp/v1/demo-park/gw-north/rejected
+                topic read dp/v1/demo-park/gw-north/ack
                 """, """
                 user ingest
                 topic read dp/v1/+/+/telemetry
                 topic read dp/v1/+/+/status
                 topic write dp/v1/+/+/rejected
+                topic write dp/v1/+/+/ack
                 topic write live/v1/+/rollup
                 """, """
                 user dashboard
@@ -99,7 +101,7 @@ class BrokerConfigFilesTest {
                 parks, out, true, BrokerAccessPlan.DEFAULT_GATEWAY_PASSWORD_ENV, Set.of(), false, CONF));
 
         assertThat(Files.readString(result.acl())).contains("user simulator\ntopic write dp/v1/demo-park/gw-nbiot/telemetry\n",
-                "topic read dp/v1/demo-park/gw-south/rejected\n", "user simulator");
+                "topic read dp/v1/demo-park/gw-south/rejected\n", "topic read dp/v1/demo-park/gw-south/ack\n", "user simulator");
         assertThat(Files.readString(out.resolve("credentials/simulator.env"))).contains("PARKPULSE_MQTT_USERNAME=simulator");
     }
 

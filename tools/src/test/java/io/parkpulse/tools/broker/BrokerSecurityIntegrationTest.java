@@ -123,6 +123,37 @@ class BrokerSecurityIntegrationTest {
     }
 
     @Test
+    void gatewayReceivesItsOwnAcksAndNeverAnotherGateways() throws Exception {
+        Listener north = listen(gatewayUser(NORTH), "#");
+        MqttAsyncClient ingest = connect(BrokerAccessPlan.INGEST_USER, password(BrokerAccessPlan.INGEST_USER));
+
+        publish(ingest, Topics.ack(PARK, SOUTH), "for-south", 0);
+        // one publisher, one subscriber: delivery keeps order, so once the second arrives the first never will
+        publish(ingest, Topics.ack(PARK, NORTH), "for-north", 0);
+
+        assertThat(north.received().poll(5, TimeUnit.SECONDS)).isEqualTo(Topics.ack(PARK, NORTH) + " for-north");
+        assertThat(north.received()).isEmpty();
+    }
+
+    @Test
+    void aGatewayCannotPublishAnAckNeitherItsOwnNorAnotherGateways() throws Exception {
+        Listener south = listen(gatewayUser(SOUTH), Topics.ack(PARK, SOUTH));
+        Listener northAcks = listen(gatewayUser(NORTH), Topics.ack(PARK, NORTH));
+        MqttAsyncClient north = connect(gatewayUser(NORTH), password(gatewayUser(NORTH)));
+        MqttAsyncClient ingest = connect(BrokerAccessPlan.INGEST_USER, password(BrokerAccessPlan.INGEST_USER));
+
+        publish(north, Topics.ack(PARK, SOUTH), "forged", NOT_AUTHORIZED);
+        publish(north, Topics.ack(PARK, NORTH), "self-acked", NOT_AUTHORIZED);
+        publish(ingest, Topics.ack(PARK, SOUTH), "real", 0);
+        publish(ingest, Topics.ack(PARK, NORTH), "real", 0);
+
+        assertThat(south.received().poll(5, TimeUnit.SECONDS)).isEqualTo(Topics.ack(PARK, SOUTH) + " real");
+        assertThat(northAcks.received().poll(5, TimeUnit.SECONDS)).isEqualTo(Topics.ack(PARK, NORTH) + " real");
+        assertThat(south.received()).isEmpty();
+        assertThat(northAcks.received()).isEmpty();
+    }
+
+    @Test
     void ingestReadsTelemetryButNotRejectionsAndMayNotPublishTelemetry() throws Exception {
         Listener ingest = listen(BrokerAccessPlan.INGEST_USER, "#");
         MqttAsyncClient otherIngest = connect(BrokerAccessPlan.INGEST_USER, password(BrokerAccessPlan.INGEST_USER));

@@ -123,8 +123,10 @@ class DemoBrokerAclIntegrationTest {
                 if (victim != spoofer) {
                     publish(client, Topics.telemetry(park(victim), victim.id().value()), "forged", NOT_AUTHORIZED);
                     publish(client, Topics.status(park(victim), victim.id().value()), "offline", NOT_AUTHORIZED);
+                    publish(client, Topics.ack(park(victim), victim.id().value()), "forged-ack", NOT_AUTHORIZED);
                 }
             }
+            publish(client, Topics.ack(park(spoofer), spoofer.id().value()), "self-ack", NOT_AUTHORIZED); // only ingest acks
             // one publisher, one subscriber: delivery keeps order, so once its own message arrives no forged one will
             String own = Topics.telemetry(park(spoofer), spoofer.id().value());
             publish(client, own, "own", 0);
