@@ -34,10 +34,6 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", description = "run only these: ingest-kill, broker-restart, influxdb-outage, gateway-uplink-cut, broker-kill-backlog, broker-restart-mqtt311-acks")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--stand-in-acks", description = "Acknowledge the acking scenarios' messages with the test kit's ack responder "
-            + "(once InfluxDB counts them) instead of ingest's end-to-end acks: only for an ingest without them (before issue 17's merge)")
-    boolean standInAcks;
-
     @Option(names = "--broker-max-queued-messages", description = "Mosquitto's per-session queue limit (default: the test kit's, "
             + "1,000,000); a small one shows the suite catching the loss it causes")
     Long brokerMaxQueued;
@@ -53,7 +49,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
         ChaosReport report;
         try {
-            report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker, standInAcks).run(System.out::println);
+            report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker).run(System.out::println);
         } catch (Exception e) {
             System.err.println("chaos: the suite could not run to the end (not a finding about ParkPulse's data): " + e);
             e.printStackTrace();

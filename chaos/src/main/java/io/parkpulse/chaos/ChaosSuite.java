@@ -1,12 +1,5 @@
 package io.parkpulse.chaos;
 
-import io.parkpulse.contract.DecodedTelemetry;
-import io.parkpulse.contract.Limits;
-import io.parkpulse.contract.TelemetryDecoder;
-import io.parkpulse.testkit.AckResponder;
-import java.time.Clock;
-import java.util.stream.Collectors;
-
 import io.parkpulse.testkit.MosquittoConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,23 +24,12 @@ public final class ChaosSuite {
     private final Jars jars;
     private final List<String> only;
     private final MosquittoConfig broker;
-    private final boolean standInAcks;
 
     /**
      * @param only   scenario names to run, empty for all
      * @param broker the broker's configuration: the test kit's defaults, or smaller queues to see the suite catch a loss
      */
     public ChaosSuite(ChaosPlan plan, Path work, Jars jars, List<String> only, MosquittoConfig broker) {
-        this(plan, work, jars, only, broker, false);
-    }
-
-    /**
-     * @param standInAcks answer the acking scenarios' publishers with the test kit's {@link AckResponder} (a TEST FIXTURE
-     *                    acknowledging a message once InfluxDB counts its readings) instead of ingest's own end-to-end
-     *                    acks: only until the ingest branch of issue 17 is merged
-     */
-    public ChaosSuite(ChaosPlan plan, Path work, Jars jars, List<String> only, MosquittoConfig broker, boolean standInAcks) {
-        this.standInAcks = standInAcks;
         this.plan = plan;
         this.broker = broker;
         this.work = work;
@@ -80,8 +62,7 @@ public final class ChaosSuite {
     private ScenarioResult run(Stage stage, Scenario scenario) throws Exception {
         LOG.info("{}: {}", scenario.name(), scenario.fault(plan));
         Counts before = Counts.take(stage);
-        try (AutoCloseable acks = standInAcks && scenario.publishing().endToEnd() ? standInAcks(stage) : () -> { };
-             SteadyLoad load = stage.startLoad(scenario.publishing())) {
+        try (SteadyLoad load = stage.startLoad(scenario.publishing())) {
             stage.monitor.resetPeaks();
             Thread.sleep(plan.warmUp().toMillis());
             double baselineHeap = stage.monitor.peakHeapMb();
@@ -117,20 +98,6 @@ public final class ChaosSuite {
                     stage.ingests.stream().anyMatch(IngestInstance::ranOutOfMemory), scenario.cutsTheLoad(), gateway,
                     plan.ingestHeapMb(), plan.recoveryLimit().toMillis());
         }
-    }
-
-    /**
-     * The test kit's ack responder (TEST FIXTURE, until ingest publishes acks): it acknowledges a load message once
-     * InfluxDB counts every reading of it.
-     */
-    private static AckResponder standInAcks(Stage stage) throws Exception {
-        TelemetryDecoder decoder = new TelemetryDecoder(Limits.DEFAULT, Clock.systemUTC());
-        return AckResponder.start(stage.broker.url(), stage.loadPark.parkId(), seq -> false, (gateway, seq, payload) -> {
-            DecodedTelemetry message = decoder.decode(payload);
-            String meters = message.readings().stream().map(r -> "meter = '" + r.meter() + "'").collect(Collectors.joining(" OR "));
-            return stage.influx.count(Stage.DB, "SELECT count(power_kw) FROM electricity WHERE park = '" + stage.loadPark.parkId()
-                    + "' AND time = " + message.readings().get(0).timeMs() + "ms AND (" + meters + ")") == message.readings().size();
-        });
     }
 
     /** Ingest's write counter, the real gateway's stored readings and the time, taken together. */

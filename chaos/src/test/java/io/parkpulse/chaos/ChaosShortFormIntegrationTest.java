@@ -30,9 +30,7 @@ class ChaosShortFormIntegrationTest {
                 }
             }
         }
-        // standInAcks: the test kit's AckResponder answers the acking scenarios until ingest publishes end-to-end acks
-        // (issue 17's ingest branch); the lead sets it to false (or drops it) when merging
-        ChaosReport report = new ChaosSuite(ChaosPlan.SHORT, work, Jars.fromSystemProperties(), List.of(), MosquittoConfig.defaults(), true)
+        ChaosReport report = new ChaosSuite(ChaosPlan.SHORT, work, Jars.fromSystemProperties(), List.of(), MosquittoConfig.defaults())
                 .run(System.out::println);
         System.out.println(report.markdown());
 

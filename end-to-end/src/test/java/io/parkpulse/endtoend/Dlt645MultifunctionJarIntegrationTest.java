@@ -74,7 +74,6 @@ class Dlt645MultifunctionJarIntegrationTest {
             Files.writeString(config, """
                     gateway: {park: dlt-park, id: gw-dlt}
                     broker: {url: "%s"}
-                    acks: {end_to_end: false}   # ingest of this branch publishes no end-to-end acks yet (issue 17)
                     polling: {interval: 2s, timeout: 1s}
                     buffer: {directory: "%s"}
                     http: {host: 127.0.0.1, port: 0}

@@ -93,7 +93,6 @@ class GatewayEndToEndIntegrationTest {
         String yaml = """
                 gateway: {park: gw-test-park, id: gw-test}
                 broker: {url: "%s"}
-                acks: {end_to_end: false}   # ingest of this branch publishes no end-to-end acks yet (issue 17)
                 polling: {interval: 2s, timeout: 1s}
                 buffer: {directory: "%s"}
                 http: {host: 127.0.0.1, port: 0}

@@ -73,7 +73,6 @@ class GatewayOutageIntegrationTest {
             String yaml = """
                     gateway: {park: gw-test-park, id: gw-test}
                     broker: {url: "%s"}
-                    acks: {end_to_end: false}   # ingest of this branch publishes no end-to-end acks yet (issue 17)
                     polling: {interval: 1s, timeout: 500ms}
                     buffer: {directory: "%s"}
                     http: {host: 127.0.0.1, port: 0}
