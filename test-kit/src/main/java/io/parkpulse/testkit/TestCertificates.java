@@ -1,5 +1,7 @@
 package io.parkpulse.testkit;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -11,7 +13,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -27,8 +28,11 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemGenerationException;
 
 /**
  * A throwaway certificate authority for TLS tests: a self-signed CA and the server certificates it issues,
@@ -88,9 +92,13 @@ public final class TestCertificates {
             return pem(certificate);
         }
 
-        /** The key as unencrypted PKCS#8 ({@code BEGIN PRIVATE KEY}), which OpenSSL and so Mosquitto read. */
+        /** The key made for this run, as unencrypted PKCS#8 PEM, which OpenSSL and so Mosquitto read. */
         public String keyPem() {
-            return pem("PRIVATE KEY", key.getEncoded());
+            try {
+                return pem(new JcaPKCS8Generator(key, null));
+            } catch (PemGenerationException e) {
+                throw new IllegalStateException("cannot encode the key of " + certificate.getSubjectX500Principal(), e);
+            }
         }
     }
 
@@ -138,15 +146,17 @@ public final class TestCertificates {
     }
 
     private static String pem(X509Certificate certificate) {
-        try {
-            return pem("CERTIFICATE", certificate.getEncoded());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot encode " + certificate.getSubjectX500Principal(), e);
-        }
+        return pem((Object) certificate);
     }
 
-    private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+    /** PEM text of a certificate or a key, written by Bouncy Castle's PEM writer. */
+    private static String pem(Object object) {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + object.getClass().getSimpleName() + " as PEM", e);
+        }
+        return text.toString();
     }
 }
