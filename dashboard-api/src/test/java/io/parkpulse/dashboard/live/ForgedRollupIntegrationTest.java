@@ -133,7 +133,7 @@ class ForgedRollupIntegrationTest {
         long anHourAhead = now + Duration.ofHours(1).toMillis();
         publish(rollup("ingest-1", now, 100.0, true, gatewayUp));
         publish(rollup("forged", anHourAhead, 99_999.0, false, anHourAhead));
-        long later = System.currentTimeMillis();
+        long later = now + 1_000; // strictly newer: values dated the same millisecond are not newer and are kept out
         publish(rollup("ingest-1", later, 120.0, true, gatewayUp)); // ingest repeats the gateway's status with its old since
 
         Await.until(Duration.ofSeconds(10), () -> state.snapshot("forge-park").map(s -> s.meters().get("E-CEM-MAIN"))
