@@ -2,6 +2,7 @@ package io.parkpulse.contract;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /** Telemetry {@code seq} numbers as sorted, non-overlapping inclusive ranges, merged where adjacent. */
@@ -28,19 +29,22 @@ public final class SeqRanges {
 
     /** {@code seqs} (any order, duplicates allowed, none negative) as sorted, merged ranges. */
     public static List<Range> of(Collection<Long> seqs) {
-        long[] sorted = seqs.stream().mapToLong(Long::longValue).sorted().toArray();
-        List<Range> ranges = new ArrayList<>();
-        int i = 0;
-        while (i < sorted.length) {
-            long first = sorted[i];
-            long last = first;
-            while (i + 1 < sorted.length && sorted[i + 1] <= last + 1) {
-                last = sorted[++i];
+        return union(seqs.stream().map(seq -> new Range(seq, seq)).toList());
+    }
+
+    /** The seqs {@code ranges} cover (any order, overlapping or adjacent) as sorted ranges, merged where they touch. */
+    public static List<Range> union(Collection<Range> ranges) {
+        List<Range> merged = new ArrayList<>();
+        for (Range r : ranges.stream().sorted(Comparator.comparingLong(Range::first)).toList()) {
+            Range previous = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            // first - 1, not last + 1: a range may end at Long.MAX_VALUE
+            if (previous != null && r.first() - 1 <= previous.last()) {
+                merged.set(merged.size() - 1, new Range(previous.first(), Math.max(previous.last(), r.last())));
+            } else {
+                merged.add(r);
             }
-            ranges.add(new Range(first, last));
-            i++;
         }
-        return ranges;
+        return merged;
     }
 
     /** {@code ranges} in consecutive chunks of at most {@code max} ranges each (none when empty). */

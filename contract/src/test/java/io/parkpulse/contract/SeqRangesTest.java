@@ -26,6 +26,23 @@ class SeqRangesTest {
     }
 
     @Test
+    void theUnionOfRangesInAnyOrderIsSortedAndMerged() {
+        assertThat(SeqRanges.union(List.of(new Range(10, 12), new Range(1, 3), new Range(2, 5), new Range(6, 6), new Range(11, 11))))
+                .containsExactly(new Range(1, 6), new Range(10, 12));
+        assertThat(SeqRanges.union(List.of(new Range(1, 9), new Range(3, 4)))).containsExactly(new Range(1, 9));
+        assertThat(SeqRanges.union(List.of(new Range(0, 0), new Range(2, 2)))).containsExactly(new Range(0, 0), new Range(2, 2));
+        assertThat(SeqRanges.union(List.of())).isEmpty();
+    }
+
+    @Test
+    void theHighestSeqMergesWithoutOverflow() {
+        assertThat(SeqRanges.of(List.of(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE - 1)))
+                .containsExactly(new Range(Long.MAX_VALUE - 1, Long.MAX_VALUE));
+        assertThat(SeqRanges.union(List.of(new Range(5, Long.MAX_VALUE), new Range(7, Long.MAX_VALUE))))
+                .containsExactly(new Range(5, Long.MAX_VALUE));
+    }
+
+    @Test
     void countsTheSeqsCovered() {
         assertThat(SeqRanges.count(List.of(new Range(1040, 1045), new Range(1047, 1047)))).isEqualTo(7);
     }
