@@ -2,18 +2,17 @@ package io.parkpulse.contract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What ingest publishes on a gateway's {@code ack} topic ({@link Topics#ack}) once every reading of some of its
  * telemetry messages is settled (stored in InfluxDB, or rejected and reported):
  * <pre>{@code {"v": 1, "done": [[1040, 1045], [1047, 1047]], "at": 1796613752123}}</pre>
+ * The one place the payload is written ({@link #toJson}, by ingest) and read ({@link #decode}, by gateways,
+ * simulators and the chaos suite).
  *
  * @param done  the settled seqs as inclusive ranges: sorted, non-overlapping, merged where adjacent, at most
  *              {@link SeqRanges#MAX_PER_ACK}, at least one
@@ -25,23 +24,53 @@ public record Acknowledgement(List<SeqRanges.Range> done, long atMs) {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** @throws IllegalArgumentException unless {@code done} is 1 to 1,000 sorted ranges, merged where they touch */
     public Acknowledgement {
         done = List.copyOf(done);
-        String problem = problem(done);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
+        if (done.isEmpty() || done.size() > SeqRanges.MAX_PER_ACK) {
+            throw new IllegalArgumentException("done must hold 1 to " + SeqRanges.MAX_PER_ACK + " ranges, not " + done.size());
+        }
+        if (!done.equals(SeqRanges.union(done))) {
+            throw new IllegalArgumentException("done must be sorted, non-overlapping and merged where adjacent: " + done);
         }
     }
 
-    /** One decoded payload: an acknowledgement, or why the payload is not one. */
-    public record Decoded(Acknowledgement ack, String problem) {
-        public boolean ok() {
-            return ack != null;
+    /**
+     * What {@link #decode} made of a payload: an ack to apply, one of another version to ignore (with a counted
+     * warning), or one rejected whole with the reason.
+     */
+    public sealed interface Decoded permits Accepted, OtherVersion, Rejected {
+        /** Null when accepted; otherwise why the payload is not applied, e.g. {@code "done[3]: first 12 > last 10"}. */
+        String problem();
+
+        default boolean ok() {
+            return problem() == null;
         }
 
-        static Decoded refused(String problem) {
-            return new Decoded(null, problem);
+        /** The ack when accepted, else null. */
+        default Acknowledgement ack() {
+            return null;
         }
+    }
+
+    /** A version-1 ack, its ranges sorted and merged whatever order they came in. */
+    public record Accepted(Acknowledgement ack) implements Decoded {
+        @Override
+        public String problem() {
+            return null;
+        }
+    }
+
+    /** {@code v} is an integer other than 1 (as written): not for this receiver, and not an error of the sender's. */
+    public record OtherVersion(String version) implements Decoded {
+        @Override
+        public String problem() {
+            return "v: " + version + " is not version " + VERSION;
+        }
+    }
+
+    /** Not a version-1 ack: nothing of it is applied. */
+    public record Rejected(String problem) implements Decoded {
     }
 
     public boolean covers(long seq) {
@@ -75,111 +104,15 @@ public record Acknowledgement(List<SeqRanges.Range> done, long atMs) {
     }
 
     /**
-     * Decodes a payload strictly: {@code v} must be 1, {@code done} a non-empty array of at most
-     * {@link SeqRanges#MAX_PER_ACK} {@code [first, last]} pairs of non-negative integers, sorted, non-overlapping and
-     * merged where adjacent, and {@code at} an integer. Unknown fields are ignored. Never throws on any input.
+     * Reads a payload; never throws. Accepted: {@code v} 1, {@code done} 1 to 1,000 {@code [first, last]} pairs of
+     * integers with {@code 0 <= first <= last} in any order (overlapping or adjacent ranges are merged: applying an
+     * ack is a set union), {@code at} an integer, unknown fields ignored. {@code v} another integer: {@link OtherVersion},
+     * whatever the rest holds. Anything else is {@link Rejected} whole, with where and what, e.g.
+     * {@code "done[3]: first 12 > last 10"}: not one JSON object (or more than {@code 256 KiB}), {@code v},
+     * {@code done} or {@code at} missing, given twice or of the wrong type, a range that is not two 64-bit integers,
+     * negative or backwards, no range or more than 1,000.
      */
     public static Decoded decode(byte[] payload) {
-        if (payload == null) {
-            return Decoded.refused("no payload");
-        }
-        try (JsonParser p = JSON.createParser(payload)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return Decoded.refused("not a JSON object");
-            }
-            Long version = null;
-            Long at = null;
-            List<SeqRanges.Range> done = null;
-            JsonToken token;
-            while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                token = p.nextToken();
-                switch (field) {
-                    case "v" -> {
-                        version = integer(p, token);
-                        p.skipChildren();
-                    }
-                    case "at" -> {
-                        at = integer(p, token);
-                        if (at == null) {
-                            return Decoded.refused("$.at must be an integer");
-                        }
-                    }
-                    case "done" -> {
-                        if (token != JsonToken.START_ARRAY) {
-                            return Decoded.refused("$.done must be an array");
-                        }
-                        done = new ArrayList<>();
-                        String problem = readRanges(p, done);
-                        if (problem != null) {
-                            return Decoded.refused(problem);
-                        }
-                    }
-                    default -> p.skipChildren(); // forward compatible
-                }
-            }
-            if (token != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return Decoded.refused("not one JSON object");
-            }
-            if (version == null || version != VERSION) {
-                return Decoded.refused("unsupported version $.v=" + version + " (expected " + VERSION + ")");
-            }
-            if (done == null) {
-                return Decoded.refused("$.done is missing");
-            }
-            if (at == null) {
-                return Decoded.refused("$.at is missing");
-            }
-            String problem = problem(done);
-            return problem != null ? Decoded.refused(problem) : new Decoded(new Acknowledgement(done, at), null);
-        } catch (IOException | RuntimeException e) {
-            return Decoded.refused("malformed JSON: " + e.getMessage());
-        }
-    }
-
-    private static String readRanges(JsonParser p, List<SeqRanges.Range> into) throws IOException {
-        JsonToken token;
-        while ((token = p.nextToken()) != JsonToken.END_ARRAY) {
-            if (into.size() == SeqRanges.MAX_PER_ACK) {
-                return "$.done holds more than " + SeqRanges.MAX_PER_ACK + " ranges";
-            }
-            String at = "$.done[" + into.size() + "]";
-            if (token != JsonToken.START_ARRAY) {
-                return at + " must be a [first, last] array";
-            }
-            Long first = integer(p, p.nextToken());
-            Long last = integer(p, p.nextToken());
-            if (first == null || last == null || p.nextToken() != JsonToken.END_ARRAY) {
-                return at + " must be [first, last] with two integers";
-            }
-            if (first < 0 || last < first) {
-                return at + " = [" + first + ", " + last + "] is not a range of seqs (0 <= first <= last)";
-            }
-            into.add(new SeqRanges.Range(first, last));
-        }
-        return null;
-    }
-
-    private static Long integer(JsonParser p, JsonToken token) throws IOException {
-        if (token != JsonToken.VALUE_NUMBER_INT || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-            return null;
-        }
-        return p.getLongValue();
-    }
-
-    /** Why {@code done} breaks the contract, or {@code null}. */
-    private static String problem(List<SeqRanges.Range> done) {
-        if (done.isEmpty()) {
-            return "$.done must name at least one range";
-        }
-        if (done.size() > SeqRanges.MAX_PER_ACK) {
-            return "$.done holds more than " + SeqRanges.MAX_PER_ACK + " ranges";
-        }
-        for (int i = 1; i < done.size(); i++) {
-            if (done.get(i).first() - 1 <= done.get(i - 1).last()) {
-                return "$.done[" + i + "] overlaps, touches or precedes the range before it (ranges are sorted and merged)";
-            }
-        }
-        return null;
+        return AckDecoder.decode(payload);
     }
 }
