@@ -1,10 +1,11 @@
 package io.parkpulse.gateway;
 
+import io.parkpulse.contract.Acknowledgement;
 import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.Limits;
+import io.parkpulse.contract.SeqRanges;
 import io.parkpulse.contract.TelemetryDecoder;
 import io.parkpulse.contract.Topics;
-import io.parkpulse.gateway.uplink.MqttUplink;
 import io.parkpulse.mqtt.CallbackAdapter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -37,7 +38,7 @@ final class AckingIngest implements AutoCloseable {
     volatile LongPredicate ackOnReceipt = seq -> false;
 
     AckingIngest(String brokerUrl, String park, String gateway) throws MqttException {
-        this.ackTopic = MqttUplink.ackTopic(park, gateway);
+        this.ackTopic = Topics.ack(park, gateway);
         this.client = new MqttAsyncClient(brokerUrl, "acking-ingest-" + System.nanoTime(), new MemoryPersistence());
         client.setCallback(new CallbackAdapter() {
             @Override
@@ -46,7 +47,7 @@ final class AckingIngest implements AutoCloseable {
                 received.add(seq);
                 times.computeIfAbsent(seq, s -> new AtomicInteger()).incrementAndGet();
                 if (ackOnReceipt.test(seq)) {
-                    publishAck("{\"v\": 1, \"done\": [[" + seq + ", " + seq + "]], \"at\": " + System.currentTimeMillis() + "}");
+                    publish(new Acknowledgement(List.of(new SeqRanges.Range(seq, seq)), System.currentTimeMillis()).toJson());
                 }
             }
         });
@@ -74,10 +75,15 @@ final class AckingIngest implements AutoCloseable {
         return new ArrayList<>(received.subList(index, received.size()));
     }
 
-    /** Publishes {@code json} on the gateway's ack topic, QoS 1, without waiting (safe on Paho's callback thread). */
+    /** Publishes {@code json}, as written (well-formed or not), on the gateway's ack topic. */
     void publishAck(String json) {
+        publish(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** QoS 1, without waiting (safe on Paho's callback thread). */
+    private void publish(byte[] payload) {
         try {
-            client.publish(ackTopic, json.getBytes(StandardCharsets.UTF_8), 1, false);
+            client.publish(ackTopic, payload, 1, false);
         } catch (MqttException e) {
             throw new IllegalStateException(e);
         }

@@ -40,7 +40,6 @@ public final class MqttUplink implements AutoCloseable {
     private final String telemetryTopic;
     private final String statusTopic;
     private final String rejectedTopic;
-    /** {@code dp/v1/{park}/{gateway}/ack}; to come from the contract's {@code Topics} once it has it. */
     private final String ackTopic;
     private final Consumer<byte[]> onAck;
     private final GatewayConfig.Broker broker;
@@ -68,7 +67,7 @@ public final class MqttUplink implements AutoCloseable {
         this.telemetryTopic = Topics.telemetry(park, gatewayId);
         this.statusTopic = Topics.status(park, gatewayId);
         this.rejectedTopic = Topics.rejected(park, gatewayId);
-        this.ackTopic = ackTopic(park, gatewayId);
+        this.ackTopic = Topics.ack(park, gatewayId);
         this.onAck = onAck;
         this.broker = broker;
         this.onRejected = onRejected;
@@ -167,12 +166,6 @@ public final class MqttUplink implements AutoCloseable {
         } catch (MqttException e) {
             LOG.warn("cannot publish online status: {}", e.toString());
         }
-    }
-
-    /** The gateway's end-to-end ack topic, {@code dp/v1/{park}/{gateway}/ack} (/work/ack-contract.md). */
-    public static String ackTopic(String park, String gatewayId) {
-        String rejected = Topics.rejected(park, gatewayId);
-        return rejected.substring(0, rejected.lastIndexOf('/') + 1) + "ack";
     }
 
     /** The {@code rejected} topic, and with end-to-end acks the {@code ack} topic, at QoS 1 after every connect (clean start). */

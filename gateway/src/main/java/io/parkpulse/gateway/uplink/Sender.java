@@ -1,6 +1,8 @@
 package io.parkpulse.gateway.uplink;
 
 import io.parkpulse.config.Backoff;
+import io.parkpulse.contract.Acknowledgement;
+import io.parkpulse.contract.SeqRanges;
 import io.parkpulse.gateway.buffer.BufferedMessage;
 import io.parkpulse.gateway.buffer.StoreAndForwardBuffer;
 import io.parkpulse.gateway.config.GatewayConfig;
@@ -164,26 +166,26 @@ public final class Sender implements AutoCloseable {
     }
 
     /**
-     * An end-to-end ack arrived on the gateway's {@code ack} topic (Paho's callback thread). Never throws: a malformed
-     * ack or one of another version is counted and ignored.
+     * An end-to-end ack arrived on the gateway's {@code ack} topic (Paho's callback thread). Never throws: an ack
+     * {@link Acknowledgement#decode} rejects, or one of another version, is counted and ignored.
      */
     public void onAck(byte[] payload) {
         try {
-            AckMessage.Parsed parsed = AckMessage.parse(payload);
-            if (parsed instanceof AckMessage.Done done) {
+            Acknowledgement.Decoded decoded = Acknowledgement.decode(payload);
+            if (decoded instanceof Acknowledgement.Accepted accepted) {
                 acksReceived++;
                 metrics.ackReceived();
                 if (buffer.isClosed()) {
                     return;
                 }
-                for (AckMessage.Range r : done.ranges()) {
+                for (SeqRanges.Range r : accepted.ack().done()) {
                     schedule.confirmed(r.first(), r.last());
                     buffer.confirm(r.first(), r.last());
                 }
-            } else if (parsed instanceof AckMessage.OtherVersion other) {
+            } else if (decoded instanceof Acknowledgement.OtherVersion other) {
                 metrics.ackIgnored("unknown_version", "an ack of version " + other.version() + " ignored; this gateway reads version 1");
-            } else if (parsed instanceof AckMessage.Malformed bad) {
-                metrics.ackIgnored("malformed", "a malformed ack ignored: " + bad.reason());
+            } else {
+                metrics.ackIgnored("malformed", "a malformed ack ignored: " + decoded.problem());
             }
         } catch (RuntimeException e) {
             if (!buffer.isClosed()) {
