@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.mqtt;
 
 import io.parkpulse.config.Backoff;
+import io.parkpulse.contract.Acknowledgement;
 import io.parkpulse.contract.GatewayStatus;
 import io.parkpulse.contract.RejectionReport;
 import io.parkpulse.contract.TelemetryEncoder;
@@ -58,18 +59,20 @@ public final class GatewayPublisher implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final String ackTopic;
     private final MqttAsyncClient client;
     private final TelemetryEncoder encoder = new TelemetryEncoder();
     private final ArrayDeque<RejectionReport> recentReports = new ArrayDeque<>();
     private volatile Consumer<RejectionReport> onReport = r -> { };
     /** Told of each end-to-end ack once {@link #subscribeAcks} was called; null before. */
-    private volatile Consumer<EndToEndAck> onAck;
+    private volatile Consumer<Acknowledgement> onAck;
     private final java.util.concurrent.atomic.AtomicLong ignoredAcks = new java.util.concurrent.atomic.AtomicLong();
     private final Semaphore window = new Semaphore(ASYNC_WINDOW);
     private volatile boolean closed;
 
     private GatewayPublisher(Settings settings) throws MqttException {
         this.settings = settings;
+        this.ackTopic = Topics.ack(settings.park(), settings.gateway());
         String clientId = "gw-" + settings.park() + "-" + settings.gateway() + "-" + Long.toHexString(System.nanoTime());
         this.client = new MqttAsyncClient(settings.brokerUrl(), clientId, new MemoryPersistence());
         client.setCallback(new ReportListener());
@@ -102,16 +105,17 @@ public final class GatewayPublisher implements AutoCloseable {
     }
 
     /**
-     * Subscribes to the gateway's end-to-end ack topic ({@link EndToEndAck#topic}) and hands every readable v1 ack to
+     * Subscribes to the gateway's end-to-end ack topic ({@link Topics#ack}) and hands every v1 ack to
      * {@code listener} on Paho's callback thread; after a reconnection the subscription is made again (the session
-     * starts clean). Acks of another version or unreadable ones are counted ({@link #ignoredAcks}) and dropped.
+     * starts clean). Acks of another version or rejected ones ({@link Acknowledgement#decode}) are counted
+     * ({@link #ignoredAcks}) and dropped.
      */
-    public void subscribeAcks(Consumer<EndToEndAck> listener) throws MqttException {
+    public void subscribeAcks(Consumer<Acknowledgement> listener) throws MqttException {
         this.onAck = Objects.requireNonNull(listener);
-        subscribe(EndToEndAck.topic(settings.park(), settings.gateway()));
+        subscribe(ackTopic);
     }
 
-    /** Acks received but ignored: another version than 1, or unreadable. */
+    /** Acks received but ignored: another version than 1, or rejected. */
     public long ignoredAcks() {
         return ignoredAcks.get();
     }
@@ -288,7 +292,7 @@ public final class GatewayPublisher implements AutoCloseable {
             // a clean session: the broker forgot the ack subscription (not on Paho's callback thread: it would wait on itself)
             Thread resubscribe = new Thread(() -> {
                 try {
-                    subscribe(EndToEndAck.topic(settings.park(), settings.gateway()));
+                    subscribe(ackTopic);
                     subscribe(Topics.rejected(settings.park(), settings.gateway()));
                 } catch (MqttException e) {
                     LOG.warn("gateway {} could not subscribe again to its acks after reconnecting: {}", settings.gateway(),
@@ -301,25 +305,19 @@ public final class GatewayPublisher implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            Consumer<EndToEndAck> ackListener = onAck;
-            if (topic.endsWith("/ack")) {
+            Consumer<Acknowledgement> ackListener = onAck;
+            if (topic.equals(ackTopic)) {
                 if (ackListener == null) {
                     return;
                 }
-                String problem;
-                try {
-                    java.util.Optional<EndToEndAck> ack = EndToEndAck.parse(message.getPayload());
-                    if (ack.isPresent()) {
-                        ackListener.accept(ack.get());
-                        return;
-                    }
-                    problem = "an ack of another version than " + EndToEndAck.VERSION;
-                } catch (IllegalArgumentException e) {
-                    problem = e.getMessage();
+                Acknowledgement.Decoded decoded = Acknowledgement.decode(message.getPayload());
+                if (decoded.ok()) {
+                    ackListener.accept(decoded.ack());
+                    return;
                 }
                 long ignored = ignoredAcks.incrementAndGet();
                 if (ignored == 1 || ignored % 1000 == 0) {
-                    LOG.warn("gateway {} ignored {} ack(s) so far, the last: {}", settings.gateway(), ignored, problem);
+                    LOG.warn("gateway {} ignored {} ack(s) so far, the last: {}", settings.gateway(), ignored, decoded.problem());
                 }
                 return;
             }

@@ -1,5 +1,7 @@
 package io.parkpulse.simulators.mqtt;
 
+import io.parkpulse.contract.Acknowledgement;
+import io.parkpulse.contract.SeqRanges;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -40,10 +42,10 @@ public final class UnconfirmedMessages<M> {
     }
 
     /** Forgets the messages the ack covers and returns them (each only once: a repeated ack returns nothing). */
-    public synchronized List<M> confirm(EndToEndAck ack) {
+    public synchronized List<M> confirm(Acknowledgement ack) {
         List<M> confirmed = new ArrayList<>();
-        for (long[] range : ack.done()) {
-            Iterator<Entry<M>> it = bySeq.subMap(range[0], true, range[1], true).values().iterator();
+        for (SeqRanges.Range range : ack.done()) {
+            Iterator<Entry<M>> it = bySeq.subMap(range.first(), true, range.last(), true).values().iterator();
             while (it.hasNext()) {
                 confirmed.add(it.next().message());
                 it.remove();

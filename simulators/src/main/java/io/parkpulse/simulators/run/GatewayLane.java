@@ -1,5 +1,6 @@
 package io.parkpulse.simulators.run;
 
+import io.parkpulse.contract.Acknowledgement;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,7 +52,7 @@ final class GatewayLane implements Runnable {
     }
 
     /** An end-to-end ack arrived: the messages it covers are delivered (stored), each counted once. */
-    void confirm(io.parkpulse.simulators.mqtt.EndToEndAck ack) {
+    void confirm(Acknowledgement ack) {
         for (OutgoingMessage m : unconfirmed.confirm(ack)) {
             stats.delivered(m);
         }

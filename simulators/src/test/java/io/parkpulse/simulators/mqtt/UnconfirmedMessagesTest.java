@@ -2,14 +2,16 @@ package io.parkpulse.simulators.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.parkpulse.contract.Acknowledgement;
+import io.parkpulse.contract.SeqRanges.Range;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class UnconfirmedMessagesTest {
 
-    private static EndToEndAck ack(long first, long last) {
-        return new EndToEndAck(List.of(new long[] {first, last}), 0);
+    private static Acknowledgement ack(long first, long last) {
+        return new Acknowledgement(List.of(new Range(first, last)), 0);
     }
 
     @Test
@@ -34,7 +36,7 @@ class UnconfirmedMessagesTest {
         for (long seq = 1040; seq <= 1048; seq++) {
             kept.sending(seq, "m" + seq, 0);
         }
-        EndToEndAck ack = new EndToEndAck(List.of(new long[] {1040, 1045}, new long[] {1047, 1047}), 0);
+        Acknowledgement ack = new Acknowledgement(List.of(new Range(1040, 1045), new Range(1047, 1047)), 0);
         assertThat(kept.confirm(ack)).containsExactly("m1040", "m1041", "m1042", "m1043", "m1044", "m1045", "m1047");
         assertThat(kept.confirm(ack)).as("a duplicated ack").isEmpty();
         assertThat(kept.confirm(ack(1, 2))).as("an ack of seqs never sent").isEmpty();
