@@ -1,8 +1,8 @@
 package io.parkpulse.chaos;
 
 import io.parkpulse.config.Backoff;
+import io.parkpulse.contract.Acknowledgement;
 import io.parkpulse.contract.Topics;
-import io.parkpulse.simulators.mqtt.EndToEndAck;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -30,17 +30,17 @@ final class Mqtt311Gateway implements AutoCloseable {
     private final MqttAsyncClient client;
     private final String telemetryTopic;
     private final String ackTopic;
-    private final Consumer<EndToEndAck> onAck;
+    private final Consumer<Acknowledgement> onAck;
 
-    private Mqtt311Gateway(String brokerUrl, String park, String gateway, Consumer<EndToEndAck> onAck) throws MqttException {
+    private Mqtt311Gateway(String brokerUrl, String park, String gateway, Consumer<Acknowledgement> onAck) throws MqttException {
         this.client = new MqttAsyncClient(brokerUrl, "gw311-" + gateway + "-" + Long.toHexString(System.nanoTime()), new MemoryPersistence());
         this.telemetryTopic = Topics.telemetry(park, gateway);
-        this.ackTopic = EndToEndAck.topic(park, gateway);
+        this.ackTopic = Topics.ack(park, gateway);
         this.onAck = onAck;
     }
 
     /** Connects (MQTT 3.1.1, clean session) and subscribes to the gateway's acks. */
-    static Mqtt311Gateway connect(String brokerUrl, String park, String gateway, Consumer<EndToEndAck> onAck) throws MqttException {
+    static Mqtt311Gateway connect(String brokerUrl, String park, String gateway, Consumer<Acknowledgement> onAck) throws MqttException {
         Mqtt311Gateway g = new Mqtt311Gateway(brokerUrl, park, gateway, onAck);
         g.client.setCallback(g.new Callback());
         MqttConnectOptions options = new MqttConnectOptions();
@@ -113,10 +113,11 @@ final class Mqtt311Gateway implements AutoCloseable {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) {
-            try {
-                EndToEndAck.parse(message.getPayload()).ifPresent(onAck);
-            } catch (IllegalArgumentException e) {
-                LOG.debug("{}: not an ack: {}", topic, e.getMessage());
+            Acknowledgement.Decoded decoded = Acknowledgement.decode(message.getPayload());
+            if (decoded.ok()) {
+                onAck.accept(decoded.ack());
+            } else {
+                LOG.debug("{}: ack ignored: {}", topic, decoded.problem());
             }
         }
 

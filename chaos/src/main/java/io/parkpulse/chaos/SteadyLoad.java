@@ -1,8 +1,8 @@
 package io.parkpulse.chaos;
 
+import io.parkpulse.contract.Acknowledgement;
 import io.parkpulse.simulators.load.LoadPark;
 import io.parkpulse.simulators.load.LoadTraffic;
-import io.parkpulse.simulators.mqtt.EndToEndAck;
 import io.parkpulse.simulators.mqtt.GatewayPublisher;
 import io.parkpulse.simulators.mqtt.UnconfirmedMessages;
 import java.util.function.Consumer;
@@ -85,7 +85,7 @@ final class SteadyLoad implements AutoCloseable {
                 UnconfirmedMessages<LoadTraffic.Message> kept = new UnconfirmedMessages<>(ackTimeout, UnconfirmedMessages.MAX_TIMEOUT);
                 unconfirmed.add(kept);
                 // published = acknowledged as stored, each message once
-                Consumer<EndToEndAck> onAck = ack -> kept.confirm(ack).forEach(m -> published.addAndGet(m.readings()));
+                Consumer<Acknowledgement> onAck = ack -> kept.confirm(ack).forEach(m -> published.addAndGet(m.readings()));
                 if (publishing == Publishing.MQTT311_END_TO_END) {
                     Mqtt311Gateway gateway = Mqtt311Gateway.connect(brokerUrl, park.parkId(), id, onAck);
                     gateways311.add(gateway);
