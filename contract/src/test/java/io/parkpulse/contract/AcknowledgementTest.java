@@ -71,6 +71,12 @@ class AcknowledgementTest {
     }
 
     @Test
+    void theDocumentedUnsortedExampleIsReadAsItsUnion() throws java.io.IOException {
+        byte[] json = java.nio.file.Files.readAllBytes(ContractSchemaTest.DOCS.resolve("examples/ack-unsorted-overlapping-read-as-union.json"));
+        assertThat(Acknowledgement.decode(json).ack().done()).containsExactly(new Range(1040, 1047));
+    }
+
+    @Test
     void anotherVersionIsIgnoredWhateverTheRestHolds() {
         assertThat(decode("{\"v\": 2, \"done\": {\"whatever\": true}}")).isEqualTo(new Acknowledgement.OtherVersion("2"));
         assertThat(decode("{\"done\":[[0,99]],\"v\":2}")).isEqualTo(new Acknowledgement.OtherVersion("2"));
