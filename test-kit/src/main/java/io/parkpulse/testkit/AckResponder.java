@@ -20,14 +20,15 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
- * TEST FIXTURE standing in for ingest's end-to-end acks (issue 17) until the ingest branch that publishes them is
- * merged; then the tests switch to the real acks. A real MQTT client on the test's real Mosquitto reads a park's
- * telemetry ({@code dp/v1/{park}/+/telemetry}) and, once {@link StoredCheck} says a message's readings are stored
- * (e.g. counted in InfluxDB after a real ingest wrote them; or at once where no ingest runs), publishes as the
- * contract (/work/ack-contract.md) says {@code {"v":1,"done":[[seq,seq]],"at":…}} on
+ * TEST FIXTURE: an end-to-end ack sender that misbehaves on purpose, for testing publishers' resends — what the real
+ * ingest (which publishes the acks, docs/protocol.md "End-to-end acknowledgements") cannot be told to do. A real MQTT
+ * client on the test's real Mosquitto reads a park's telemetry ({@code dp/v1/{park}/+/telemetry}) and, once
+ * {@link StoredCheck} says a message's readings are stored (e.g. counted in InfluxDB after a real ingest wrote them;
+ * or at once where no ingest runs), publishes {@code {"v":1,"done":[[seq,seq]],"at":…}} on
  * {@code dp/v1/{park}/{gateway}/ack}, QoS 1. Before each it publishes an ack of version 2 covering every seq, which
  * receivers must ignore. It can be silent ({@link #answer}: an ingest away) and withhold the first ack of chosen
- * seqs (an ack lost on the way), so publishers must resend.
+ * seqs (an ack lost on the way), so publishers must resend. The payload is written by hand because the test kit
+ * cannot depend on the contract module (whose tests use the test kit).
  */
 public final class AckResponder implements AutoCloseable {
 
