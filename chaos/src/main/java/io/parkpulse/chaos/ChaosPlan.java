@@ -21,8 +21,9 @@ import java.time.Duration;
  * @param recoveryLimit      longest recovery accepted, and how long the suite waits for one
  * @param ingestHeapMb       ingest's -Xmx; its peak heap in use must stay below it (memory bounded)
  * @param backlog            load queued in the broker (InfluxDB down) before the broker is killed (broker-kill-backlog)
- * @param ackTimeout         end-to-end ack timeout of the acking publishers before they send again (the contract's 30 s
- *                           in the full form; shorter in the short one, so CI does not wait)
+ * @param ackTimeout         end-to-end ack timeout before a message is sent again, of the acking load publishers and of
+ *                           the real gateway ({@code acks.resend_after}): the contract's 30 s in the full form; shorter
+ *                           in the short one, so CI does not wait for the resends of what a killed broker lost
  */
 public record ChaosPlan(String name, int loadGateways, int metersPerGateway, double readingsPerSecond, Duration warmUp,
                         Duration settle, Duration ingestDown, Duration brokerDown, Duration influxDown, Duration uplinkCut,

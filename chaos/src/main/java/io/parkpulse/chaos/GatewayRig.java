@@ -17,6 +17,7 @@ import java.util.Map;
 /**
  * The real gateway jar (with its edge JVM flags) reading DL/T 645 meters emulated behind one serial-to-TCP converter,
  * its uplink to the broker running through an {@link UplinkCut}, its buffer on disk in the suite's work directory.
+ * It keeps its default end-to-end acks; only {@code acks.resend_after} is set, to the plan's ack timeout.
  */
 final class GatewayRig implements AutoCloseable {
 
@@ -37,7 +38,11 @@ final class GatewayRig implements AutoCloseable {
     private final List<String> meters = new ArrayList<>();
     private Process process;
 
-    GatewayRig(Path work, int brokerPort, Path jar, Path jvmOptions, int meterCount, Duration poll, int httpPort) throws IOException {
+    /**
+     * @param resendAfter the gateway's {@code acks.resend_after}: the plan's ack timeout, as for the load's publishers
+     */
+    GatewayRig(Path work, int brokerPort, Path jar, Path jvmOptions, int meterCount, Duration poll, Duration resendAfter, int httpPort)
+            throws IOException {
         this.jar = jar;
         this.jvmOptions = jvmOptions;
         this.httpPort = httpPort;
@@ -53,6 +58,9 @@ final class GatewayRig implements AutoCloseable {
         StringBuilder yaml = new StringBuilder()
                 .append("gateway: {park: ").append(PARK).append(", id: ").append(GATEWAY).append("}\n")
                 .append("broker: {url: \"tcp://127.0.0.1:").append(uplink.port()).append("\"}\n")
+                // the documented key (docs/gateway.md, acks): the 30 s default would make the short form wait for the
+                // resends of what a killed broker lost; the full form passes the default 30 s
+                .append("acks: {end_to_end: true, resend_after: ").append(resendAfter.toMillis()).append("ms}\n")
                 .append("polling: {interval: ").append(poll.toMillis()).append("ms, timeout: ").append(READ_TIMEOUT.toMillis())
                 // no second request after a timeout: the meter would count a read the gateway never received
                 .append("ms, retries: 0}\n")

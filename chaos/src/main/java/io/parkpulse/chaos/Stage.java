@@ -60,7 +60,7 @@ final class Stage implements AutoCloseable {
             }
             startedMonitor = new IngestMonitor(ingests);
             startedGateway = new GatewayRig(work, broker.port(), jars.gateway(), jars.gatewayJvmOptions(), plan.gatewayMeters(),
-                    plan.gatewayPoll(), ports[2]);
+                    plan.gatewayPoll(), plan.ackTimeout(), ports[2]);
             startedGateway.start();
         } catch (Exception | Error e) {
             // nothing may outlive a stage that did not come up
