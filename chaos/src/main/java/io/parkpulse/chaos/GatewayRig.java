@@ -1,6 +1,5 @@
 package io.parkpulse.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.parkpulse.bench.load.ProcessMemory;
 import io.parkpulse.emulators.Dlt645Emulator;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The real gateway jar (with its edge JVM flags) reading DL/T 645 meters emulated behind one serial-to-TCP converter,
@@ -36,7 +36,10 @@ final class GatewayRig implements AutoCloseable {
     private final Dlt645Emulator converter;
     private final UplinkCut uplink;
     private final List<String> meters = new ArrayList<>();
-    private Process process;
+    /** When each kill happened, epoch ms: a read answered just before one may have been in flight. */
+    private final List<Long> kills = new CopyOnWriteArrayList<>();
+    private volatile Process process;
+    private volatile int life;
 
     /**
      * @param resendAfter the gateway's {@code acks.resend_after}: the plan's ack timeout, as for the load's publishers
@@ -105,20 +108,28 @@ final class GatewayRig implements AutoCloseable {
         }
         List<String> flags = List.of("@" + jvmOptions);
         process = Processes.startJar(jar, flags, List.of("--config", config.toString()), Map.of(), log);
+        life++;
         Await.until(Duration.ofSeconds(60), () -> Processes.get("http://127.0.0.1:" + httpPort + "/health") != null,
                 () -> "gateway not healthy; alive " + process.isAlive() + "; log:\n" + Processes.tail(log, 3000));
     }
 
     /** A power cut: SIGKILL, nothing flushed beyond what the buffer had already synced. */
     void kill() throws InterruptedException {
+        kills.add(System.currentTimeMillis());
         Processes.kill(process);
     }
 
+    /** The kills between two instants, epoch ms. */
+    List<Long> killsBetween(long fromMs, long toMs) {
+        return kills.stream().filter(at -> at >= fromMs && at <= toMs).toList();
+    }
+
     /** The gateway's /status, or null while it does not answer. */
-    JsonNode status() {
+    GatewayStatus status() {
+        int askedLife = life; // a restart takes seconds, far longer than this request: the answer is from this life
         String body = Processes.get("http://127.0.0.1:" + httpPort + "/status");
         try {
-            return body == null ? null : new ObjectMapper().readTree(body);
+            return body == null ? null : GatewayStatus.of(askedLife, new ObjectMapper().readTree(body));
         } catch (IOException e) {
             return null;
         }
@@ -126,21 +137,8 @@ final class GatewayRig implements AutoCloseable {
 
     /** Readings waiting in the gateway's buffer, -1 while it does not answer. */
     long bufferedReadings() {
-        JsonNode status = status();
-        return status == null ? -1 : status.path("buffer").path("readings").asLong(-1);
-    }
-
-    /** Failed reads of all devices, from the gateway's /status (this life of the process), -1 while it does not answer. */
-    long failedReads() {
-        JsonNode status = status();
-        if (status == null) {
-            return -1;
-        }
-        long failures = 0;
-        for (JsonNode device : status.path("devices")) {
-            failures += device.path("failures").asLong();
-        }
-        return failures;
+        GatewayStatus status = status();
+        return status == null ? -1 : status.bufferedReadings();
     }
 
     long rssMbOrMinusOne() {
