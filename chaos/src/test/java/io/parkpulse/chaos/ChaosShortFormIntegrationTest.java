@@ -48,6 +48,18 @@ class ChaosShortFormIntegrationTest {
         ScenarioResult uplinkCut = byName(report, "gateway-uplink-cut");
         assertThat(uplinkCut.replay().foundAtRestart()).as("readings found on disk by the restarted gateway").isPositive();
         assertThat(uplinkCut.gateway().stored()).as("gateway readings stored").isGreaterThan(ChaosPlan.SHORT.gatewayMeters() * 20L);
+
+        ScenarioResult backlog = byName(report, "broker-kill-backlog");
+        assertThat(backlog.resends()).as("the load sent messages again: duplicates written, yet stored = published").isPositive();
+        assertThat(backlog.gateway().peakUnconfirmed()).as("the gateway's messages awaiting an ack while InfluxDB was down")
+                .isGreaterThanOrEqualTo(ChaosPlan.SHORT.backlog().toMillis() / ChaosPlan.SHORT.gatewayPoll().toMillis() / 2);
+        assertThat(backlog.gateway().resends()).as("the gateway sent its unconfirmed messages again").isPositive();
+        for (ScenarioResult acked : List.of(backlog, byName(report, "broker-restart-mqtt311-acks"))) {
+            assertThat(acked.gateway().lost()).as(acked.name() + ": gateway reads lost").isZero();
+            assertThat(acked.gateway().duplicates()).as(acked.name() + ": gateway reads stored twice").isZero();
+            assertThat(acked.gateway().outOfOrder()).as(acked.name() + ": gateway reads out of order").isZero();
+            assertThat(acked.gateway().stored()).as(acked.name() + ": every gateway read stored once").isEqualTo(acked.gateway().read());
+        }
     }
 
     private static ScenarioResult byName(ChaosReport report, String name) {
