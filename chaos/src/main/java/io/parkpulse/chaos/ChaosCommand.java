@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Faults under steady load against the real ingest and gateway jars, Mosquitto and InfluxDB (docs/reliability.md).")
 public final class ChaosCommand implements Callable<Integer> {
 
-    @Option(names = "--form", defaultValue = "full", description = "short (about 4 minutes, as in the tests) or full (about 15 minutes)")
+    @Option(names = "--form", defaultValue = "full", description = "short (about 3 minutes, as in the tests) or full (about 14 minutes)")
     String form;
 
     @Option(names = "--ingest-jar", defaultValue = "ingest/target/parkpulse-ingest.jar")

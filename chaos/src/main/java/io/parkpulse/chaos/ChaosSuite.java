@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the faults one after another against one {@link Stage}, each under its own steady load, and measures:
- * warm-up, fault, heal, wait for recovery, settle, stop the load, wait until the pipeline drained, count.
+ * warm-up, fault, heal, wait for recovery, settle, stop the load, wait until the pipeline drained, count. The real
+ * gateway's reads from the start of the warm-up to the end of the settle are checked in every fault.
  * Every wait is bounded; a run that cannot go on (a process that does not start) throws.
  */
 public final class ChaosSuite {
@@ -62,7 +63,8 @@ public final class ChaosSuite {
     private ScenarioResult run(Stage stage, Scenario scenario) throws Exception {
         LOG.info("{}: {}", scenario.name(), scenario.fault(plan));
         Counts before = Counts.take(stage);
-        try (SteadyLoad load = stage.startLoad(scenario.publishing())) {
+        try (SteadyLoad load = stage.startLoad(scenario.publishing());
+             GatewayWindow gatewayWindow = GatewayWindow.open(stage.gateway)) {
             stage.monitor.resetPeaks();
             Thread.sleep(plan.warmUp().toMillis());
             double baselineHeap = stage.monitor.peakHeapMb();
@@ -81,21 +83,24 @@ public final class ChaosSuite {
             LOG.info("{}: lifted; {} rounds produced by then, stored {} ms later", scenario.name(), roundsAtHeal, recoveryMs);
 
             Thread.sleep(plan.settle().toMillis());
+            gatewayWindow.end();
             long published = load.stop(DRAIN_LIMIT);
             if (scenario.publishing().endToEnd()) {
                 LOG.info("{}: {} message(s) sent again for want of an end-to-end ack", scenario.name(), load.resends());
             }
             awaitStored(stage, load.countQuery(), published, DRAIN_LIMIT);
             long stored = stage.count(load.countQuery());
-            GatewayFigures gateway = scenario.figuresAfterDrain(stage);
+            BufferReplay replay = scenario.bufferReplay(stage);
+            GatewayDelivery gateway = GatewayDeliveryCheck.check(stage, gatewayWindow, plan.recoveryLimit());
             Counts after = Counts.take(stage);
             // ingest's counter also counts the real gateway's readings and every gateway's status points meanwhile
             long writes = after.pointsWritten - before.pointsWritten - (after.gatewayReadings - before.gatewayReadings)
                     - stage.statusPointsBetween(before.atMs, after.atMs);
             return new ScenarioResult(scenario.name(), scenario.fault(plan), published, stored, Math.max(0, writes - stored),
                     recoveryMs, ingestBackMs, baselineHeap, stage.monitor.peakHeapMb(), stage.monitor.peakLiveHeapMb(),
-                    stage.monitor.peakRssMb(), load.failedAttempts(), stage.ingests.stream().allMatch(IngestInstance::isAlive),
-                    stage.ingests.stream().anyMatch(IngestInstance::ranOutOfMemory), scenario.cutsTheLoad(), gateway,
+                    stage.monitor.peakRssMb(), load.failedAttempts(), load.resends(),
+                    stage.ingests.stream().allMatch(IngestInstance::isAlive),
+                    stage.ingests.stream().anyMatch(IngestInstance::ranOutOfMemory), scenario.cutsTheLoad(), gateway, replay,
                     plan.ingestHeapMb(), plan.recoveryLimit().toMillis());
         }
     }

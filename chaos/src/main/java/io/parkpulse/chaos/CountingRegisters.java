@@ -11,8 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Energy registers that show a new value at every read (+0.01 kWh), so a stored reading names the read it came
  * from: a missing value is a lost reading, a value stored at two times a duplicate. When each read was answered is
- * kept, to tell the read in flight at a kill from a loss. Switched off, the meters answer "no such data" and the
- * gateway has nothing more to send, so the counts can be settled.
+ * kept, to pick the reads of a fault's window and to tell the read in flight at a kill from a loss.
  */
 final class CountingRegisters implements MeterValues {
 
@@ -21,11 +20,21 @@ final class CountingRegisters implements MeterValues {
 
     /** Per meter, when read n (1, 2, …) was answered, epoch ms, at index n - 1. */
     private final Map<String, List<Long>> answeredAt = new ConcurrentHashMap<>();
-    private volatile boolean on = true;
+
+    /** Reads {@code first} to {@code last} of one meter (read numbers, 1-based); none when last &lt; first. */
+    record Reads(long first, long last) {
+        long count() {
+            return Math.max(0, last - first + 1);
+        }
+
+        boolean contains(long n) {
+            return n >= first && n <= last;
+        }
+    }
 
     @Override
     public OptionalDouble latest(String meter, Quantity quantity) {
-        if (!on || quantity != Quantity.ENERGY_KWH) {
+        if (quantity != Quantity.ENERGY_KWH) {
             return OptionalDouble.empty();
         }
         List<Long> reads = answeredAt.computeIfAbsent(meter, m -> new ArrayList<>());
@@ -60,7 +69,20 @@ final class CountingRegisters implements MeterValues {
         }
     }
 
-    void switchOff() {
-        on = false;
+    /** The reads of {@code meter} answered from {@code fromMs} to {@code toMs}, epoch ms, both included. */
+    Reads answeredBetween(String meter, long fromMs, long toMs) {
+        List<Long> reads = answeredAt.getOrDefault(meter, List.of());
+        long first = 0;
+        long last = -1;
+        synchronized (reads) {
+            for (int i = 0; i < reads.size(); i++) {
+                long at = reads.get(i);
+                if (at >= fromMs && at <= toMs) {
+                    first = first == 0 ? i + 1 : first;
+                    last = i + 1;
+                }
+            }
+        }
+        return first == 0 ? new Reads(1, 0) : new Reads(first, last);
     }
 }

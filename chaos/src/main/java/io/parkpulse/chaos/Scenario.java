@@ -21,8 +21,8 @@ interface Scenario {
 
     void heal(Stage stage) throws Exception;
 
-    /** Figures beyond the steady load's, taken after the load has drained; null for none. */
-    default GatewayFigures figuresAfterDrain(Stage stage) throws Exception {
+    /** For a fault that restarts the gateway without uplink, what it found in its buffer, taken after the drain; else null. */
+    default BufferReplay bufferReplay(Stage stage) throws Exception {
         return null;
     }
 

@@ -2,9 +2,10 @@ package io.parkpulse.chaos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * What one fault did to the steady load (and, for the gateway fault, to the real gateway's readings).
+ * What one fault did to the steady load and to the real gateway's reads.
  *
  * @param published           readings the broker acknowledged for a subscriber
  * @param stored              readings of the load in InfluxDB once the pipeline drained
@@ -18,14 +19,21 @@ import java.util.List;
  * @param peakLiveHeapMb      the peak live heap (kept by the last collection) of an instance over the same time
  * @param peakRssMb           the largest resident memory of one ingest instance over the same time
  * @param failedAttempts      publish attempts the load's gateways had to repeat (broker gone, no subscriber yet)
+ * @param resends             messages the load's gateways sent again for want of an end-to-end ack (0 without acks):
+ *                            each wrote its readings again, so stored = published shows they collapsed into the same points
  * @param outOfMemory         an ingest log reports an OutOfMemoryError
  * @param cutsTheLoad         the fault lay in the load's path (the recovery figure means something)
- * @param gateway             the real gateway's figures, for the uplink fault; null otherwise
+ * @param gateway             what became of the real gateway's reads in the fault's window
+ * @param replay              for the uplink fault, what the restarted gateway found in its buffer; null otherwise
  */
 record ScenarioResult(String name, String fault, long published, long stored, long duplicateDeliveries, long recoveryMs,
                       long ingestBackMs, double baselineHeapMb, double peakHeapMb, double peakLiveHeapMb, double peakRssMb,
-                      long failedAttempts, boolean ingestsAlive, boolean outOfMemory, boolean cutsTheLoad, GatewayFigures gateway,
-                      int heapLimitMb, long recoveryLimitMs) {
+                      long failedAttempts, long resends, boolean ingestsAlive, boolean outOfMemory, boolean cutsTheLoad,
+                      GatewayDelivery gateway, BufferReplay replay, int heapLimitMb, long recoveryLimitMs) {
+
+    ScenarioResult {
+        Objects.requireNonNull(gateway, "every fault checks the gateway's reads");
+    }
 
     long missing() {
         return published - stored;
@@ -53,15 +61,19 @@ record ScenarioResult(String name, String fault, long published, long stored, lo
         if (peakLiveHeapMb >= heapLimitMb * 0.9) {
             problems.add("ingest live heap reached " + Math.round(peakLiveHeapMb) + " MiB");
         }
-        if (gateway != null) {
-            gatewayProblems(problems);
+        gatewayProblems(problems);
+        if (replay != null) {
+            replayProblems(problems);
         }
         return problems;
     }
 
     private void gatewayProblems(List<String> problems) {
+        if (gateway.read() == 0) {
+            problems.add("the gateway's meters answered no read in the fault's window: nothing checked");
+        }
         if (gateway.lost() > 0) {
-            problems.add(gateway.lost() + " gateway readings lost (" + gateway.failedReads() + " reads failed after the restart)");
+            problems.add(gateway.lost() + " gateway readings lost (" + gateway.failedReads() + " reads failed in the window)");
         }
         if (gateway.worstMeterInFlight() > 1) {
             problems.add(gateway.worstMeterInFlight() + " reads of one meter lost at the kill (one may be in flight)");
@@ -72,10 +84,13 @@ record ScenarioResult(String name, String fault, long published, long stored, lo
         if (gateway.outOfOrder() > 0) {
             problems.add(gateway.outOfOrder() + " gateway readings out of order");
         }
-        if (gateway.drainMs() < 0) {
+    }
+
+    private void replayProblems(List<String> problems) {
+        if (replay.drainMs() < 0) {
             problems.add("gateway buffer did not drain within " + recoveryLimitMs / 1000 + " s");
         }
-        if (gateway.bufferedAtRestart() <= 0) {
+        if (replay.foundAtRestart() <= 0) {
             problems.add("the restarted gateway found nothing in its buffer");
         }
     }

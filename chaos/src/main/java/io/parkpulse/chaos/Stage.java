@@ -5,11 +5,13 @@ import io.parkpulse.testkit.FreePorts;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.MosquittoConfig;
 import io.parkpulse.testkit.MqttBroker;
+import io.parkpulse.testkit.QueryResult;
 import io.parkpulse.testkit.RealServices;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ final class Stage implements AutoCloseable {
     static final String LOAD_PARK = "chaos-load";
     /** Readings of the real gateway's meters in InfluxDB (each read is a distinct point). */
     static final String GATEWAY_READINGS = "SELECT count(energy_kwh) FROM electricity WHERE park = '" + GatewayRig.PARK + "'";
-    private static final int COUNT_ATTEMPTS = 5;
+    private static final int QUERY_ATTEMPTS = 5;
 
     final ChaosPlan plan;
     final MqttBroker broker;
@@ -60,7 +62,7 @@ final class Stage implements AutoCloseable {
             }
             startedMonitor = new IngestMonitor(ingests);
             startedGateway = new GatewayRig(work, broker.port(), jars.gateway(), jars.gatewayJvmOptions(), plan.gatewayMeters(),
-                    plan.gatewayPoll(), ports[2]);
+                    plan.gatewayPoll(), plan.ackTimeout(), ports[2]);
             startedGateway.start();
         } catch (Exception | Error e) {
             // nothing may outlive a stage that did not come up
@@ -96,10 +98,23 @@ final class Stage implements AutoCloseable {
      * @throws IllegalStateException if InfluxDB did not answer it
      */
     long count(String query) throws InterruptedException {
+        return retried(query, () -> influx.count(DB, query));
+    }
+
+    /**
+     * A query's series, retried as {@link #count}.
+     *
+     * @throws IllegalStateException if InfluxDB did not answer it
+     */
+    QueryResult query(String query) throws InterruptedException {
+        return retried(query, () -> influx.query(DB, query));
+    }
+
+    private static <T> T retried(String query, Supplier<T> ask) throws InterruptedException {
         RuntimeException last = null;
-        for (int attempt = 0; attempt < COUNT_ATTEMPTS; attempt++) {
+        for (int attempt = 0; attempt < QUERY_ATTEMPTS; attempt++) {
             try {
-                return influx.count(DB, query);
+                return ask.get();
             } catch (RuntimeException e) {
                 last = e;
                 Thread.sleep(1_000);
