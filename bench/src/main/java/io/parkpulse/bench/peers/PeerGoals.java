@@ -68,7 +68,10 @@ public final class PeerGoals {
         if (ratio.isEmpty()) {
             return new Check(goal, Verdict.NOT_MEASURED, "");
         }
-        String figures = String.format(Locale.ROOT, "%.2f× (%s vs %s readings/s)", ratio.getAsDouble(),
+        List<Double> rounds = report.ratios(phase, shape, Lane.PARKPULSE, other);
+        String spread = rounds.size() < 2 ? "" : String.format(Locale.ROOT, "rounds %.2f–%.2f; ",
+                rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+        String figures = String.format(Locale.ROOT, "%.2f× (%smedians %s vs %s readings/s)", ratio.getAsDouble(), spread,
                 PeerReport.rate(report.readingsPerSecond(phase, shape, Lane.PARKPULSE)), PeerReport.rate(report.readingsPerSecond(phase, shape, other)));
         return new Check(goal, ratio.getAsDouble() >= factor ? Verdict.MET : Verdict.MISSED, figures);
     }

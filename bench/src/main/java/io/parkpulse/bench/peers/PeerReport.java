@@ -64,12 +64,17 @@ public final class PeerReport {
 
     /** Median over rounds of {@code lane}'s readings per second over {@code other}'s in the same round. */
     public OptionalDouble ratio(Phase phase, Shape shape, Lane lane, Lane other) {
+        return median(ratios(phase, shape, lane, other));
+    }
+
+    /** Per round with both runs measured: {@code lane}'s readings per second over {@code other}'s, in round order. */
+    public List<Double> ratios(Phase phase, Shape shape, Lane lane, Lane other) {
         List<Double> ratios = new ArrayList<>();
         for (PeerRun run : of(phase, shape, lane)) {
             of(phase, shape, other).stream().filter(o -> o.plan().round() == run.plan().round() && o.readingsPerSecond() > 0)
                     .findFirst().ifPresent(o -> ratios.add(run.readingsPerSecond() / o.readingsPerSecond()));
         }
-        return median(ratios);
+        return ratios.stream().filter(r -> !Double.isNaN(r)).toList();
     }
 
     /** Readings lost, summed over the rounds of a lane in a phase. */

@@ -28,7 +28,7 @@ class PeerGoalsTest {
                 run(Phase.WARM, 1, ONE, Lane.BROKER, 100_000, 9, 0.1))));
 
         assertThat(find(checks, "warm qos1-50: ParkPulse ≥ 2 × Node-RED").verdict()).isEqualTo(PeerGoals.Verdict.MET);
-        assertThat(find(checks, "warm qos1-50: ParkPulse ≥ 2 × Node-RED").figures()).isEqualTo("2.50× (100,000 vs 40,000 readings/s)");
+        assertThat(find(checks, "warm qos1-50: ParkPulse ≥ 2 × Node-RED").figures()).isEqualTo("2.50× (medians 100,000 vs 40,000 readings/s)");
         assertThat(find(checks, "warm qos1-50: ParkPulse ≥ 0.6 × InfluxDB alone").verdict()).isEqualTo(PeerGoals.Verdict.MISSED);
         assertThat(find(checks, "warm qos1-50: ingest CPU µs/reading ≤ ½ Node-RED's").verdict()).isEqualTo(PeerGoals.Verdict.MET);
         assertThat(find(checks, "warm qos1-1: ParkPulse ≥ 1.3 × Node-RED").verdict()).isEqualTo(PeerGoals.Verdict.MISSED);
@@ -49,6 +49,20 @@ class PeerGoalsTest {
 
         assertThat(find(checks, "cold qos1-1: ParkPulse ≥ 1 × Node-RED").verdict()).isEqualTo(PeerGoals.Verdict.MET);
         assertThat(find(checks, "cold qos1-50: ParkPulse ≥ 1 × Node-RED").verdict()).isEqualTo(PeerGoals.Verdict.MISSED);
+    }
+
+    @Test
+    void aGoalOverSeveralRoundsShowsTheSpreadOfTheirRatios() {
+        List<PeerGoals.Check> checks = PeerGoals.check(new PeerReport(List.of(
+                run(Phase.COLD, 1, ONE, Lane.PARKPULSE, 1_000, 1, 0.1),
+                run(Phase.COLD, 1, ONE, Lane.NODE_RED, 1_000, 2, 0.1),
+                run(Phase.COLD, 2, ONE, Lane.PARKPULSE, 1_000, 2, 0.1),
+                run(Phase.COLD, 2, ONE, Lane.NODE_RED, 1_000, 1, 0.1),
+                run(Phase.COLD, 3, ONE, Lane.PARKPULSE, 1_000, 1, 0.1),
+                run(Phase.COLD, 3, ONE, Lane.NODE_RED, 1_000, 1.25, 0.1))));
+
+        assertThat(find(checks, "cold qos1-1: ParkPulse ≥ 1 × Node-RED").figures())
+                .isEqualTo("1.25× (rounds 0.50–2.00; medians 1,000 vs 800 readings/s)");
     }
 
     @Test

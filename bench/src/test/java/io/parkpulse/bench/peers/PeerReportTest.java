@@ -49,6 +49,7 @@ class PeerReportTest {
         PeerReport report = new PeerReport(runs);
 
         assertThat(report.ratio(Phase.COLD, ONE, Lane.PARKPULSE, Lane.NODE_RED).getAsDouble()).isCloseTo(2.0, within(1e-9));
+        assertThat(report.ratios(Phase.COLD, ONE, Lane.PARKPULSE, Lane.NODE_RED)).hasSize(3);
         assertThat(report.readingsPerSecond(Phase.COLD, ONE, Lane.PARKPULSE).getAsDouble()).isCloseTo(100, within(1e-9));
         assertThat(report.ratio(Phase.WARM, ONE, Lane.PARKPULSE, Lane.NODE_RED)).isEmpty();
         assertThat(report.ratio(Phase.COLD, ONE, Lane.PARKPULSE, Lane.BROKER)).isEmpty();
