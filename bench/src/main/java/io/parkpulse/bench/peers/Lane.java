@@ -39,9 +39,4 @@ public enum Lane {
     public String label() {
         return label;
     }
-
-    /** Whether the lane has a process of its own that can be warmed up before it is measured. */
-    public boolean warmable() {
-        return this == PARKPULSE || this == NODE_RED;
-    }
 }

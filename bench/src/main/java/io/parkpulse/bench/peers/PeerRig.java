@@ -4,6 +4,7 @@ import io.parkpulse.bench.load.ProcessCpu;
 import io.parkpulse.contract.Channel;
 import io.parkpulse.contract.Topics;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -59,11 +60,12 @@ record PeerRig(String brokerUrl, BrokerLog brokerLog, InfluxReadings influx, Pee
         return new ReadingBlock(System.currentTimeMillis() - 40 * 60_000L, Math.min(sizes.rounds(), sizes.warmUpRounds()));
     }
 
+    /** The broker's host and port, for {@code mosquitto_sub}. */
     String host() {
-        return java.net.URI.create(brokerUrl).getHost();
+        return URI.create(brokerUrl).getHost();
     }
 
     int port() {
-        return java.net.URI.create(brokerUrl).getPort();
+        return URI.create(brokerUrl).getPort();
     }
 }
