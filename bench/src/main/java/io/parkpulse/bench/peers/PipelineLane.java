@@ -74,6 +74,9 @@ final class PipelineLane implements PeerLane {
         long stored = 0;
         long lost = 0;
         int left = rig.sizes().warmUpRounds();
+        if (left == 0) {
+            return new WarmUp(0, null);
+        }
         ReadingBlock block = rig.firstWarmUpBlock();
         while (left > 0) {
             long writtenBefore = rig.influx().pointsWritten();
