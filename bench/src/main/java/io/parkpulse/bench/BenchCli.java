@@ -8,6 +8,7 @@ import io.parkpulse.bench.load.IngestBenchCommand;
 import io.parkpulse.bench.load.LoadCommands;
 import io.parkpulse.bench.load.ScalePhaseCommand;
 import io.parkpulse.bench.load.StorageFootprintCommand;
+import io.parkpulse.bench.peers.PeersCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ import picocli.CommandLine;
                 + "the gateway's memory.",
         subcommands = {IngestBenchCommand.class, LoadCommands.Run.class, LoadCommands.Baseline.class, ScalePhaseCommand.class,
             StorageFootprintCommand.class, SimulatorFootprintCommand.class, EfficiencyBenchCommand.class, ApiBench.class,
-            GatewayMemoryBench.class})
+            GatewayMemoryBench.class, PeersCommand.class})
 public final class BenchCli implements Runnable {
 
     public static void main(String[] args) {

@@ -11,19 +11,19 @@ import java.util.OptionalDouble;
  *
  * <p>Thread-safe; the first {@link #stop()} fixes the figures.
  */
-final class CpuWindow {
+public final class CpuWindow {
 
     private final Map<String, Long> pids;
     private final Map<String, Double> atStart = new LinkedHashMap<>();
     private Map<String, Double> used;
 
     /** @param pids process ids by name, in the order reports list them */
-    CpuWindow(Map<String, Long> pids) {
+    public CpuWindow(Map<String, Long> pids) {
         this.pids = new LinkedHashMap<>(pids);
         pids.forEach((name, pid) -> atStart.put(name, read(pid)));
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         if (used == null) {
             Map<String, Double> figures = new LinkedHashMap<>();
             pids.forEach((name, pid) -> figures.put(name, read(pid) - atStart.get(name)));
@@ -32,7 +32,7 @@ final class CpuWindow {
     }
 
     /** CPU seconds by process name; stops the window if that has not happened yet. */
-    synchronized Map<String, Double> used() {
+    public synchronized Map<String, Double> used() {
         stop();
         return used;
     }

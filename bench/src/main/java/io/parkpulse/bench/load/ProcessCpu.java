@@ -8,13 +8,13 @@ import java.util.concurrent.locks.LockSupport;
  * CPU time a process has used: user + system time of all its threads, which the JDK reads on Linux from
  * {@code /proc/<pid>/stat} (utime + stime, in clock ticks of 10 ms).
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     private ProcessCpu() {
     }
 
     /** CPU seconds the process has used since it started, or empty when it is gone or its times cannot be read. */
-    static OptionalDouble seconds(long pid) {
+    public static OptionalDouble seconds(long pid) {
         return ProcessHandle.of(pid)
                 .flatMap(p -> p.info().totalCpuDuration())
                 .map(d -> OptionalDouble.of(d.toNanos() / 1e9))
@@ -27,7 +27,7 @@ final class ProcessCpu {
      *
      * @return true when it went quiet, false on timeout or when its CPU time cannot be read
      */
-    static boolean awaitQuiet(long pid, double maxCores, Duration window, Duration timeout) {
+    public static boolean awaitQuiet(long pid, double maxCores, Duration window, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         OptionalDouble before = seconds(pid);
         while (before.isPresent() && System.nanoTime() < deadline) {
