@@ -8,6 +8,7 @@ import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.http.OpsEndpoints;
 import io.parkpulse.ingest.live.LivePublishing;
 import io.parkpulse.ingest.live.PahoRollupSender;
+import io.parkpulse.ingest.mqtt.ContextHandoff;
 import io.parkpulse.ingest.mqtt.MqttSource;
 import io.parkpulse.ingest.mqtt.ReportPublisher;
 import io.parkpulse.ingest.pipeline.Acknowledger;
@@ -37,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * One ingest instance: takes telemetry and gateway status from the broker's shared subscription,
  * stores it in InfluxDB, acknowledges it once stored, and serves {@code /metrics} and {@code /health}.
  *
- * <p>Threads: Paho's callback thread decodes and validates each message ({@link MessagePreparer});
- * everything else runs on this verticle's event loop.
+ * <p>Threads: Paho's callback thread decodes and validates each message ({@link MessagePreparer}) and hands it to
+ * this verticle's event loop in groups ({@link ContextHandoff}); everything else runs on the event loop.
  */
 public final class IngestVerticle extends VerticleBase {
 
@@ -98,24 +99,26 @@ public final class IngestVerticle extends VerticleBase {
 
     private void wire() throws MqttException {
         Context context = this.context;
+        ContextHandoff toEventLoop = new ContextHandoff(context);
         influx = new InfluxClient(vertx, config.influx());
         writer = new BatchWriter(vertx, influx, config.writeConcurrency(), metrics);
         MessagePreparer preparer = new MessagePreparer(new TelemetryDecoder(config.limits(), Clock.systemUTC()), parks);
         reports = new ReportPublisher(new ReportPublisher.Settings(config.pahoServerUri(), config.mqttClientId() + "-reports",
                 config.mqttUsername(), config.mqttPassword()));
         mqtt = new MqttSource(new MqttSource.Settings(config.pahoServerUri(), config.mqttClientId(), config.mqttUsername(),
-                config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(),
+                config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(), config.receiveMaximumBytes(),
                 List.of(Topics.shared(config.shareGroup(), Channel.TELEMETRY), Topics.shared(config.shareGroup(), Channel.STATUS))),
                 message -> {
                     PreparedMessage prepared = preparer.prepare(message);
-                    context.runOnContext(v -> {
+                    toEventLoop.offer(() -> {
                         pipeline.accept(prepared);
                         if (live != null) {
                             live.accept(prepared); // as it is taken, not once stored: live values must not wait for InfluxDB
                         }
                     });
                 },
-                lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
+                // through the same hand-off: handled after every message the lost connection delivered
+                lost -> toEventLoop.offer(() -> pipeline.connectionLost(lost)));
         EndToEndAcks acks = new EndToEndAcks(context, reports, metrics, Clock.systemUTC());
         pipeline = new IngestPipeline(vertx, writer, new Batching(config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay()),
                 new Acknowledger() {
