@@ -38,12 +38,14 @@ import java.util.Map;
  * @param httpPort            port of the /metrics and /health endpoints (0: any free port)
  * @param liveRollups         whether to publish live rollups for the dashboard (docs/live.md)
  * @param liveRollupInterval  how often live rollups are published
+ * @param warmupMessages      synthetic messages run through ingest's per-message code before it subscribes, so the JIT
+ *                            compiles it before a backlog arrives (0: no warm-up)
  */
 public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, URI mqttUrl, String mqttClientId,
                            String mqttUsername, String mqttPassword, String shareGroup, int receiveMaximum, int receiveMaximumBytes,
                            Duration sessionExpiry, InfluxConfig influx, int batchMaxPoints, Duration batchMaxDelay,
                            int writeConcurrency, Limits limits, String httpHost, int httpPort, boolean liveRollups,
-                           Duration liveRollupInterval) {
+                           Duration liveRollupInterval, int warmupMessages) {
 
     /** Reads the configuration from {@code env} (normally {@link System#getenv()}). */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -79,10 +81,11 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
         s.check(List.of("on", "off", "true", "false").contains(live), "PARKPULSE_LIVE_ROLLUPS=" + live + ": must be on or off");
         Duration liveInterval = s.duration("PARKPULSE_LIVE_ROLLUP_INTERVAL", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(10));
+        int warmup = s.integer("PARKPULSE_WARMUP_MESSAGES", 20_000, 0, 1_000_000);
         s.throwIfInvalid();
         return new IngestConfig(parks, reload, mqtt, clientId, s.optional("PARKPULSE_MQTT_USERNAME"), s.optional("PARKPULSE_MQTT_PASSWORD"),
                 group, receiveMaximum, receiveMaximumBytes, session, influx, batchPoints, batchDelay, concurrency, limits, httpHost, httpPort,
-                live.equals("on") || live.equals("true"), liveInterval);
+                live.equals("on") || live.equals("true"), liveInterval, warmup);
     }
 
     /** Paho wants tcp:// or ssl://; accept the mqtt:// spellings too. */
@@ -117,6 +120,6 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
                 + ", receiveMaximum=" + receiveMaximum + " messages/" + receiveMaximumBytes + " bytes, sessionExpiry=" + sessionExpiry + ", influx=" + influx
                 + ", batch=" + batchMaxPoints + " points/" + batchMaxDelay.toMillis() + " ms, writeConcurrency=" + writeConcurrency
                 + ", limits=" + limits + ", http=" + httpHost + ":" + httpPort + ", liveRollups="
-                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + "]";
+                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + ", warmupMessages=" + warmupMessages + "]";
     }
 }

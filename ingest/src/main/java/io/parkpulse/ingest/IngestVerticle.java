@@ -17,6 +17,7 @@ import io.parkpulse.ingest.pipeline.Batching;
 import io.parkpulse.ingest.pipeline.IngestPipeline;
 import io.parkpulse.ingest.pipeline.MessagePreparer;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
+import io.parkpulse.ingest.pipeline.Warmup;
 import io.parkpulse.park.ParkDirectory;
 import io.parkpulse.park.ParkRegistry;
 import io.parkpulse.park.ParkRegistryHolder;
@@ -46,6 +47,8 @@ public final class IngestVerticle extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
     /** How long a stop waits for what is in hand to be written, acknowledged and reported (longer than a report's settling). */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /** The most a warm-up may delay start-up, on a slow or busy machine. */
+    static final Duration WARMUP_BUDGET = Duration.ofSeconds(10);
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry registry;
@@ -70,7 +73,7 @@ public final class IngestVerticle extends VerticleBase {
     public Future<?> start() {
         metrics = new IngestMetrics(registry);
         parks = new ParkRegistryHolder(new ParkDirectory(config.parksDirectory()), metrics::reloadFailed);
-        return vertx.executeBlocking(parks::load).compose(loaded -> {
+        return vertx.executeBlocking(parks::load).compose(loaded -> warmUp()).compose(warm -> {
             try {
                 wire();
             } catch (MqttException e) {
@@ -95,6 +98,17 @@ public final class IngestVerticle extends VerticleBase {
             reloadTimer = vertx.setPeriodic(config.parksReloadInterval().toMillis(), id -> reloadParks());
             LOG.info("ingest ready: metrics and health on http://{}:{}/", config.httpHost(), server.actualPort());
         });
+    }
+
+    /** The JIT's work done before subscribing, not while a backlog waits (docs/ingest.md, "Start-up"). */
+    private Future<Void> warmUp() {
+        if (config.warmupMessages() == 0) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> Warmup.run(config.limits(), config.warmupMessages(), WARMUP_BUDGET))
+                .onSuccess(r -> LOG.info("warmed up on {} synthetic messages ({} points) in {} ms, {} ms of it compiling",
+                        r.messages(), r.points(), r.took().toMillis(), r.compiling().toMillis()))
+                .mapEmpty();
     }
 
     private void wire() throws MqttException {
