@@ -33,6 +33,7 @@ WORKDIR /var/lib/parkpulse
 # --- ingest: /health and /metrics on 8081 ------------------------------------------------------------------
 FROM runtime AS ingest
 COPY --from=build /src/ingest/target/parkpulse-ingest.jar /opt/parkpulse/parkpulse-ingest.jar
+COPY ingest/jvm.options /opt/parkpulse/ingest-jvm.options
 COPY parks/ /etc/parkpulse/parks/
 ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
     PARKPULSE_PARKS_DIR=/etc/parkpulse/parks \
@@ -41,7 +42,7 @@ ENV JDK_JAVA_OPTIONS="-Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError" \
 USER parkpulse
 EXPOSE 8081
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 CMD curl -fsS -o /dev/null http://127.0.0.1:8081/health || exit 1
-ENTRYPOINT ["java", "-jar", "/opt/parkpulse/parkpulse-ingest.jar"]
+ENTRYPOINT ["java", "@/opt/parkpulse/ingest-jvm.options", "-jar", "/opt/parkpulse/parkpulse-ingest.jar"]
 
 # --- dashboard-api: API and web UI on 8082 -----------------------------------------------------------------
 FROM runtime AS dashboard-api

@@ -25,6 +25,9 @@ public final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--gateway-jar", defaultValue = "gateway/target/parkpulse-gateway.jar")
     Path gatewayJar;
 
+    @Option(names = "--ingest-jvm-options", defaultValue = "ingest/jvm.options")
+    Path ingestJvmOptions;
+
     @Option(names = "--gateway-jvm-options", defaultValue = "gateway/jvm.options")
     Path gatewayJvmOptions;
 
@@ -49,7 +52,7 @@ public final class ChaosCommand implements Callable<Integer> {
                 : MosquittoConfig.defaults().maxQueuedMessages(brokerMaxQueued);
         ChaosReport report;
         try {
-            report = new ChaosSuite(plan, work, new Jars(ingestJar, gatewayJar, gatewayJvmOptions), only, broker).run(System.out::println);
+            report = new ChaosSuite(plan, work, new Jars(ingestJar, ingestJvmOptions, gatewayJar, gatewayJvmOptions), only, broker).run(System.out::println);
         } catch (Exception e) {
             System.err.println("chaos: the suite could not run to the end (not a finding about ParkPulse's data): " + e);
             e.printStackTrace();

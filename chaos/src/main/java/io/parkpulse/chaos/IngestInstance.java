@@ -20,15 +20,17 @@ final class IngestInstance implements AutoCloseable {
 
     private final String name;
     private final Path jar;
+    private final Path jvmOptions;
     private final int heapMb;
     private final int httpPort;
     private final Map<String, String> environment;
     private final Path log;
     private volatile Process process;
 
-    IngestInstance(String name, Path jar, int heapMb, int httpPort, String brokerUrl, String influxUrl, Path parks, Path log) {
+    IngestInstance(String name, Path jar, Path jvmOptions, int heapMb, int httpPort, String brokerUrl, String influxUrl, Path parks, Path log) {
         this.name = name;
         this.jar = jar;
+        this.jvmOptions = jvmOptions;
         this.heapMb = heapMb;
         this.httpPort = httpPort;
         this.log = log;
@@ -48,7 +50,8 @@ final class IngestInstance implements AutoCloseable {
 
     /** Starts the jar and waits until the broker granted its subscription; fails at once if the process exits. */
     void start() throws IOException, InterruptedException {
-        process = Processes.startJar(jar, List.of("-Xmx" + heapMb + "m"), List.of(), environment, log);
+        // the shipped flags, then the plan's heap, which comes later and wins
+        process = Processes.startJar(jar, List.of("@" + jvmOptions, "-Xmx" + heapMb + "m"), List.of(), environment, log);
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
         while (!isSubscribed()) {
             if (!process.isAlive()) {

@@ -54,7 +54,7 @@ final class Stage implements AutoCloseable {
             int[] ports = FreePorts.pick(3);
             for (int i = 0; i < 2; i++) {
                 String name = "ingest-chaos-" + (i + 1);
-                ingests.add(new IngestInstance(name, jars.ingest(), plan.ingestHeapMb(), ports[i], broker.url(), startedInflux.url(),
+                ingests.add(new IngestInstance(name, jars.ingest(), jars.ingestJvmOptions(), plan.ingestHeapMb(), ports[i], broker.url(), startedInflux.url(),
                         parks, work.resolve(name + ".log")));
             }
             for (IngestInstance ingest : ingests) {

@@ -17,29 +17,34 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The jars users run carry parkpulse-mqtt's fixed Paho {@code CountingInputStream} (a bulk read instead of a
- * synchronized byte-by-byte copy of every PUBLISH: a quarter of ingest's CPU under load), not Paho's own. Checked on the
+ * The jars users run carry parkpulse-mqtt's fixed Paho classes, not Paho's own: {@code CountingInputStream} (a bulk
+ * read instead of a synchronized byte-by-byte copy of every PUBLISH: a quarter of ingest's CPU under load) and
+ * {@code MqttInputStream} (the socket read through a buffer instead of a system call per header byte). Checked on the
  * shaded jars themselves, which Maven packaged before this module's tests, not on a module's class path.
  */
 class ShadedJarsTest {
 
-    static final String PATCHED = "org/eclipse/paho/mqttv5/common/packet/util/CountingInputStream.class";
+    static final List<String> PATCHED = List.of("org/eclipse/paho/mqttv5/common/packet/util/CountingInputStream.class",
+            "org/eclipse/paho/mqttv5/client/wire/MqttInputStream.class");
 
     @ParameterizedTest
     @ValueSource(strings = {"ingest", "gateway", "dashboard-api", "simulators", "bench"})
-    void everyRunnableJarThatSpeaksMqttCarriesTheFixedCountingInputStream(String module) throws Exception {
+    void everyRunnableJarThatSpeaksMqttCarriesTheFixedPahoClasses(String module) throws Exception {
         Path jar = jar(module);
 
         try (JarFile file = new JarFile(jar.toFile())) {
-            ZipEntry entry = file.getEntry(PATCHED);
-            assertThat(entry).as("%s carries Paho's CountingInputStream", jar).isNotNull();
-            try (InputStream in = file.getInputStream(entry)) {
-                assertThat(in.readAllBytes()).as("CountingInputStream in %s is parkpulse-mqtt's", jar).isEqualTo(patchedBytes());
+            for (String patched : PATCHED) {
+                ZipEntry entry = file.getEntry(patched);
+                assertThat(entry).as("%s carries %s", jar, patched).isNotNull();
+                try (InputStream in = file.getInputStream(entry)) {
+                    assertThat(in.readAllBytes()).as("%s in %s is parkpulse-mqtt's", patched, jar).isEqualTo(patchedBytes(patched));
+                }
             }
         }
         try (URLClassLoader alone = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
             Class<?> loaded = alone.loadClass("org.eclipse.paho.mqttv5.common.packet.util.CountingInputStream");
             assertThat(loaded.getDeclaredMethod("read", byte[].class, int.class, int.class)).as("the bulk read").isNotNull();
+            assertThat(alone.loadClass("org.eclipse.paho.mqttv5.client.wire.ReadAheadInputStream")).as("the read-ahead buffer").isNotNull();
         }
     }
 
@@ -58,10 +63,10 @@ class ShadedJarsTest {
     }
 
     /** The class as parkpulse-mqtt compiled it: of the copies on this class path, the one not in Paho's own jar. */
-    static byte[] patchedBytes() throws IOException {
-        List<URL> copies = Collections.list(ShadedJarsTest.class.getClassLoader().getResources(PATCHED));
+    static byte[] patchedBytes(String patched) throws IOException {
+        List<URL> copies = Collections.list(ShadedJarsTest.class.getClassLoader().getResources(patched));
         URL ours = copies.stream().filter(u -> !u.toString().contains("org.eclipse.paho.mqttv5.client")).findFirst()
-                .orElseThrow(() -> new AssertionError("parkpulse-mqtt's CountingInputStream is not on the class path: " + copies));
+                .orElseThrow(() -> new AssertionError("parkpulse-mqtt's " + patched + " is not on the class path: " + copies));
         try (InputStream in = ours.openStream()) {
             return in.readAllBytes();
         }

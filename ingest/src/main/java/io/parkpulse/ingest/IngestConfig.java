@@ -26,6 +26,8 @@ import java.util.Map;
  * @param shareGroup          shared-subscription group; instances in one group split the stream
  * @param receiveMaximum      how many unacknowledged messages the broker may send this instance; this
  *                            bounds ingest's memory and is how backpressure reaches the broker
+ * @param receiveMaximumBytes how many bytes of message payload this instance holds unacknowledged at most: with the
+ *                            receive maximum, the bound on its memory whatever the size of the messages
  * @param sessionExpiry       how long the broker keeps this instance's session while it is away
  * @param influx              InfluxDB connection
  * @param batchMaxPoints      a write is sent when it holds this many points
@@ -36,12 +38,14 @@ import java.util.Map;
  * @param httpPort            port of the /metrics and /health endpoints (0: any free port)
  * @param liveRollups         whether to publish live rollups for the dashboard (docs/live.md)
  * @param liveRollupInterval  how often live rollups are published
+ * @param warmupMessages      synthetic messages run through ingest's per-message code before it subscribes, so the JIT
+ *                            compiles it before a backlog arrives (0: no warm-up)
  */
 public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, URI mqttUrl, String mqttClientId,
-                           String mqttUsername, String mqttPassword, String shareGroup, int receiveMaximum,
+                           String mqttUsername, String mqttPassword, String shareGroup, int receiveMaximum, int receiveMaximumBytes,
                            Duration sessionExpiry, InfluxConfig influx, int batchMaxPoints, Duration batchMaxDelay,
                            int writeConcurrency, Limits limits, String httpHost, int httpPort, boolean liveRollups,
-                           Duration liveRollupInterval) {
+                           Duration liveRollupInterval, int warmupMessages) {
 
     /** Reads the configuration from {@code env} (normally {@link System#getenv()}). */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -55,7 +59,9 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
                 "PARKPULSE_MQTT_CLIENT_ID=" + clientId + ": must be 1-64 characters without / + #");
         String group = s.text("PARKPULSE_MQTT_SHARE_GROUP", "ingest");
         s.check(Ids.isValid(group), "PARKPULSE_MQTT_SHARE_GROUP=" + group + ": must be an id (letters, digits, . _ : -)");
-        int receiveMaximum = s.integer("PARKPULSE_MQTT_RECEIVE_MAXIMUM", 500, 2, 65_535);
+        // large enough that one-reading messages fill 5,000-point writes (half the window per batch, two writes in flight)
+        int receiveMaximum = s.integer("PARKPULSE_MQTT_RECEIVE_MAXIMUM", 10_000, 2, 65_535);
+        int receiveMaximumBytes = s.integer("PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES", 8 << 20, 64 << 10, 1 << 30);
         Duration session = s.duration("PARKPULSE_MQTT_SESSION_EXPIRY", Duration.ofDays(7), Duration.ofMinutes(1), Duration.ofDays(136 * 365));
 
         InfluxConfig influx = InfluxConfig.fromEnvironment(s);
@@ -75,10 +81,11 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
         s.check(List.of("on", "off", "true", "false").contains(live), "PARKPULSE_LIVE_ROLLUPS=" + live + ": must be on or off");
         Duration liveInterval = s.duration("PARKPULSE_LIVE_ROLLUP_INTERVAL", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(10));
+        int warmup = s.integer("PARKPULSE_WARMUP_MESSAGES", 20_000, 0, 1_000_000);
         s.throwIfInvalid();
         return new IngestConfig(parks, reload, mqtt, clientId, s.optional("PARKPULSE_MQTT_USERNAME"), s.optional("PARKPULSE_MQTT_PASSWORD"),
-                group, receiveMaximum, session, influx, batchPoints, batchDelay, concurrency, limits, httpHost, httpPort,
-                live.equals("on") || live.equals("true"), liveInterval);
+                group, receiveMaximum, receiveMaximumBytes, session, influx, batchPoints, batchDelay, concurrency, limits, httpHost, httpPort,
+                live.equals("on") || live.equals("true"), liveInterval, warmup);
     }
 
     /** Paho wants tcp:// or ssl://; accept the mqtt:// spellings too. */
@@ -110,9 +117,9 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
     public String toString() {
         return "IngestConfig[parks=" + parksDirectory + ", mqtt=" + mqttUrl + ", clientId=" + mqttClientId + ", user="
                 + mqttUsername + ", mqttSecretGiven=" + (mqttPassword != null) + ", shareGroup=" + shareGroup
-                + ", receiveMaximum=" + receiveMaximum + ", sessionExpiry=" + sessionExpiry + ", influx=" + influx
+                + ", receiveMaximum=" + receiveMaximum + " messages/" + receiveMaximumBytes + " bytes, sessionExpiry=" + sessionExpiry + ", influx=" + influx
                 + ", batch=" + batchMaxPoints + " points/" + batchMaxDelay.toMillis() + " ms, writeConcurrency=" + writeConcurrency
                 + ", limits=" + limits + ", http=" + httpHost + ":" + httpPort + ", liveRollups="
-                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + "]";
+                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + ", warmupMessages=" + warmupMessages + "]";
     }
 }

@@ -8,6 +8,7 @@ import io.parkpulse.contract.Topics;
 import io.parkpulse.ingest.http.OpsEndpoints;
 import io.parkpulse.ingest.live.LivePublishing;
 import io.parkpulse.ingest.live.PahoRollupSender;
+import io.parkpulse.ingest.mqtt.ContextHandoff;
 import io.parkpulse.ingest.mqtt.MqttSource;
 import io.parkpulse.ingest.mqtt.ReportPublisher;
 import io.parkpulse.ingest.pipeline.Acknowledger;
@@ -16,6 +17,7 @@ import io.parkpulse.ingest.pipeline.Batching;
 import io.parkpulse.ingest.pipeline.IngestPipeline;
 import io.parkpulse.ingest.pipeline.MessagePreparer;
 import io.parkpulse.ingest.pipeline.PreparedMessage;
+import io.parkpulse.ingest.pipeline.Warmup;
 import io.parkpulse.park.ParkDirectory;
 import io.parkpulse.park.ParkRegistry;
 import io.parkpulse.park.ParkRegistryHolder;
@@ -37,14 +39,16 @@ import org.slf4j.LoggerFactory;
  * One ingest instance: takes telemetry and gateway status from the broker's shared subscription,
  * stores it in InfluxDB, acknowledges it once stored, and serves {@code /metrics} and {@code /health}.
  *
- * <p>Threads: Paho's callback thread decodes and validates each message ({@link MessagePreparer});
- * everything else runs on this verticle's event loop.
+ * <p>Threads: Paho's callback thread decodes and validates each message ({@link MessagePreparer}) and hands it to
+ * this verticle's event loop in groups ({@link ContextHandoff}); everything else runs on the event loop.
  */
 public final class IngestVerticle extends VerticleBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestVerticle.class);
     /** How long a stop waits for what is in hand to be written, acknowledged and reported (longer than a report's settling). */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(5);
+    /** The most a warm-up may delay start-up, on a slow or busy machine. */
+    static final Duration WARMUP_BUDGET = Duration.ofSeconds(10);
 
     private final IngestConfig config;
     private final PrometheusMeterRegistry registry;
@@ -69,7 +73,7 @@ public final class IngestVerticle extends VerticleBase {
     public Future<?> start() {
         metrics = new IngestMetrics(registry);
         parks = new ParkRegistryHolder(new ParkDirectory(config.parksDirectory()), metrics::reloadFailed);
-        return vertx.executeBlocking(parks::load).compose(loaded -> {
+        return vertx.executeBlocking(parks::load).compose(loaded -> warmUp()).compose(warm -> {
             try {
                 wire();
             } catch (MqttException e) {
@@ -96,26 +100,39 @@ public final class IngestVerticle extends VerticleBase {
         });
     }
 
+    /** The JIT's work done before subscribing, not while a backlog waits (docs/ingest.md, "Start-up"). */
+    private Future<Void> warmUp() {
+        if (config.warmupMessages() == 0) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> Warmup.run(config.limits(), config.warmupMessages(), WARMUP_BUDGET))
+                .onSuccess(r -> LOG.info("warmed up on {} synthetic messages ({} points) in {} ms, {} ms of it compiling",
+                        r.messages(), r.points(), r.took().toMillis(), r.compiling().toMillis()))
+                .mapEmpty();
+    }
+
     private void wire() throws MqttException {
         Context context = this.context;
+        ContextHandoff toEventLoop = new ContextHandoff(context);
         influx = new InfluxClient(vertx, config.influx());
         writer = new BatchWriter(vertx, influx, config.writeConcurrency(), metrics);
         MessagePreparer preparer = new MessagePreparer(new TelemetryDecoder(config.limits(), Clock.systemUTC()), parks);
         reports = new ReportPublisher(new ReportPublisher.Settings(config.pahoServerUri(), config.mqttClientId() + "-reports",
                 config.mqttUsername(), config.mqttPassword()));
         mqtt = new MqttSource(new MqttSource.Settings(config.pahoServerUri(), config.mqttClientId(), config.mqttUsername(),
-                config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(),
+                config.mqttPassword(), config.sessionExpiry().toSeconds(), config.receiveMaximum(), config.receiveMaximumBytes(),
                 List.of(Topics.shared(config.shareGroup(), Channel.TELEMETRY), Topics.shared(config.shareGroup(), Channel.STATUS))),
                 message -> {
                     PreparedMessage prepared = preparer.prepare(message);
-                    context.runOnContext(v -> {
+                    toEventLoop.offer(() -> {
                         pipeline.accept(prepared);
                         if (live != null) {
                             live.accept(prepared); // as it is taken, not once stored: live values must not wait for InfluxDB
                         }
                     });
                 },
-                lost -> context.runOnContext(v -> pipeline.connectionLost(lost)));
+                // through the same hand-off: handled after every message the lost connection delivered
+                lost -> toEventLoop.offer(() -> pipeline.connectionLost(lost)));
         EndToEndAcks acks = new EndToEndAcks(context, reports, metrics, Clock.systemUTC());
         pipeline = new IngestPipeline(vertx, writer, new Batching(config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay()),
                 new Acknowledger() {

@@ -17,8 +17,9 @@ class IngestConfigTest {
         assertThat(c.influx().url().toString()).isEqualTo("http://127.0.0.1:8086");
         assertThat(c.influx().database()).isEqualTo("parkpulse");
         assertThat(c.shareGroup()).isEqualTo("ingest");
-        assertThat(c.receiveMaximum()).isEqualTo(500);
-        assertThat(c.batchMaxMessages()).isEqualTo(250);
+        assertThat(c.receiveMaximum()).isEqualTo(10_000);
+        assertThat(c.receiveMaximumBytes()).isEqualTo(8 * 1024 * 1024);
+        assertThat(c.batchMaxMessages()).isEqualTo(5_000);
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(c.httpHost()).isEqualTo("127.0.0.1");
@@ -35,13 +36,15 @@ class IngestConfigTest {
                 Map.entry("PARKPULSE_INFLUX_PASSWORD", "token"),
                 Map.entry("PARKPULSE_BATCH_MAX_DELAY", "500ms"),
                 Map.entry("PARKPULSE_MAX_READING_AGE", "400d"),
-                Map.entry("PARKPULSE_MQTT_RECEIVE_MAXIMUM", "64")));
+                Map.entry("PARKPULSE_MQTT_RECEIVE_MAXIMUM", "64"),
+                Map.entry("PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES", "1048576")));
         assertThat(c.pahoServerUri()).isEqualTo("ssl://broker.example:8883");
         assertThat(c.mqttPassword()).isEqualTo("from-a-secret-store");
         assertThat(c.influx().url().getPath()).isEqualTo("/prefix");
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(400));
         assertThat(c.batchMaxMessages()).isEqualTo(32);
+        assertThat(c.receiveMaximumBytes()).isEqualTo(1 << 20);
         assertThat(c.toString()).doesNotContain("from-a-secret-store").doesNotContain("token")
                 .contains("mqttSecretGiven=true", "secretGiven=true");
     }
@@ -51,11 +54,13 @@ class IngestConfigTest {
         assertThatThrownBy(() -> IngestConfig.fromEnvironment(Map.of(
                 "PARKPULSE_BATCH_MAX_DELAY", "2s",
                 "PARKPULSE_MQTT_RECEIVE_MAXIMUM", "lots",
+                "PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES", "1000",
                 "PARKPULSE_INFLUX_URL", "influx:8086",
                 "PARKPULSE_MQTT_SHARE_GROUP", "a/b")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PARKPULSE_BATCH_MAX_DELAY=2s: must be between")
                 .hasMessageContaining("PARKPULSE_MQTT_RECEIVE_MAXIMUM=lots: not a whole number")
+                .hasMessageContaining("PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES=1000: must be between")
                 .hasMessageContaining("PARKPULSE_INFLUX_URL=influx:8086")
                 .hasMessageContaining("PARKPULSE_MQTT_SHARE_GROUP=a/b");
     }

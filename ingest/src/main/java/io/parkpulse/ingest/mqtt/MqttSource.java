@@ -28,9 +28,9 @@ import org.slf4j.LoggerFactory;
  *       down, the broker queues its share of the stream and re-sends what it had not acknowledged.</li>
  *   <li>Manual acknowledgements: {@link #acknowledge} is called only after a message's readings
  *       are stored.</li>
- *   <li>At most the receive maximum of messages held unacknowledged: announced to the broker (MQTT 5
- *       receive maximum) and enforced here too ({@link InFlightLimit}), because Mosquitto 2.0.11 stops
- *       honouring it; when writes fall behind, the flow stops at the broker.</li>
+ *   <li>At most the receive maximum of messages, and {@code maxInFlightBytes} of payload, held unacknowledged: the
+ *       count announced to the broker (MQTT 5 receive maximum) and both enforced here ({@link InFlightLimit}), because
+ *       Mosquitto 2.0.11 stops honouring the count; when writes fall behind, the flow stops at the broker.</li>
  * </ul>
  *
  * <p>Threading: messages are delivered to the consumer on Paho's callback thread, one at a time, in
@@ -44,7 +44,7 @@ public final class MqttSource implements AutoCloseable {
 
     /** How to connect and what to take. */
     public record Settings(String serverUri, String clientId, String username, String password, long sessionExpirySeconds,
-                           int receiveMaximum, List<String> subscriptions) {
+                           int receiveMaximum, int maxInFlightBytes, List<String> subscriptions) {
     }
 
     private final Settings settings;
@@ -64,13 +64,13 @@ public final class MqttSource implements AutoCloseable {
      */
     public MqttSource(Settings settings, Consumer<InboundMessage> onMessage, LongConsumer onLost) throws MqttException {
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.inFlight = new InFlightLimit(settings.receiveMaximum());
+        this.inFlight = new InFlightLimit(settings.receiveMaximum(), settings.maxInFlightBytes());
         this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
         client.setManualAcks(true);
         client.setCallback(new CallbackAdapter() {
             @Override
             public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-                if (!taking || !inFlight.admit(() -> client.isConnected() && !closed && taking)) {
+                if (!taking || !inFlight.admit(message.getPayload().length, () -> client.isConnected() && !closed && taking)) {
                     return; // stopping, or the connection is going: the broker delivers this message again later
                 }
                 onMessage.accept(new InboundMessage(topic, message.getPayload(), message.getId(), message.getQos(),
@@ -170,7 +170,7 @@ public final class MqttSource implements AutoCloseable {
      * @return whether an acknowledgement was sent
      */
     public boolean acknowledge(InboundMessage message) {
-        inFlight.release();
+        inFlight.release(message.payload().length);
         if (message.qos() == 0 || message.connection() != connection.get()) {
             return false;
         }
@@ -185,7 +185,7 @@ public final class MqttSource implements AutoCloseable {
 
     /** A message left ingest without acknowledgement because its connection was lost. */
     public void forget(InboundMessage message) {
-        inFlight.release();
+        inFlight.release(message.payload().length);
     }
 
     public boolean isConnected() {

@@ -182,7 +182,7 @@ public final class BatchWriter {
     }
 
     /** The request body: each point rendered straight into it, one line each. */
-    private static Buffer body(List<PreparedPoint> points) {
+    static Buffer body(List<PreparedPoint> points) {
         StringBuilder sb = new StringBuilder(points.size() * BYTES_PER_LINE);
         for (PreparedPoint p : points) {
             p.point().appendTo(sb).append('\n');

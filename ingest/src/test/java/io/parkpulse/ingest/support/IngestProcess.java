@@ -27,7 +27,9 @@ public final class IngestProcess implements AutoCloseable {
         subscribedMarker = Files.exists(log) ? count(Files.readString(log)) : 0;
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx256m", "-cp", classpath, IngestMain.class.getName()));
+        // the flags ingest ships with (ingest/jvm.options; tests run in the module's directory)
+        String flags = "@" + Path.of("jvm.options").toAbsolutePath();
+        ProcessBuilder builder = new ProcessBuilder(List.of(java, flags, "-cp", classpath, IngestMain.class.getName()));
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         process = builder.start();

@@ -59,6 +59,8 @@ public final class RunningIngest implements AutoCloseable {
         env.put("PARKPULSE_MQTT_CLIENT_ID", clientId);
         env.put("PARKPULSE_HTTP_PORT", "0");
         env.put("PARKPULSE_PARKS_RELOAD_INTERVAL", "200ms");
+        // tests measure no speed: the JIT warm-up would only lengthen every start (WarmupTest covers it)
+        env.put("PARKPULSE_WARMUP_MESSAGES", "0");
         env.putAll(extra);
         return env;
     }
