@@ -14,7 +14,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
  * ParkPulse's system under test: the shaded ingest jar as deployed, configured by environment like the launcher's
- * {@code start_ingest}, with {@code -Xmx256m}, its own client id and HTTP port, and the load park's file in its parks
+ * {@code start_ingest}, with the flags of ingest/jvm.options and a 256 MB heap, its own client id and HTTP port, and the load park's file in its parks
  * directory so it accepts the meters. Ready when {@code /health} is UP: subscribed, InfluxDB reachable.
  */
 final class IngestProcess implements PipelineLane.PipelineProcess {
@@ -25,7 +25,7 @@ final class IngestProcess implements PipelineLane.PipelineProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Where ingest runs from and what it is connected to. */
-    record Settings(Path jar, String brokerUrl, URI influx, String database, Path parks, int httpPort) {
+    record Settings(Path jar, Path jvmOptions, String brokerUrl, URI influx, String database, Path parks, int httpPort) {
     }
 
     private final Settings settings;
@@ -54,7 +54,9 @@ final class IngestProcess implements PipelineLane.PipelineProcess {
                 "PARKPULSE_HTTP_HOST", "127.0.0.1",
                 "PARKPULSE_HTTP_PORT", Integer.toString(settings.httpPort()));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = ChildProcesses.start(List.of(java, "-Xmx" + HEAP_MB + "m", "-jar", settings.jar().toString()), env, log, false);
+        // the flags ingest ships with, then the goal's heap, which comes later and wins
+        Process process = ChildProcesses.start(List.of(java, "@" + settings.jvmOptions(), "-Xmx" + HEAP_MB + "m", "-jar",
+                settings.jar().toString()), env, log, false);
         IngestProcess ingest = new IngestProcess(settings, clientId, process, log);
         try {
             ingest.awaitHealthy();

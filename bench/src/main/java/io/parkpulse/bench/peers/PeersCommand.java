@@ -50,6 +50,10 @@ public final class PeersCommand implements Callable<Integer> {
     @Option(names = "--ingest-jar", defaultValue = "ingest/target/parkpulse-ingest.jar", description = "Default: ${DEFAULT-VALUE}")
     Path ingestJar;
 
+    @Option(names = "--ingest-jvm-options", defaultValue = "ingest/jvm.options",
+            description = "The JVM flags ingest ships with, given to it as an @argfile; the heap is then fixed to the goal's. Default: ${DEFAULT-VALUE}")
+    Path ingestJvmOptions;
+
     @Option(names = "--ingest-port", defaultValue = "8092", description = "Ingest's /health port. Default: ${DEFAULT-VALUE}")
     int ingestPort;
 
@@ -187,7 +191,7 @@ public final class PeersCommand implements Callable<Integer> {
         Map<Lane, PeerLane> byLane = new EnumMap<>(Lane.class);
         byLane.put(Lane.BROKER, new BrokerAloneLane(rig, mosquittoSub));
         byLane.put(Lane.INFLUX, new InfluxAloneLane(rig));
-        IngestProcess.Settings ingest = new IngestProcess.Settings(ingestJar, broker, influx, database, parks, ingestPort);
+        IngestProcess.Settings ingest = new IngestProcess.Settings(ingestJar, ingestJvmOptions, broker, influx, database, parks, ingestPort);
         byLane.put(Lane.PARKPULSE, new PipelineLane(rig, ProcessNames.INGEST, (clientId, dir) -> IngestProcess.start(ingest, clientId, dir)));
         NodeRedProcess.Settings nodeRed = new NodeRedProcess.Settings(node, nodeRedHome, nodeRedFlow, meterTable, broker, influx, database);
         byLane.put(Lane.NODE_RED, new PipelineLane(rig, ProcessNames.NODE_RED,
