@@ -212,27 +212,37 @@ public final class GatewayPublisher implements AutoCloseable {
     public void publishAsync(byte[] payload, int qos, Runnable acknowledged, Consumer<Throwable> failed) throws InterruptedException {
         window.acquire();
         MqttActionListener listener = new MqttActionListener() {
+            // the slot is freed after the callback ran, so awaitAcknowledged returns only once every count has landed
             @Override
             public void onSuccess(IMqttToken token) {
-                window.release();
-                if (qos > 0 && noSubscriber(token)) {
-                    failed.accept(new NoSubscriberException(Topics.telemetry(settings.park(), settings.gateway())));
-                } else {
-                    acknowledged.run();
+                try {
+                    if (qos > 0 && noSubscriber(token)) {
+                        failed.accept(new NoSubscriberException(Topics.telemetry(settings.park(), settings.gateway())));
+                    } else {
+                        acknowledged.run();
+                    }
+                } finally {
+                    window.release();
                 }
             }
 
             @Override
             public void onFailure(IMqttToken token, Throwable exception) {
-                window.release();
-                failed.accept(exception);
+                try {
+                    failed.accept(exception);
+                } finally {
+                    window.release();
+                }
             }
         };
         try {
             client.publish(Topics.telemetry(settings.park(), settings.gateway()), payload, qos, false, null, listener);
         } catch (MqttException e) {
-            window.release();
-            failed.accept(e);
+            try {
+                failed.accept(e);
+            } finally {
+                window.release();
+            }
         }
     }
 
