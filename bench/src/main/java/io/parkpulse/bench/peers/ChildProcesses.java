@@ -60,6 +60,26 @@ final class ChildProcesses {
     }
 
     /** Peak resident memory ({@code VmHWM} of /proc/pid/status) in MB, or NaN when it cannot be read. */
+    /** Waits until something is ready; may fail like any process or server check. */
+    interface Readiness {
+        void await() throws IOException, InterruptedException;
+    }
+
+    /** {@code started} once it is ready; closed, and the failure thrown, when it does not get there. */
+    static <T extends AutoCloseable> T readyOrClosed(T started, Readiness readiness) throws IOException, InterruptedException {
+        try {
+            readiness.await();
+            return started;
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            try {
+                started.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
     static double peakRssMb(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {

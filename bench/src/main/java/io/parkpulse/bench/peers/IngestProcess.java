@@ -58,17 +58,7 @@ final class IngestProcess implements PipelineLane.PipelineProcess {
         Process process = ChildProcesses.start(List.of(java, "@" + settings.jvmOptions(), "-Xmx" + HEAP_MB + "m", "-jar",
                 settings.jar().toString()), env, log, false);
         IngestProcess ingest = new IngestProcess(settings, clientId, process, log);
-        try {
-            ingest.awaitHealthy();
-        } catch (RuntimeException | IOException | InterruptedException e) {
-            try {
-                ingest.close();
-            } catch (MqttException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
-        return ingest;
+        return ChildProcesses.readyOrClosed(ingest, ingest::awaitHealthy);
     }
 
     private void awaitHealthy() throws IOException, InterruptedException {

@@ -63,18 +63,8 @@ final class NodeRedProcess implements PipelineLane.PipelineProcess {
         Process process = ChildProcesses.start(List.of(settings.node(), redJs.toString(), "--userDir", userDir.toString(),
                 "--settings", settings.flowDir().resolve("settings.js").toAbsolutePath().toString(), "--port", "0"), env, log, false);
         NodeRedProcess nodeRed = new NodeRedProcess(settings.brokerUrl(), clientId, process, log);
-        try {
-            brokerLog.awaitSubscription(mark, clientId, PeerRig.TELEMETRY_FILTER, START_LIMIT,
-                    () -> process.isAlive() ? null : "Node-RED exited with " + process.exitValue() + "; see " + log);
-        } catch (RuntimeException | IOException | InterruptedException e) {
-            try {
-                nodeRed.close();
-            } catch (MqttException closing) {
-                e.addSuppressed(closing);
-            }
-            throw e;
-        }
-        return nodeRed;
+        return ChildProcesses.readyOrClosed(nodeRed, () -> brokerLog.awaitSubscription(mark, clientId, PeerRig.TELEMETRY_FILTER,
+                START_LIMIT, () -> process.isAlive() ? null : "Node-RED exited with " + process.exitValue() + "; see " + log));
     }
 
     @Override
