@@ -1,5 +1,15 @@
 package io.parkpulse.bench.load;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 /**
  * What an ingest instance's Prometheus {@code /metrics} text says about the figures load and fault runs follow: heap
  * in use ({@code jvm_memory_used_bytes{area="heap"}}, summed over pools, garbage included), heap live after the last
@@ -11,6 +21,32 @@ package io.parkpulse.bench.load;
  * @param acksPublished end-to-end acks published, 0 when the text has no such counter (an ingest with acks off)
  */
 public record IngestMetrics(double heapUsedBytes, double liveHeapBytes, double pointsStored, boolean subscribed, double acksPublished) {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(5);
+
+    /** A client for {@link #fetch}: HTTP/1.1, so no h2c upgrade is tried on each connection to ingest's plain-HTTP endpoint. */
+    static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    }
+
+    /**
+     * Reads an instance's {@code /metrics} now, within 6 s whatever the client does: once its own request timeout never
+     * fired and a load run hung for minutes in a sample.
+     *
+     * @throws IOException when it does not answer 200 in time
+     */
+    static IngestMetrics fetch(HttpClient http, URI metrics) throws IOException, InterruptedException {
+        try {
+            HttpResponse<String> response = http.sendAsync(HttpRequest.newBuilder(metrics).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.ofString()).get(REQUEST_TIMEOUT.toSeconds() + 1, TimeUnit.SECONDS);
+            if (response.statusCode() != 200) {
+                throw new IOException(metrics + " answered " + response.statusCode());
+            }
+            return parse(response.body());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException(metrics + ": " + e, e);
+        }
+    }
 
     public static IngestMetrics parse(String prometheusText) {
         double heap = 0;
