@@ -11,9 +11,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The ack-cost benchmark's figures for one message shape ({@link AckCostCommand}): the runs of each {@link AckLane},
- * round by round, and each lane's totals over its rounds beside those of lane a (acks off) — readings stored per second
- * and ingest's CPU per reading — with their ratios. The absolute figures belong to the machine and the moment; the
- * ratios, measured interleaved in one run, are what carries over.
+ * round by round (a lane may run more than once in a round), and each lane's totals beside those of lane a (acks off) —
+ * readings stored per second and ingest's CPU per reading — with their ratios, over all rounds and round by round. The
+ * absolute figures belong to the machine and the moment; the ratios, measured interleaved in one run, are what carries
+ * over.
  */
 final class AckCost {
 
@@ -55,26 +56,39 @@ final class AckCost {
     }
 
     private final int readingsPerMessage;
-    private final Map<AckLane, List<LoadReport>> runs = new EnumMap<>(AckLane.class);
+    private final String schedule;
+    /** Round by round, each lane's runs in it. */
+    private final List<Map<AckLane, List<LoadReport>>> rounds = new ArrayList<>();
 
-    AckCost(int readingsPerMessage) {
+    /** @param schedule the order of the lanes in a round, as the table names it, e.g. {@code a b a c} */
+    AckCost(int readingsPerMessage, String schedule) {
         this.readingsPerMessage = readingsPerMessage;
-        for (AckLane lane : AckLane.values()) {
-            runs.put(lane, new ArrayList<>());
-        }
+        this.schedule = schedule;
     }
 
     int readingsPerMessage() {
         return readingsPerMessage;
     }
 
-    /** The next round's run of {@code lane}. */
-    void add(AckLane lane, LoadReport run) {
-        runs.get(lane).add(run);
+    /** A run of {@code lane} in round {@code round} (1, 2, …; rounds come in order). */
+    void add(int round, AckLane lane, LoadReport run) {
+        while (rounds.size() < round) {
+            Map<AckLane, List<LoadReport>> next = new EnumMap<>(AckLane.class);
+            for (AckLane l : AckLane.values()) {
+                next.put(l, new ArrayList<>());
+            }
+            rounds.add(next);
+        }
+        rounds.get(round - 1).get(lane).add(run);
     }
 
     Totals totals(AckLane lane) {
-        return Totals.of(runs.get(lane));
+        return Totals.of(runs(lane));
+    }
+
+    /** Every run of {@code lane}, round by round. */
+    private List<LoadReport> runs(AckLane lane) {
+        return rounds.stream().flatMap(r -> r.get(lane).stream()).toList();
     }
 
     /** The lane's readings stored per second over all rounds ÷ lane a's. */
@@ -103,9 +117,8 @@ final class AckCost {
     }
 
     String table() {
-        int rounds = runs.get(AckLane.ACKS_OFF).size();
-        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s, QoS 1: %d round%s, lanes interleaved a b c%n", shape(), rounds,
-                rounds == 1 ? "" : "s"));
+        StringBuilder t = new StringBuilder(String.format(Locale.ROOT, "%s, QoS 1: %d round%s of %s%n", shape(), rounds.size(),
+                rounds.size() == 1 ? "" : "s", schedule));
         t.append(String.format(Locale.ROOT, "  %-40s %18s %6s %24s %6s   %s%n", "lane", "readings/s stored", "÷ a", "ingest CPU per reading",
                 "÷ a", "lost / dup."));
         for (AckLane lane : AckLane.values()) {
@@ -123,18 +136,21 @@ final class AckCost {
         JsonObject lanes = new JsonObject();
         for (AckLane lane : AckLane.values()) {
             Totals total = totals(lane);
-            JsonArray rounds = new JsonArray();
-            runs.get(lane).forEach(r -> rounds.add(r.json()));
+            JsonArray laneRuns = new JsonArray();
+            runs(lane).forEach(r -> laneRuns.add(r.json()));
             lanes.put(lane.letter(), new JsonObject().put("lane", lane.label())
                     .put("stored", total.stored()).put("seconds", total.seconds())
                     .put("readingsPerSecond", finite(total.readingsPerSecond())).put("readingsPerSecondRatio", finite(throughputRatio(lane)))
                     .put("ingestCpuMicrosPerReading", finite(total.cpuMicrosPerReading())).put("ingestCpuRatio", finite(cpuRatio(lane)))
                     .put("readingsPerSecondRatioByRound", finiteArray(throughputRatiosByRound(lane)))
+                    .put("readingsPerSecondRatioMedian", finite(median(throughputRatiosByRound(lane))))
                     .put("ingestCpuRatioByRound", finiteArray(cpuRatiosByRound(lane)))
+                    .put("ingestCpuRatioMedian", finite(median(cpuRatiosByRound(lane))))
                     .put("lost", total.lost()).put("duplicates", total.duplicates()).put("failed", total.failed())
-                    .put("rounds", rounds));
+                    .put("runs", laneRuns));
         }
-        return new JsonObject().put("readingsPerMessage", readingsPerMessage).put("qos", 1).put("lanes", lanes);
+        return new JsonObject().put("readingsPerMessage", readingsPerMessage).put("qos", 1).put("schedule", schedule)
+                .put("rounds", rounds.size()).put("lanes", lanes);
     }
 
     private String shape() {
@@ -142,12 +158,11 @@ final class AckCost {
     }
 
     private List<Double> byRound(AckLane lane, ToDoubleFunction<Totals> figure) {
-        List<LoadReport> baseline = runs.get(AckLane.ACKS_OFF);
-        List<LoadReport> these = runs.get(lane);
         List<Double> ratios = new ArrayList<>();
-        for (int round = 0; round < Math.min(baseline.size(), these.size()); round++) {
-            ratios.add(ratio(figure.applyAsDouble(Totals.of(List.of(these.get(round)))),
-                    figure.applyAsDouble(Totals.of(List.of(baseline.get(round))))));
+        for (Map<AckLane, List<LoadReport>> round : rounds) {
+            if (!round.get(lane).isEmpty() && !round.get(AckLane.ACKS_OFF).isEmpty()) {
+                ratios.add(ratio(figure.applyAsDouble(Totals.of(round.get(lane))), figure.applyAsDouble(Totals.of(round.get(AckLane.ACKS_OFF)))));
+            }
         }
         return ratios;
     }
@@ -155,10 +170,24 @@ final class AckCost {
     private static String roundRatios(java.util.function.Function<AckLane, List<Double>> ratios) {
         StringBuilder s = new StringBuilder();
         for (AckLane lane : List.of(AckLane.ACKS_ON, AckLane.END_TO_END)) {
+            List<Double> byRound = ratios.apply(lane);
             s.append(s.length() == 0 ? "" : "; ").append(lane.letter()).append(" ÷ a ");
-            s.append(String.join(", ", ratios.apply(lane).stream().map(AckCost::format).toList()));
+            s.append(String.join(", ", byRound.stream().map(AckCost::format).toList()));
+            if (byRound.size() > 2) {
+                s.append(" (median ").append(format(median(byRound))).append(')');
+            }
         }
         return s.toString();
+    }
+
+    /** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+    static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static double ratio(double value, double baseline) {

@@ -7,8 +7,6 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,10 +22,10 @@ import picocli.CommandLine.Option;
 /**
  * What end-to-end acks cost ingest (issue 17), against two running ingest instances that differ only in
  * {@code PARKPULSE_END_TO_END_ACKS}, each on a broker of its own (an ingest takes every park's telemetry on its broker),
- * both writing to one InfluxDB. In one run, lanes interleaved a b c a b c so noise hits them alike
+ * both writing to one InfluxDB. In one run, lanes interleaved round after round so noise hits them alike
  * ({@link AckLane}): (a) acks off, (b) acks on with a publisher trusting the PUBACK, (c) acks on with a publisher
  * waiting for them; for 50 readings and one reading per QoS 1 message, each run publishing as fast as ingest writes,
- * each shape after a warm-up of every lane. Prints readings/s stored and ingest CPU per reading of each lane with its ratio to (a) ({@link AckCost}), and writes
+ * each shape after a warm-up round. Prints readings/s stored and ingest CPU per reading of each lane with its ratio to (a) ({@link AckCost}), and writes
  * them as JSON.
  */
 @Command(name = "ingest-acks", mixinStandardHelpOptions = true,
@@ -37,7 +35,14 @@ public final class AckCostCommand implements Callable<Integer> {
 
     /** The shapes of the ingest benchmark, both at QoS 1. */
     private static final List<Integer> READINGS_PER_MESSAGE = List.of(50, 1);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /**
+     * One round. Lane a runs twice so that the two ingests take turns and carry the same load, and b and c each have a
+     * baseline run beside them: with a b c, the acks-off instance, loaded a third of the time, used up to 1.4 × the
+     * other's CPU per reading in a calibration run (acks on in both).
+     */
+    static final List<AckLane> ROUND = List.of(AckLane.ACKS_OFF, AckLane.ACKS_ON, AckLane.ACKS_OFF, AckLane.END_TO_END);
+    static final String SCHEDULE = String.join(" ", ROUND.stream().map(AckLane::letter).toList());
+    private static final HttpClient HTTP = IngestMetrics.httpClient();
 
     @Mixin
     LoadParkOptions shape;
@@ -61,18 +66,23 @@ public final class AckCostCommand implements Callable<Integer> {
     @Option(names = "--acks-off-ingest-pid", description = "Its process id, for its CPU time")
     Long acksOffIngestPid;
 
+    @Option(names = "--calibration", description = "The ingest given as acks-off publishes acks too (an A/A run): lane a then differs "
+            + "from b only by the instance and the moment, so b ÷ a is the noise floor that the real run's ratios must exceed")
+    boolean calibration;
+
     @Option(names = "--influx-pid", description = "InfluxDB's process id: before each run, wait (60 s at most) until it uses under 5 %% "
             + "of a core, so runs start alike; without it, 5 s")
     Long influxPid;
 
-    @Option(names = "--rounds", defaultValue = "2", description = "Rounds of a b c for each shape. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--rounds", defaultValue = "3", description = "Rounds of a b a c for each shape. Default: ${DEFAULT-VALUE}")
     int rounds;
 
     @Option(names = "--duration", defaultValue = "PT10S", description = "How long each run publishes. Default: ${DEFAULT-VALUE}")
     Duration duration;
 
-    @Option(names = "--warm-up", defaultValue = "PT10S", description = "Before each shape, each lane once, not counted, so both ingests "
-            + "and this publisher have compiled the shape's hot paths; it also checks which ingest publishes acks. Default: ${DEFAULT-VALUE}")
+    @Option(names = "--warm-up", defaultValue = "PT5S", description = "Length of the runs of the round before each shape, not counted, "
+            + "so both ingests and this publisher have compiled the shape's hot paths; it also checks which ingest publishes acks. "
+            + "Default: ${DEFAULT-VALUE}")
     Duration warmUp;
 
     @Option(names = "--out", required = true, description = "Directory for acks.json")
@@ -91,21 +101,24 @@ public final class AckCostCommand implements Callable<Integer> {
         for (AckLane lane : AckLane.values()) {
             System.out.println("  " + lane.label());
         }
+        if (calibration) {
+            System.out.println("CALIBRATION: the ingest of lane a publishes acks too; the ratios show the noise floor, not what acks cost");
+        }
         List<AckCost> costs = new ArrayList<>();
         for (int readingsPerMessage : READINGS_PER_MESSAGE) {
-            AckCost cost = new AckCost(readingsPerMessage);
-            System.out.printf(Locale.ROOT, "%n%d reading(s) per message, QoS 1, %d s per run, as fast as ingest writes; each lane first "
-                    + "for %d s not counted%n", readingsPerMessage, duration.toSeconds(), warmUp.toSeconds());
+            AckCost cost = new AckCost(readingsPerMessage, SCHEDULE);
+            System.out.printf(Locale.ROOT, "%n%d reading(s) per message, QoS 1, %d s per run, as fast as ingest writes, rounds of %s; "
+                    + "first a round of %d s runs not counted%n", readingsPerMessage, duration.toSeconds(), SCHEDULE, warmUp.toSeconds());
             String wrongIngest = warmUp(park, readingsPerMessage);
             if (wrongIngest != null) {
                 System.err.println("ingest-acks: " + wrongIngest);
                 return 2;
             }
             for (int round = 1; round <= rounds; round++) {
-                for (AckLane lane : AckLane.values()) {
+                for (AckLane lane : ROUND) {
                     InfluxSettling.await(influxPid);
                     LoadReport report = run(lane, park, readingsPerMessage, duration, "round " + round);
-                    cost.add(lane, report);
+                    cost.add(round, lane, report);
                     System.out.println(runLine(round, lane, report));
                 }
             }
@@ -120,27 +133,27 @@ public final class AckCostCommand implements Callable<Integer> {
             shapes.add(cost.json());
         }
         Path json = out.resolve("acks.json");
-        Files.writeString(json, new JsonObject().put("rounds", rounds).put("runSeconds", duration.toSeconds()).put("park", park.parkId())
+        Files.writeString(json, new JsonObject().put("calibration", calibration).put("rounds", rounds).put("runSeconds", duration.toSeconds()).put("park", park.parkId())
                 .put("meters", park.meters()).put("gateways", park.gateways()).put("shapes", shapes).encodePrettily());
         System.out.println("figures written to " + json);
         return costs.stream().allMatch(AckCost::nothingLost) ? 0 : 3;
     }
 
     /**
-     * Runs each lane once in the shape about to be measured, not counted: otherwise lane a, first in the round, would
-     * pay for the JIT compiling a shape's paths in both ingests and in this publisher. Checks on the way that the
-     * ingest given as acks-off published no ack and the other did (else lane c would wait for acks that never come).
+     * Runs a round in the shape about to be measured, not counted: otherwise lane a, first in the round, would pay for
+     * the JIT compiling a shape's paths in both ingests and in this publisher. Checks on the way that the ingest given
+     * as acks-off published no ack and the other did (else lane c would wait for acks that never come).
      *
      * @return what is wrong with the two ingests given, or null
      */
     private String warmUp(LoadPark park, int readingsPerMessage) throws Exception {
-        for (AckLane lane : AckLane.values()) {
+        for (AckLane lane : ROUND) {
             URI metrics = lane.ingestAcks() ? ingestMetrics : acksOffIngestMetrics;
             double acksBefore = acksPublished(metrics);
             LoadReport report = run(lane, park, readingsPerMessage, warmUp, "warm-up");
             System.out.println(runLine(0, lane, report));
             double acks = acksPublished(metrics) - acksBefore;
-            if (!lane.ingestAcks() && acks > 0) {
+            if (!lane.ingestAcks() && acks > 0 && !calibration) {
                 return "the ingest at --acks-off-ingest-metrics " + metrics + " published " + (long) acks
                         + " end-to-end acks: start it with PARKPULSE_END_TO_END_ACKS=off";
             }
@@ -169,11 +182,6 @@ public final class AckCostCommand implements Callable<Integer> {
     }
 
     private static double acksPublished(URI metrics) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IOException(metrics + " answered " + response.statusCode());
-        }
-        return IngestMetrics.parse(response.body()).acksPublished();
+        return IngestMetrics.fetch(HTTP, metrics).acksPublished();
     }
 }
