@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
  * both writing to one InfluxDB. In one run, lanes interleaved round after round so noise hits them alike
  * ({@link AckLane}): (a) acks off, (b) acks on with a publisher trusting the PUBACK, (c) acks on with a publisher
  * waiting for them; for 50 readings and one reading per QoS 1 message, each run publishing as fast as ingest writes,
- * each shape after a warm-up round. Prints readings/s stored and ingest CPU per reading of each lane with its ratio to (a) ({@link AckCost}), and writes
- * them as JSON.
+ * each shape after a warm-up round. Prints readings/s stored and ingest CPU per reading of each lane with its ratio to
+ * (a) ({@link AckCost}), and writes them as JSON. With {@code --calibration} both ingests publish acks: the noise floor.
  */
 @Command(name = "ingest-acks", mixinStandardHelpOptions = true,
         description = "Ingest with end-to-end acks off, on, and waited for by the publisher, interleaved in one run: readings/s "
@@ -40,8 +40,8 @@ public final class AckCostCommand implements Callable<Integer> {
      * baseline run beside them: with a b c, the acks-off instance, loaded a third of the time, used up to 1.4 × the
      * other's CPU per reading in a calibration run (acks on in both).
      */
-    static final List<AckLane> ROUND = List.of(AckLane.ACKS_OFF, AckLane.ACKS_ON, AckLane.ACKS_OFF, AckLane.END_TO_END);
-    static final String SCHEDULE = String.join(" ", ROUND.stream().map(AckLane::letter).toList());
+    private static final List<AckLane> ROUND = List.of(AckLane.ACKS_OFF, AckLane.ACKS_ON, AckLane.ACKS_OFF, AckLane.END_TO_END);
+    private static final String SCHEDULE = String.join(" ", ROUND.stream().map(AckLane::letter).toList());
     private static final HttpClient HTTP = IngestMetrics.httpClient();
 
     @Mixin
