@@ -4,6 +4,7 @@ import io.parkpulse.bench.api.ApiBench;
 import io.parkpulse.bench.efficiency.EfficiencyBenchCommand;
 import io.parkpulse.bench.footprint.SimulatorFootprintCommand;
 import io.parkpulse.bench.gateway.GatewayMemoryBench;
+import io.parkpulse.bench.load.AckCostCommand;
 import io.parkpulse.bench.load.IngestBenchCommand;
 import io.parkpulse.bench.load.LoadCommands;
 import io.parkpulse.bench.load.ScalePhaseCommand;
@@ -18,10 +19,11 @@ import picocli.CommandLine;
  * {@code ./parkpulse bench} and {@code ./parkpulse scale} start the services and call these.
  */
 @Command(name = "parkpulse-bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks and load harness: ingest under load against InfluxDB alone, one vs two ingest instances, "
+        description = "Benchmarks and load harness: ingest under load against InfluxDB alone, ingest with end-to-end acks against "
+                + "the same run without them, one vs two ingest instances, "
                 + "InfluxDB's bytes per reading, the simulator's footprint, the efficiency engine, the dashboard API, "
                 + "the gateway's memory.",
-        subcommands = {IngestBenchCommand.class, LoadCommands.Run.class, LoadCommands.Baseline.class, ScalePhaseCommand.class,
+        subcommands = {IngestBenchCommand.class, AckCostCommand.class, LoadCommands.Run.class, LoadCommands.Baseline.class, ScalePhaseCommand.class,
             StorageFootprintCommand.class, SimulatorFootprintCommand.class, EfficiencyBenchCommand.class, ApiBench.class,
             GatewayMemoryBench.class, PeersCommand.class})
 public final class BenchCli implements Runnable {

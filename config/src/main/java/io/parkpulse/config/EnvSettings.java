@@ -54,6 +54,22 @@ public final class EnvSettings {
         }
     }
 
+    /** A switch written {@code on} or {@code off} ({@code true} / {@code false} too, any case). */
+    public boolean onOff(String name, boolean fallback) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> {
+                problems.add(name + "=" + value + ": must be on or off (or true / false)");
+                yield fallback;
+            }
+        };
+    }
+
     /** A duration written as {@code 200ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 30d} or ISO-8601 ({@code PT0.2S}). */
     public Duration duration(String name, Duration fallback, Duration min, Duration max) {
         String value = env.get(name);

@@ -24,6 +24,18 @@ class EnvSettingsTest {
     }
 
     @Test
+    void switchesReadOnOffAndTrueFalseInAnyCase() {
+        EnvSettings env = new EnvSettings(Map.of("PARKPULSE_A", "Off", "PARKPULSE_B", " true ", "PARKPULSE_C", "ON", "PARKPULSE_D", "no"));
+
+        assertThat(env.onOff("PARKPULSE_A", true)).isFalse();
+        assertThat(env.onOff("PARKPULSE_B", false)).isTrue();
+        assertThat(env.onOff("PARKPULSE_C", false)).isTrue();
+        assertThat(env.onOff("PARKPULSE_UNSET", true)).isTrue();
+        assertThat(env.onOff("PARKPULSE_D", true)).as("a bad value keeps the default meanwhile").isTrue();
+        assertThatThrownBy(env::throwIfInvalid).hasMessageContaining("PARKPULSE_D=no: must be on or off (or true / false)");
+    }
+
+    @Test
     void durationsReadShortFormsAndIso8601() {
         assertThat(EnvSettings.parseDuration("200ms")).isEqualTo(Duration.ofMillis(200));
         assertThat(EnvSettings.parseDuration("1.5s")).isEqualTo(Duration.ofMillis(1_500));

@@ -40,12 +40,14 @@ import java.util.Map;
  * @param liveRollupInterval  how often live rollups are published
  * @param warmupMessages      synthetic messages run through ingest's per-message code before it subscribes, so the JIT
  *                            compiles it before a backlog arrives (0: no warm-up)
+ * @param endToEndAcks        whether to publish end-to-end acks to gateways (docs/protocol.md); off only where every
+ *                            gateway trusts the broker's PUBACK, since a gateway waiting for acks resends forever
  */
 public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, URI mqttUrl, String mqttClientId,
                            String mqttUsername, String mqttPassword, String shareGroup, int receiveMaximum, int receiveMaximumBytes,
                            Duration sessionExpiry, InfluxConfig influx, int batchMaxPoints, Duration batchMaxDelay,
                            int writeConcurrency, Limits limits, String httpHost, int httpPort, boolean liveRollups,
-                           Duration liveRollupInterval, int warmupMessages) {
+                           Duration liveRollupInterval, int warmupMessages, boolean endToEndAcks) {
 
     /** Reads the configuration from {@code env} (normally {@link System#getenv()}). */
     public static IngestConfig fromEnvironment(Map<String, String> env) {
@@ -77,15 +79,15 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
         String httpHost = s.text("PARKPULSE_HTTP_HOST", "127.0.0.1");
         int httpPort = s.integer("PARKPULSE_HTTP_PORT", 8081, 0, 65_535);
 
-        String live = s.text("PARKPULSE_LIVE_ROLLUPS", "on").trim().toLowerCase(java.util.Locale.ROOT);
-        s.check(List.of("on", "off", "true", "false").contains(live), "PARKPULSE_LIVE_ROLLUPS=" + live + ": must be on or off");
+        boolean live = s.onOff("PARKPULSE_LIVE_ROLLUPS", true);
         Duration liveInterval = s.duration("PARKPULSE_LIVE_ROLLUP_INTERVAL", Duration.ofSeconds(1), Duration.ofMillis(100),
                 Duration.ofSeconds(10));
         int warmup = s.integer("PARKPULSE_WARMUP_MESSAGES", 20_000, 0, 1_000_000);
+        boolean acks = s.onOff("PARKPULSE_END_TO_END_ACKS", true);
         s.throwIfInvalid();
         return new IngestConfig(parks, reload, mqtt, clientId, s.optional("PARKPULSE_MQTT_USERNAME"), s.optional("PARKPULSE_MQTT_PASSWORD"),
                 group, receiveMaximum, receiveMaximumBytes, session, influx, batchPoints, batchDelay, concurrency, limits, httpHost, httpPort,
-                live.equals("on") || live.equals("true"), liveInterval, warmup);
+                live, liveInterval, warmup, acks);
     }
 
     /** Paho wants tcp:// or ssl://; accept the mqtt:// spellings too. */
@@ -120,6 +122,7 @@ public record IngestConfig(Path parksDirectory, Duration parksReloadInterval, UR
                 + ", receiveMaximum=" + receiveMaximum + " messages/" + receiveMaximumBytes + " bytes, sessionExpiry=" + sessionExpiry + ", influx=" + influx
                 + ", batch=" + batchMaxPoints + " points/" + batchMaxDelay.toMillis() + " ms, writeConcurrency=" + writeConcurrency
                 + ", limits=" + limits + ", http=" + httpHost + ":" + httpPort + ", liveRollups="
-                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + ", warmupMessages=" + warmupMessages + "]";
+                + (liveRollups ? "every " + liveRollupInterval.toMillis() + " ms" : "off") + ", warmupMessages=" + warmupMessages
+                + ", endToEndAcks=" + (endToEndAcks ? "on" : "off") + "]";
     }
 }

@@ -31,6 +31,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,13 +134,13 @@ public final class IngestVerticle extends VerticleBase {
                 },
                 // through the same hand-off: handled after every message the lost connection delivered
                 lost -> toEventLoop.offer(() -> pipeline.connectionLost(lost)));
-        EndToEndAcks acks = new EndToEndAcks(context, reports, metrics, Clock.systemUTC());
+        Consumer<PreparedMessage> acks = endToEndAcks(context);
         pipeline = new IngestPipeline(vertx, writer, new Batching(config.batchMaxPoints(), config.batchMaxMessages(), config.batchMaxDelay()),
                 new Acknowledger() {
                     @Override
                     public void acknowledge(PreparedMessage message) {
                         mqtt.acknowledge(message.source());
-                        acks.settled(message); // stored or rejected: the same moment, never before the write
+                        acks.accept(message); // stored or rejected: the same moment, never before the write
                     }
 
                     @Override
@@ -155,6 +156,16 @@ public final class IngestVerticle extends VerticleBase {
         metrics.gauge("parkpulse.ingest.broker.subscribed", "1 while connected with every subscription granted", () -> mqtt.isSubscribed() ? 1 : 0);
         metrics.gauge("parkpulse.ingest.parks", "Parks in the registry", () -> parks.get().parks().size());
         metrics.gauge("parkpulse.ingest.meters", "Meters in the registry", () -> parks.get().meterCount());
+    }
+
+    /** Where a settled message goes to be acknowledged to its gateway: {@link EndToEndAcks}, or nowhere when switched off. */
+    private Consumer<PreparedMessage> endToEndAcks(Context context) {
+        if (!config.endToEndAcks()) {
+            LOG.warn("end-to-end acks are off (PARKPULSE_END_TO_END_ACKS=off): a gateway or simulator waiting for them never has "
+                    + "a message confirmed and resends it forever; only gateways that trust the broker's PUBACK work as meant");
+            return message -> { };
+        }
+        return new EndToEndAcks(context, reports, metrics, Clock.systemUTC())::settled;
     }
 
     private void reloadParks() {

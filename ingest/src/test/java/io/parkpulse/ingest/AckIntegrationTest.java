@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * End-to-end acknowledgements on real Mosquitto and InfluxDB: the acks a gateway receives cover exactly the seqs it
  * sent (and only its own), every acked reading is queryable the moment its ack arrives, a rejected message is acked too, two ingest
- * instances on the shared subscription together ack everything, and nothing is acked while InfluxDB is down.
+ * instances on the shared subscription together ack everything, nothing is acked while InfluxDB is down, and nothing
+ * at all with acks switched off ({@code PARKPULSE_END_TO_END_ACKS=off}) while the data is still stored.
  */
 @RealServicesTest
 class AckIntegrationTest {
@@ -126,6 +127,29 @@ class AckIntegrationTest {
             Await.until(Duration.ofSeconds(60), () -> acks.seqs().size() == n, () -> acks.seqs().size() + " of " + n + " acked");
             assertThat(acks.seqs()).containsExactlyElementsOf(seqs(1, n));
             assertThat(acks.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void switchedOffNothingIsAckedAndEverythingIsStored(MqttBroker broker, InfluxDb influx, @TempDir Path parks) throws Exception {
+        TestParks.writeLoadPark(parks, PARK, METERS);
+        int n = 100;
+        long base = System.currentTimeMillis() - 14_400_000;
+        Map<String, String> acksOff = Map.of("PARKPULSE_MQTT_SHARE_GROUP", "acks-off", "PARKPULSE_END_TO_END_ACKS", "off");
+        try (RunningIngest ingest = RunningIngest.start(RunningIngest.environment(broker.url(), influx.url(), parks, "ingest-acks-off", acksOff));
+             AckListener acks = new AckListener(broker, "gw-1", influx, base, n);
+             GatewayPublisher gateway = GatewayPublisher.connect(GatewayPublisher.Settings.anonymous(broker.url(), PARK, "gw-1"))) {
+            awaitReportsConnected(ingest);
+            for (long seq = 1; seq <= n; seq++) {
+                gateway.publish(message(seq, base));
+            }
+            String stored = "SELECT count(energy_kwh) FROM electricity WHERE time >= " + (base + 1) + "ms AND time <= " + (base + n) + "ms";
+            Await.until(Duration.ofSeconds(30), () -> influx.count(DB, stored) == (long) n * METERS,
+                    () -> influx.count(DB, stored) + " of " + n * METERS + " readings stored");
+            Thread.sleep(1_000); // an ack would follow its write within milliseconds
+            assertThat(acks.received()).as("acks published with acks off").isZero();
+            assertThat(ingest.counter("parkpulse.ingest.acks", "result", "published")).isZero();
+            assertThat(ingest.counter("parkpulse.ingest.acks", "result", "failed")).isZero();
         }
     }
 

@@ -23,6 +23,20 @@ class IngestConfigTest {
         assertThat(c.batchMaxDelay()).isEqualTo(Duration.ofMillis(200));
         assertThat(c.limits().maxAge()).isEqualTo(Duration.ofDays(30));
         assertThat(c.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(c.endToEndAcks()).isTrue();
+        assertThat(c.liveRollups()).isTrue();
+    }
+
+    @Test
+    void endToEndAcksAndLiveRollupsSwitchOffWithOffOrFalse() {
+        IngestConfig off = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_CLIENT_ID", "ingest-1",
+                "PARKPULSE_END_TO_END_ACKS", "off", "PARKPULSE_LIVE_ROLLUPS", "FALSE"));
+        assertThat(off.endToEndAcks()).isFalse();
+        assertThat(off.liveRollups()).isFalse();
+        assertThat(off.toString()).contains("endToEndAcks=off", "liveRollups=off");
+        IngestConfig on = IngestConfig.fromEnvironment(Map.of("PARKPULSE_MQTT_CLIENT_ID", "ingest-1", "PARKPULSE_END_TO_END_ACKS", "true"));
+        assertThat(on.endToEndAcks()).isTrue();
+        assertThat(on.toString()).contains("endToEndAcks=on");
     }
 
     @Test
@@ -56,13 +70,15 @@ class IngestConfigTest {
                 "PARKPULSE_MQTT_RECEIVE_MAXIMUM", "lots",
                 "PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES", "1000",
                 "PARKPULSE_INFLUX_URL", "influx:8086",
-                "PARKPULSE_MQTT_SHARE_GROUP", "a/b")))
+                "PARKPULSE_MQTT_SHARE_GROUP", "a/b",
+                "PARKPULSE_END_TO_END_ACKS", "sometimes")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("PARKPULSE_BATCH_MAX_DELAY=2s: must be between")
                 .hasMessageContaining("PARKPULSE_MQTT_RECEIVE_MAXIMUM=lots: not a whole number")
                 .hasMessageContaining("PARKPULSE_MQTT_RECEIVE_MAXIMUM_BYTES=1000: must be between")
                 .hasMessageContaining("PARKPULSE_INFLUX_URL=influx:8086")
-                .hasMessageContaining("PARKPULSE_MQTT_SHARE_GROUP=a/b");
+                .hasMessageContaining("PARKPULSE_MQTT_SHARE_GROUP=a/b")
+                .hasMessageContaining("PARKPULSE_END_TO_END_ACKS=sometimes: must be on or off");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package io.parkpulse.bench.load;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.io.IOException;
 
 /**
  * Watches the ingest instance under test five times a second (often enough that a closed-loop load
@@ -20,7 +17,7 @@ final class IngestSampler implements AutoCloseable {
 
     private final URI metrics;
     private final Long pid;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = IngestMetrics.httpClient();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile double peakHeapBytes;
@@ -48,8 +45,7 @@ final class IngestSampler implements AutoCloseable {
 
     synchronized void sample() {
         try {
-            IngestMetrics now = IngestMetrics.parse(http.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            IngestMetrics now = IngestMetrics.fetch(http, metrics);
             peakHeapBytes = Math.max(peakHeapBytes, now.heapUsedBytes());
             peakLiveBytes = Math.max(peakLiveBytes, now.liveHeapBytes());
             if (now.pointsStored() >= 0) {

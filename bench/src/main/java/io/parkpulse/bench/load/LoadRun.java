@@ -55,12 +55,16 @@ public final class LoadRun {
      * @param otherProcesses further processes whose CPU time the run reports (InfluxDB, the broker), by name
      * @param acks           what counts as published: the broker's PUBACK, or (end to end, issue 17) ingest's ack that
      *                       the readings are stored, unacknowledged messages being sent again
+     * @param uniqueSeqs     every message of a gateway has its own seq, as a real gateway numbers them (always so with
+     *                       end-to-end acks, which name them); else a message's seq is its chunk, as before issue 17
      */
     public record Settings(String label, String brokerUrl, String username, String password, LoadPark park, int readingsPerMessage,
                            int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
-                           List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery, MqttSink.Acks acks) {
+                           List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery, MqttSink.Acks acks,
+                           boolean uniqueSeqs) {
 
         public Settings {
+            uniqueSeqs = uniqueSeqs || acks.endToEnd();
             ingests = List.copyOf(ingests);
             otherProcesses = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherProcesses));
             if (acks.endToEnd() && qos != 1) {
@@ -73,12 +77,18 @@ public final class LoadRun {
                         int qos, double targetRate, Duration duration, int threads, URI influxUrl, String influxDb,
                         List<IngestTarget> ingests, Map<String, Long> otherProcesses, Duration probeEvery) {
             this(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads, influxUrl, influxDb,
-                    ingests, otherProcesses, probeEvery, MqttSink.Acks.PUBACK);
+                    ingests, otherProcesses, probeEvery, MqttSink.Acks.PUBACK, false);
         }
 
         public Settings withAcks(MqttSink.Acks acks) {
             return new Settings(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads,
-                    influxUrl, influxDb, ingests, otherProcesses, probeEvery, acks);
+                    influxUrl, influxDb, ingests, otherProcesses, probeEvery, acks, uniqueSeqs);
+        }
+
+        /** The same run with every message numbered as a gateway numbers it, whatever counts as published. */
+        public Settings withUniqueSeqs() {
+            return new Settings(label, brokerUrl, username, password, park, readingsPerMessage, qos, targetRate, duration, threads,
+                    influxUrl, influxDb, ingests, otherProcesses, probeEvery, acks, true);
         }
 
         /**
@@ -123,7 +133,7 @@ public final class LoadRun {
         // device times from half an hour ago: in the past, so runs never collide with live data, yet not so old that
         // ingest marks them late (StorageSchema.LATE_AFTER_MS) and the run measures writes a live park would not make
         LoadTraffic traffic = new LoadTraffic(park, settings.readingsPerMessage(), System.currentTimeMillis() - 30 * 60_000,
-                settings.acks().endToEnd());
+                settings.uniqueSeqs());
         LatencyProbes probes = new LatencyProbes(influx, "electricity");
 
         LOG.info("{}: publishing for {} s", settings.label(), settings.duration().toSeconds());

@@ -146,14 +146,8 @@ public final class ScalePhaseCommand implements Callable<Integer> {
                 System.getenv("PARKPULSE_MQTT_PASSWORD"), park, 50, 1, rate, length, 2, pipeline.influx, pipeline.database, ingests, processes, Duration.ofMillis(100));
     }
 
-    /** Waits until InfluxDB has finished with what the previous run wrote (compactions), so runs start alike. */
     private void settle() throws InterruptedException {
-        Long pid = processes.get(INFLUXDB);
-        if (pid == null) {
-            Thread.sleep(5_000);
-        } else if (!ProcessCpu.awaitQuiet(pid, 0.05, Duration.ofSeconds(2), Duration.ofSeconds(60))) {
-            System.out.println("  (InfluxDB still busy after 60 s; going on)");
-        }
+        InfluxSettling.await(processes.get(INFLUXDB));
     }
 
     private void recreateDatabase() throws Exception {

@@ -19,15 +19,19 @@ class IngestMetricsTest {
             parkpulse_ingest_points_stored_total 12345.0
             # TYPE parkpulse_ingest_broker_subscribed gauge
             parkpulse_ingest_broker_subscribed 1.0
+            # TYPE parkpulse_ingest_acks_total counter
+            parkpulse_ingest_acks_total{result="failed"} 2.0
+            parkpulse_ingest_acks_total{result="published"} 678.0
             """;
 
     @Test
-    void readsHeapLiveHeapPointsAndSubscription() {
+    void readsHeapLiveHeapPointsSubscriptionAndAcks() {
         IngestMetrics metrics = IngestMetrics.parse(TEXT);
         assertThat(metrics.heapUsedBytes()).isEqualTo(10_485_760 + 2_097_152); // heap pools only
         assertThat(metrics.liveHeapBytes()).isEqualTo(3_145_728);
         assertThat(metrics.pointsStored()).isEqualTo(12_345);
         assertThat(metrics.subscribed()).isTrue();
+        assertThat(metrics.acksPublished()).isEqualTo(678);
     }
 
     @Test
@@ -36,6 +40,7 @@ class IngestMetricsTest {
         assertThat(metrics.pointsStored()).isEqualTo(-1);
         assertThat(metrics.subscribed()).isFalse();
         assertThat(metrics.heapUsedBytes()).isZero();
+        assertThat(metrics.acksPublished()).as("no ack counter: none published").isZero();
     }
 
     @Test
