@@ -95,8 +95,9 @@ class DeploymentFilesTest {
                 problems.add(name + " is read by docker-compose.yml but missing from .env.example");
             } else if (r.defaultValue() != null && !documented.equals(r.defaultValue())) {
                 problems.add(name + ": .env.example says `" + documented + "`, docker-compose.yml defaults to `" + r.defaultValue() + "`");
-            } else if (r.defaultValue() == null && !documented.equals("CHANGE_ME")) {
-                problems.add(name + " has no default in docker-compose.yml: .env.example must hold the placeholder CHANGE_ME, not a value");
+            } else if (r.defaultValue() == null && !documented.isEmpty()) {
+                // empty, not a placeholder word: compose's ${VAR:?} refuses an empty secret, a placeholder would run
+                problems.add(name + " has no default in docker-compose.yml: .env.example must leave it empty, not give a value");
             }
         });
         new TreeSet<>(envExample.keySet()).stream().filter(name -> !references.containsKey(name))
