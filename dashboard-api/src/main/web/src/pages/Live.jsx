@@ -467,9 +467,10 @@ function AlarmRow({ alarm, big, onAck, subject, now }) {
   const id = alarm.id;
   return (
     <li class={`alarm ${alarm.state}`} data-testid={`alarm-${id}`} data-state={alarm.state}>
-      <div class="alarm-head">
+      {/* the rule's id is the park file's identifier, not a text: on hover, not in the sentence people read */}
+      <div class="alarm-head" title={alarm.rule ? `${t('alarm.rule')}: ${alarm.rule}` : undefined}>
         <strong>{tOr(`alarm.kind.${alarm.kind}`, alarm.rule || alarm.kind)}</strong>
-        <span class="muted">{subject}{alarm.rule ? ` · ${alarm.rule}` : ''}</span>
+        <span class="muted">{subject}</span>
         <span class={`tag ${alarm.state}`}>{tOr(`alarm.state.${alarm.state}`, alarm.state)}</span>
       </div>
       <div class="alarm-body">

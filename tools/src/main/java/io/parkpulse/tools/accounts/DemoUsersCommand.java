@@ -35,7 +35,7 @@ public final class DemoUsersCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         return CommandErrors.call("parkpulse-tools demo-users", () -> {
             Map<String, String> passwords = UsersFileWriter.writeWithGeneratedPasswords(file, List.of(
-                    new UsersFileWriter.Account(Caller.operator("operator", List.of(park)), "控制室 Control room"),
+                    new UsersFileWriter.Account(Caller.operator("operator", List.of(park)), "控制室"),
                     new UsersFileWriter.Account(Caller.enterprise("enterprise", park, enterprise), enterprise)), new PasswordHasher());
             passwords.forEach((user, password) -> System.out.println(user + " " + password));
             return 0;
