@@ -17,7 +17,7 @@ export function VerdictTag({ item, testid, compact = false }) {
   return (
     <span class="verdict-wrap" data-testid={testid} data-verdict={verdict} title={text}>
       <span class={`tag verdict verdict-${verdict}`}>{t(`verdict.${verdict}`)}</span>
-      {verdict === 'unknown' && !compact && <span class="verdict-why muted">{why || t('verdict.unknownNoReason')}</span>}
+      {verdict === 'unknown' && !compact && <span class="verdict-why muted">{why || t('verdict.missingUnsaid')}</span>}
     </span>
   );
 }
@@ -65,7 +65,7 @@ export function ForecastBand({ forecast, budget, unit, testid }) {
       </div>
       {g && (
         <div class="band-track" title={`${t('targets.band')}: ${bandText(forecast, unit, lang)}`}>
-          <div class={`band-range${g.bandOverBudget ? ' over' : ''}`} style={{ left: `${g.low}%`, width: `${Math.max(0.5, g.high - g.low)}%` }} />
+          <div class={`band-range${g.overBudget ? ' over' : g.bandOverBudget ? ' straddles' : ''}`} style={{ left: `${g.low}%`, width: `${Math.max(0.5, g.high - g.low)}%` }} />
           <div class="band-value" style={{ left: `${g.value}%` }} />
           {g.budget !== null && <div class="band-budget" style={{ left: `${g.budget}%` }} title={`${t('targets.budget')} ${formatQuantity(budget, unit, lang)}`} />}
         </div>

@@ -94,18 +94,23 @@ export function progressBars(q) {
 export const hasBudget = (q) => isNumber(q?.budget) || isNumber(q?.budget_ytd);
 
 /**
- * Where the forecast band sits on a scale that holds the band, the forecast and the budget (percent of the scale),
- * for drawing; null without a forecast value.
+ * Where the forecast band sits on a scale zoomed onto the band and the budget (percent of the scale), for drawing:
+ * the scale runs from half the span below the lower of low and budget to half the span above the higher of high and
+ * budget, so a band of a few percent is still seen against the budget. Null without a forecast value.
  */
 export function bandGeometry(forecast, budget) {
   if (!isNumber(forecast?.value)) return null;
-  const low = isNumber(forecast.low) ? forecast.low : forecast.value;
-  const high = isNumber(forecast.high) ? forecast.high : forecast.value;
-  const top = Math.max(high, forecast.value, isNumber(budget) ? budget : 0) * 1.1;
-  if (!(top > 0)) return null;
-  const at = (v) => Math.max(0, Math.min(100, (v / top) * 100));
+  const low = isNumber(forecast.low) ? Math.min(forecast.low, forecast.value) : forecast.value;
+  const high = isNumber(forecast.high) ? Math.max(forecast.high, forecast.value) : forecast.value;
+  const withBudget = isNumber(budget) ? [low, high, budget] : [low, high];
+  const lo = Math.min(...withBudget);
+  const hi = Math.max(...withBudget);
+  const span = hi - lo || Math.abs(forecast.value) * 0.1 || 1;
+  const from = lo - span / 2;
+  const to = hi + span / 2;
+  const at = (v) => ((v - from) / (to - from)) * 100;
   return {
-    low: at(low), high: at(high), value: at(forecast.value), budget: isNumber(budget) ? at(budget) : null,
+    from, to, low: at(low), high: at(high), value: at(forecast.value), budget: isNumber(budget) ? at(budget) : null,
     overBudget: isNumber(budget) && forecast.value > budget,
     bandOverBudget: isNumber(budget) && high > budget,
   };

@@ -76,15 +76,21 @@ describe('carbon helpers', () => {
       expect(c.methodText('brand_new')).toBe('brand_new');
     });
 
-    it('places band, forecast and budget on one scale', () => {
+    it('places band, forecast and budget on one scale zoomed onto them', () => {
       const g = c.bandGeometry(forecast, 52000);
-      const top = 54400 * 1.1;
-      expect(g.low).toBeCloseTo((51800 / top) * 100, 10);
-      expect(g.high).toBeCloseTo(100 / 1.1, 10);
-      expect(g.value).toBeCloseTo((53100 / top) * 100, 10);
-      expect(g.budget).toBeCloseTo((52000 / top) * 100, 10);
+      // low 51,800 (below the budget 52,000) to high 54,400: span 2,600, scale 50,500 – 55,700
+      expect(g.from).toBe(50500);
+      expect(g.to).toBe(55700);
+      expect(g.low).toBeCloseTo(25, 10);
+      expect(g.value).toBeCloseTo(50, 10);
+      expect(g.high).toBeCloseTo(75, 10);
+      expect(g.budget).toBeCloseTo((1500 / 5200) * 100, 10);
       expect(g.overBudget).toBe(true);
-      expect(c.bandGeometry({ value: 100, low: 90, high: 110 }, 200)).toMatchObject({ overBudget: false, bandOverBudget: false });
+      expect(g.bandOverBudget).toBe(true);
+      const under = c.bandGeometry({ value: 100, low: 90, high: 110 }, 200); // scale 35 – 255
+      expect(under).toMatchObject({ overBudget: false, bandOverBudget: false, from: 35, to: 255 });
+      expect(under.high).toBeCloseTo((75 / 220) * 100, 10);
+      expect(c.bandGeometry({ value: 100 })).toMatchObject({ low: 50, value: 50, high: 50, budget: null });
       expect(c.bandGeometry({ value: null }, 10)).toBeNull();
     });
   });

@@ -76,7 +76,7 @@ export function CarbonPage({ park, id, own }) {
             <MonthsPanel months={data.months} />
             <section class="panel wide" data-testid="carbon-budget-forecast">
               <h2>{t('carbon.budgetForecast')}</h2>
-              <div class="grid">
+              <div class="pair">
                 {['co2', 'energy'].filter((q) => QUANTITIES.includes(q)).map((q) => (
                   <QuantityProgress key={q} id={q} quantity={data[q]} year={data.year ?? year} />
                 ))}
@@ -165,8 +165,9 @@ function PeersPanel({ figure }) {
           </dl>
           {position.place !== null && (
             <div class="peer-track" title={t('carbon.peerRank', { rank: position.rank, count: position.count })}>
-              <span class="peer-end muted">{t('bench.frontrunner')}</span>
-              <div class="progress-track"><div class="peer-marker" style={{ left: `${position.place}%` }} /></div>
+              <span class="muted small">{t('bench.frontrunner')}</span>
+              <div class="progress-track"><div class="peer-marker" data-testid="carbon-peer-marker" style={{ left: `${position.place}%` }} /></div>
+              <span class="muted small">{t('carbon.peerLast')}</span>
             </div>
           )}
         </>

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { getJson, parkPath, query } from '../api.js';
 import {
@@ -36,7 +37,9 @@ export function TargetsPage({ park }) {
           <BasisLine basis={data.basis} year={data.year ?? year} policyVersion={data.policy_version} timeZone={data.time_zone} />
           {!hasAnyTarget(data) && <p class="notice-line" data-testid="targets-none">{t('targets.none')}</p>}
           <div class="grid">
-            {QUANTITIES.map((q) => <QuantityProgress key={q} id={q} quantity={progress?.[q]} year={data.year ?? year} />)}
+            <div class="pair">
+              {QUANTITIES.map((q) => <QuantityProgress key={q} id={q} quantity={progress?.[q]} year={data.year ?? year} />)}
+            </div>
             <IntensityPanel targets={data.targets} intensity={progress?.intensity} year={data.year ?? year} />
             <MonthPanel months={progress?.months} progress={progress} year={data.year ?? year} />
             <ContributorsPanel contributors={data.contributors} progress={progress} />
@@ -64,7 +67,17 @@ function IntensityPanel({ targets, intensity, year }) {
         </p>
       )}
       {!hasMilestone && <p class="muted" data-testid="no-milestone">{t('targets.noMilestone')}</p>}
-      <table data-testid="intensity-table">
+      {!targets && (
+        <dl class="facts">
+          {INTENSITIES.map((i) => (
+            <Fragment key={i}>
+              <dt>{tOr(`ind.${i}`, i)}</dt>
+              <dd data-testid={`intensity-ytd-${i}`}>{formatQuantity(intensity?.[i]?.ytd, intensity?.[i]?.unit || UNITS[i], lang)}</dd>
+            </Fragment>
+          ))}
+        </dl>
+      )}
+      {targets && <table data-testid="intensity-table">
         <thead>
           <tr>
             <th>{t('ranking.indicator')}</th>
@@ -72,7 +85,7 @@ function IntensityPanel({ targets, intensity, year }) {
             <th class="num">{t('targets.reduction')}</th>
             <th class="num">{t('targets.milestone', { year })}</th>
             <th class="num">{t('targets.intensityYtd')}</th>
-            <th class="num">{t('targets.gap')}</th>
+            <th class="num">{t('targets.gapMilestone')}</th>
             <th>{t('targets.verdict')}</th>
           </tr>
         </thead>
@@ -93,7 +106,7 @@ function IntensityPanel({ targets, intensity, year }) {
             );
           })}
         </tbody>
-      </table>
+      </table>}
     </section>
   );
 }
@@ -204,7 +217,7 @@ function EnterprisesPanel({ enterprises, year }) {
       <td key={`${q}-forecast`} class="num" title={block?.forecast ? `${t('targets.band')}: ${formatQuantity(block.forecast.low, unit, lang)} – ${formatQuantity(block.forecast.high, unit, lang)}` : ''}>
         {formatQuantity(block?.forecast?.value, unit, lang)}
       </td>,
-      <td key={`${q}-verdict`}><VerdictTag item={block} testid={`verdict-${q}-${e.enterprise}`} compact /></td>,
+      <td key={`${q}-verdict`}><VerdictTag item={block} testid={`verdict-${q}-${e.enterprise}`} /></td>,
     ];
   };
   return (
