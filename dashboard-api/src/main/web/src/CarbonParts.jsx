@@ -4,7 +4,7 @@ import {
   UNITS, bandGeometry, bandText, factorFromEarlierYear, gridFactorName, hasBudget, methodText, normalizeState,
   progressBars, twoHighReasons, verdictOf, verdictText, yearChoices,
 } from './carbon.js';
-import { describeState } from './dataState.js';
+import { describeReason, describeState } from './dataState.js';
 import { zoneLabel } from './dates.js';
 import { MISSING, formatNumber, formatPercent, formatQuantity } from './format.js';
 import { getLang, t, tOr } from './i18n.js';
@@ -156,6 +156,9 @@ export function BasisLine({ basis, year, policyVersion, timeZone }) {
   return (
     <div class="basis" data-testid="basis-line" data-year-used={grid?.year_used ?? ''} data-earlier-year={String(earlier)}>
       <span class="basis-title">{t('basis.title')}</span> {parts.join(' · ')}
+      {(basis?.notes || []).filter((n) => n?.code !== 'grid_factor_from_earlier_year').map((n) => (
+        <div class="basis-note" key={n.code} data-testid={`basis-note-${n.code}`}>{describeReason(n)}</div>
+      ))}
       {earlier && (
         <div class="basis-notice" role="note" data-testid="basis-earlier-year" data-year={grid?.year ?? year} data-year-used={grid?.year_used ?? ''}>
           {t('basis.earlierYear', { year: grid?.year ?? year, used: grid?.year_used ?? MISSING })}
