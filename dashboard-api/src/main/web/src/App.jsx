@@ -4,11 +4,13 @@ import { getParkZone, setParkZone, zoneLabel } from './dates.js';
 import { clearError, onError } from './errors.js';
 import { getLang, onLanguageChange, t } from './i18n.js';
 import { LanguageSwitch } from './LanguageSwitch.jsx';
+import { CarbonPage } from './pages/Carbon.jsx';
 import { EnterprisePage } from './pages/Enterprise.jsx';
 import { LivePage } from './pages/Live.jsx';
 import { LoginPage, homeOf } from './pages/Login.jsx';
 import { RankingPage } from './pages/Ranking.jsx';
 import { ReportsPage } from './pages/Reports.jsx';
+import { TargetsPage } from './pages/Targets.jsx';
 import { WhatIfPage } from './pages/WhatIf.jsx';
 import { useRoute } from './router.js';
 import {
@@ -53,8 +55,10 @@ export function App() {
           <nav>
             <a href="#/live" data-testid="nav-live" class={route.path === '/live' ? 'on' : ''}>{t('nav.live')}</a>
             {operator && <a href="#/ranking" data-testid="nav-ranking" class={route.path === '/ranking' ? 'on' : ''}>{t('nav.ranking')}</a>}
+            {operator && <a href="#/targets" data-testid="nav-targets" class={route.path === '/targets' ? 'on' : ''}>{t('nav.targets')}</a>}
             {operator && <a href="#/what-if" data-testid="nav-what-if" class={route.path === '/what-if' ? 'on' : ''}>{t('nav.whatIf')}</a>}
             {!operator && <a href="#/home" data-testid="nav-home" class={route.path === '/home' ? 'on' : ''}>{t('nav.home')}</a>}
+            {!operator && session.enterprise && <a href="#/carbon" data-testid="nav-carbon" class={route.path === '/carbon' ? 'on' : ''}>{t('nav.carbon')}</a>}
             <a href="#/reports" data-testid="nav-reports" class={route.path === '/reports' ? 'on' : ''}>{t('nav.reports')}</a>
           </nav>
           <div class="spacer" />
@@ -128,6 +132,14 @@ function renderPage(route, session, park, big, info) {
         enterprise={{ id: session.enterprise, name: info?.enterprise?.name || session.enterprise }} />;
     case 'ranking': return operator ? <RankingPage key={park} park={park} /> : <Forbidden />;
     case 'what-if': return operator ? <WhatIfPage key={park} park={park} /> : <Forbidden />;
+    case 'targets': return operator ? <TargetsPage key={park} park={park} /> : <Forbidden />;
+    case 'carbon': {
+      // an enterprise: its own carbon page at #/carbon; operators name the enterprise (#/carbon/{id})
+      const id = second || (operator ? null : session.enterprise);
+      if (!id) return operator ? <NotFound /> : <Forbidden />;
+      if (!operator && id !== session.enterprise) return <Forbidden />;
+      return <CarbonPage key={`${park}-${id}`} park={park} id={id} own={!operator} />;
+    }
     case 'reports': return <ReportsPage park={park} />;
     case 'home':
       if (operator || !session.enterprise) return <Forbidden />;

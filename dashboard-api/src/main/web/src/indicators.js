@@ -6,10 +6,20 @@ export const INDICATORS = [
   'energy_per_value_added', 'electricity_per_output_value', 'water_per_output_value', 'output_value_per_mu',
   'value_added_per_mu', 'tax_per_mu', 'value_added_per_energy', 'tax_per_energy', 'tax_per_electricity',
   'value_added_per_emission', 'labour_productivity', 'rd_intensity',
+  'co2', 'co2_per_value_added', 'co2_per_output_value',
 ];
 
 /** Volumes are not compared between enterprises of different size. */
-export const RANKABLE = INDICATORS.filter((i) => !['comprehensive_energy', 'electricity', 'water', 'output_value', 'value_added'].includes(i));
+export const RANKABLE = INDICATORS.filter((i) => !['comprehensive_energy', 'electricity', 'water', 'output_value', 'value_added', 'co2'].includes(i));
+
+/** The carbon intensities (issue 19): offered by the ranking page even when the policy's list predates them. */
+export const CARBON_RANKABLE = ['co2_per_value_added', 'co2_per_output_value'];
+
+/** The ranking page's choices: the policy's indicators (else every rankable one), then the carbon intensities. */
+export function rankingChoices(listed) {
+  const base = Array.isArray(listed) && listed.length ? listed : RANKABLE;
+  return [...base, ...CARBON_RANKABLE.filter((i) => !base.includes(i))];
+}
 
 /** What an enterprise home shows first: energy and water per output. */
 export const PER_OUTPUT = ['energy_per_output_value', 'energy_per_value_added', 'electricity_per_output_value', 'water_per_output_value'];

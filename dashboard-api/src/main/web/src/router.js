@@ -29,3 +29,8 @@ export function useRoute() {
 export function enterpriseHref(id) {
   return `#/enterprise/${encodeURIComponent(id)}`;
 }
+
+/** An enterprise's carbon page (operators); an enterprise's own is plain #/carbon. */
+export function carbonHref(id) {
+  return `#/carbon/${encodeURIComponent(id)}`;
+}

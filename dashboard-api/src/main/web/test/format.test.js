@@ -4,6 +4,15 @@ import {
   formatQuantity, formatTime, unitLabel,
 } from '../src/format.js';
 
+describe('carbon units', () => {
+  it('print CO₂ with its subscript in both languages', () => {
+    expect(unitLabel('tCO2', 'zh')).toBe('tCO₂');
+    expect(unitLabel('tCO2/10^4 CNY', 'zh')).toBe('tCO₂/万元');
+    expect(unitLabel('tCO2/10^4 CNY', 'en')).toBe('tCO₂/10k CNY');
+    expect(formatQuantity(1.4523, 'tCO2/10^4 CNY', 'zh')).toBe('1.45 tCO₂/万元');
+  });
+});
+
 describe('numbers', () => {
   it('groups thousands and fixes the decimals', () => {
     expect(formatNumber(1234567.891, 'en', 1)).toBe('1,234,567.9');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeAlarm } from '../src/alarms.js';
 import { fileNameFrom, query } from '../src/api.js';
 import { isMonthId, monthsEnding, previousMonth } from '../src/dates.js';
-import { STANDARD_WEIGHTS, pointsOpen, scoringWeights } from '../src/indicators.js';
+import { RANKABLE, STANDARD_WEIGHTS, pointsOpen, rankingChoices, scoringWeights } from '../src/indicators.js';
 import { CURVE_SPACING_MS, extendCurve } from '../src/liveCurve.js';
 import { parseHash } from '../src/router.js';
 import { policyDraft, toYaml } from '../src/yaml.js';
@@ -59,6 +59,20 @@ describe('live load curve', () => {
     expect(extendCurve(curve, 4000, 2)).toBe(curve);
     expect(extendCurve(curve, 6000, null)).toBe(curve);
     expect(extendCurve(curve, NaN, 3)).toBe(curve);
+  });
+});
+
+describe('ranking choices', () => {
+  it('offer the carbon intensities but not the CO₂ volume', () => {
+    expect(RANKABLE).toContain('co2_per_value_added');
+    expect(RANKABLE).toContain('co2_per_output_value');
+    expect(RANKABLE).not.toContain('co2');
+  });
+
+  it('add the carbon intensities to a policy\'s own list, once', () => {
+    expect(rankingChoices(['tax_per_mu'])).toEqual(['tax_per_mu', 'co2_per_value_added', 'co2_per_output_value']);
+    expect(rankingChoices(['co2_per_output_value'])).toEqual(['co2_per_output_value', 'co2_per_value_added']);
+    expect(rankingChoices(undefined)).toEqual(RANKABLE);
   });
 });
 

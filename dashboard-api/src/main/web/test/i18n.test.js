@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ALARM_KINDS } from '../src/alarms.js';
 import { EQUIPMENT_STATES } from '../src/equipment.js';
+import {
+  CO2_CARRIERS, FORECAST_METHODS, GREEN_RULES, GRID_AREAS, GRID_SCOPES, QUANTITIES, VERDICTS,
+} from '../src/carbon.js';
 import { INDICATORS, QUADRANTS } from '../src/indicators.js';
 
 function memoryStorage() {
@@ -72,6 +75,14 @@ describe('dictionary', () => {
       ...['advanced', 'entry', 'limit', 'above_limit'].map((g) => `grade.${g}`),
       ...['low', 'typical', 'high'].map((l) => `level.${l}`),
       'direction.higher_is_better', 'direction.lower_is_better',
+      ...VERDICTS.map((v) => `verdict.${v}`),
+      ...QUANTITIES.map((q) => `carbon.quantity.${q}`),
+      ...GRID_SCOPES.map((s) => `grid.scope.${s}`),
+      ...GRID_AREAS.map((a) => `grid.area.${a}`),
+      ...GREEN_RULES.map((r) => `green.rule.${r}`),
+      ...FORECAST_METHODS.map((m) => `forecast.method.${m}`),
+      ...CO2_CARRIERS.map((c) => `state.carrier.${c}`),
+      ...['complete', 'partial', 'insufficient'].map((s) => `state.${s}`),
     ];
     expect(built.filter((k) => !(k in DICTIONARY.zh) || !(k in DICTIONARY.en))).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { getLang, t, tOr } from '../i18n.js';
 import { PER_OUTPUT, pointsOpen, scoringWeights } from '../indicators.js';
 import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
+import { carbonHref } from '../router.js';
 import { useLoad } from '../useLoad.js';
 import { ClassTag } from './Ranking.jsx';
 import { ReportExport } from './Reports.jsx';
@@ -96,6 +97,7 @@ export function EnterprisePage({ park, id, home }) {
         <h1 data-testid="enterprise-name">{name}</h1>
         {own && <span class="muted">{t('ent.industry')} {own.industry} · {t('ent.land')} {formatQuantity(own.land_mu, t('unit.mu'), lang)}</span>}
         <PeriodPicker value={period} onChange={setPeriod} />
+        <a href={home ? '#/carbon' : carbonHref(id)} data-testid="carbon-link">{t('carbon.open')}</a>
       </div>
 
       <div class="kpis">

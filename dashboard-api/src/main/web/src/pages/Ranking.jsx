@@ -5,7 +5,7 @@ import { enterpriseNames } from '../enterpriseNames.js';
 import { displayValue, formatNumber, formatPercent, formatPercentPoints, formatQuantity, isPercentUnit, unitLabel } from '../format.js';
 import { classReasonText, describeState, missingText } from '../dataState.js';
 import { getLang, t, tOr } from '../i18n.js';
-import { QUADRANTS, QUADRANT_COLOURS, RANKABLE, classColour } from '../indicators.js';
+import { QUADRANTS, QUADRANT_COLOURS, classColour, rankingChoices } from '../indicators.js';
 import { currentPeriod } from '../period.js';
 import { PeriodPicker } from '../PeriodPicker.jsx';
 import { enterpriseHref } from '../router.js';
@@ -32,7 +32,7 @@ export function RankingPage({ park }) {
     [classes.data],
   );
   const listed = policy.data?.policy?.indicators;
-  const indicatorChoices = Array.isArray(listed) && listed.length ? listed : RANKABLE;
+  const indicatorChoices = rankingChoices(listed);
   const groups = ranking.data?.groups || [];
   const group = groups[Math.min(groupIndex, Math.max(0, groups.length - 1))];
   const unit = ranking.data?.unit;
