@@ -38,7 +38,7 @@ public final class StorageSchema {
     /**
      * Measurement of enterprises' monthly output reports: tags {@link #TAG_PARK}, {@link #TAG_ENTERPRISE}; time = the
      * first instant of the month in the park's time zone, so a correction overwrites the same point. Fields: the
-     * {@code REPORT_*} names; money in CNY; a figure not reported is not written.
+     * {@code REPORT_*} names; money in CNY; a figure not reported is written as -1 (so a correction replaces it).
      */
     public static final String MEASUREMENT_OUTPUT_REPORT = "output_report";
     public static final String REPORT_OUTPUT_VALUE = "output_value_cny";
@@ -48,6 +48,22 @@ public final class StorageSchema {
     public static final String REPORT_RD_SPEND = "rd_spend_cny";
     public static final String REPORT_EMPLOYEES = "employees";
     public static final String REPORT_EMISSIONS = "emissions_t";
+    /**
+     * Fields of what a report declares, written on every report ({@code -1}: not declared): one per fuel no meter
+     * measures, kg ({@code fuel_raw_coal_kg, fuel_coke_kg, fuel_diesel_kg, fuel_gasoline_kg, fuel_fuel_oil_kg,
+     * fuel_lpg_kg}: the carriers of {@code OutputReport.DECLARED_FUELS}), and one per kind of green electricity, kWh
+     * ({@code green_contract_kwh, green_certificate_kwh}). The upload's CSV columns have the same names.
+     * This is the field of a declared fuel: {@code raw_coal} → {@code fuel_raw_coal_kg}.
+     */
+    public static String reportFuel(String fuelId) {
+        return "fuel_" + fuelId + "_kg";
+    }
+
+    /** The field of declared green electricity of a kind ({@code contract} → {@code green_contract_kwh}). */
+    public static String reportGreen(String kindId) {
+        return "green_" + kindId + "_kwh";
+    }
+
     /** String field: the products of this report as a JSON array of names, so a correction that drops one drops it. */
     public static final String REPORT_PRODUCTS = "products";
     /** Field: when the report (or its latest correction) was received, epoch ms. */

@@ -142,7 +142,12 @@ final class OutputReportRoutes {
         for (int i = 0; i < values.length; i++) {
             o.put(OutputReportParser.FIGURES.get(i), EfficiencyJson.number(values[i]));
         }
-        return o.put(OutputReportParser.PRODUCTS, products);
+        JsonObject fuels = new JsonObject();
+        r.fuels().forEach((fuel, kg) -> fuels.put(fuel.id(), kg));
+        JsonArray green = new JsonArray();
+        r.green().forEach(g -> green.add(new JsonObject().put(OutputReportParser.KIND, g.kind().id()).put(OutputReportParser.KWH, g.kwh())));
+        // the upload's shapes: fuels in kg by fuel id, green electricity in kWh by kind; empty when nothing is declared
+        return o.put(OutputReportParser.PRODUCTS, products).put(OutputReportParser.FUELS, fuels).put(OutputReportParser.GREEN, green);
     }
 
     /** The charset the Content-Type names, or {@code null}. */

@@ -1,5 +1,8 @@
 package io.parkpulse.dashboard.reports;
 
+import io.parkpulse.efficiency.coal.EnergyCarrier;
+import io.parkpulse.efficiency.indicator.OutputReport.GreenElectricity;
+import io.parkpulse.efficiency.indicator.OutputReport.GreenKind;
 import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.storage.StorageSchema;
@@ -11,8 +14,11 @@ import java.io.StringReader;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -25,7 +31,10 @@ import org.apache.commons.csv.CSVRecord;
  * is rejected with every problem named by where it is (JSON path or CSV line) and which field; the good reports beside
  * it are kept.
  *
- * <p>Field names are the storage names ({@code output_value_cny}, ...): one vocabulary from upload to InfluxDB.
+ * <p>Field names are the storage names ({@code output_value_cny}, ...): one vocabulary from upload to InfluxDB. Declared
+ * fuels and green electricity are {@code "fuels": {"raw_coal": 12000}} (kg) and {@code "green_electricity": [{"kind":
+ * "contract", "kwh": 150000}]} in JSON, and the storage's columns {@code fuel_raw_coal_kg}, ...,
+ * {@code green_contract_kwh}, {@code green_certificate_kwh} in CSV.
  */
 public final class OutputReportParser {
 
@@ -36,11 +45,23 @@ public final class OutputReportParser {
     public static final String QUANTITY = "quantity";
     public static final String UNIT = "unit";
     public static final String ENERGY_SHARE = "energy_share";
+    /** JSON: the declared fuels, an object of fuel id → kg. */
+    public static final String FUELS = "fuels";
+    /** JSON: the declared green electricity, an array of {@code {kind, kwh}}. */
+    public static final String GREEN = "green_electricity";
+    public static final String KIND = "kind";
+    public static final String KWH = "kwh";
+
+    /** CSV columns of the declared fuels, in {@link OutputReport#DECLARED_FUELS} order: the storage names. */
+    public static final Map<String, EnergyCarrier> FUEL_COLUMNS = fuelColumns();
+    /** CSV columns of the declared green electricity: the storage names. */
+    public static final Map<String, GreenKind> GREEN_COLUMNS = greenColumns();
 
     /** Money and counts of a report, in upload order; output value is the one required. */
     public static final List<String> FIGURES = List.of(StorageSchema.REPORT_OUTPUT_VALUE, StorageSchema.REPORT_VALUE_ADDED, StorageSchema.REPORT_TAX, StorageSchema.REPORT_REVENUE,
             StorageSchema.REPORT_RD_SPEND, StorageSchema.REPORT_EMPLOYEES, StorageSchema.REPORT_EMISSIONS);
-    private static final Set<String> REPORT_KEYS = Set.copyOf(concat(List.of(ENTERPRISE, MONTH, PRODUCTS), FIGURES));
+    private static final Set<String> REPORT_KEYS = Set.copyOf(concat(List.of(ENTERPRISE, MONTH, PRODUCTS, FUELS, GREEN), FIGURES));
+    private static final Set<String> GREEN_KEYS = Set.of(KIND, KWH);
     private static final Set<String> PRODUCT_KEYS = Set.of(PRODUCT, QUANTITY, UNIT, ENERGY_SHARE);
     private static final int MAX_REPORTS = 10_000;
     private static final int MAX_NAME = 64;
@@ -123,10 +144,11 @@ public final class OutputReportParser {
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
             throw new IllegalArgumentException("the body is not readable CSV: " + e.getMessage());
         }
-        List<String> unknown = header.stream().filter(h -> !REPORT_KEYS.contains(h) && !PRODUCT_KEYS.contains(h)).toList();
+        List<String> unknown = header.stream().filter(h -> !csvColumn(h)).toList();
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("CSV header: unknown column(s) " + unknown + "; allowed: "
-                    + concat(List.of(ENTERPRISE, MONTH), concat(FIGURES, List.of(PRODUCT, QUANTITY, UNIT, ENERGY_SHARE))));
+            throw new IllegalArgumentException("CSV header: unknown column(s) " + unknown + meteredNote(unknown) + "; allowed: "
+                    + concat(concat(List.of(ENTERPRISE, MONTH), concat(FIGURES, List.of(PRODUCT, QUANTITY, UNIT, ENERGY_SHARE))),
+                            concat(List.copyOf(FUEL_COLUMNS.keySet()), List.copyOf(GREEN_COLUMNS.keySet()))));
         }
         for (String required : List.of(ENTERPRISE, MONTH, StorageSchema.REPORT_OUTPUT_VALUE)) {
             if (!header.contains(required)) {
@@ -141,9 +163,15 @@ public final class OutputReportParser {
             JsonObject row = new JsonObject();
             record.toMap().forEach((k, v) -> {
                 if (v != null && !v.isEmpty()) {
-                    row.put(k, FIGURES.contains(k) || k.equals(QUANTITY) || k.equals(ENERGY_SHARE) ? csvNumber(v) : v);
+                    row.put(k, FIGURES.contains(k) || k.equals(QUANTITY) || k.equals(ENERGY_SHARE) || declaration(k) ? csvNumber(v) : v);
                 }
             });
+            JsonObject declared = new JsonObject();
+            for (String k : List.copyOf(row.fieldNames())) {
+                if (declaration(k)) {
+                    declared.put(k, row.remove(k));
+                }
+            }
             JsonObject product = new JsonObject();
             for (String k : List.of(PRODUCT, QUANTITY, UNIT, ENERGY_SHARE)) {
                 Object v = row.remove(k);
@@ -152,6 +180,7 @@ public final class OutputReportParser {
                 }
             }
             Draft draft = fromJson(row, where);
+            csvDeclarations(declared, where, draft);
             String key = draft.enterprise + "|" + draft.month;
             Draft first = draft.enterprise == null || draft.month == null ? null : byKey.get(key);
             if (!product.isEmpty()) {
@@ -163,6 +192,9 @@ public final class OutputReportParser {
             } else if (!first.figures.equals(draft.figures)) {
                 first.problems.add(where + ": the figures differ from line " + first.where.substring(5)
                         + " of the same enterprise and month; a report's figures must be the same on each of its lines");
+            } else if (!first.fuels.equals(draft.fuels) || !first.green.equals(draft.green)) {
+                first.problems.add(where + ": the declared fuels or green electricity differ from line " + first.where.substring(5)
+                        + " of the same enterprise and month; a report's declarations must be the same on each of its lines");
             } else {
                 first.products.addAll(draft.products);
                 first.problems.addAll(draft.problems);
@@ -177,6 +209,9 @@ public final class OutputReportParser {
         final List<String> problems = new ArrayList<>();
         final Map<String, Double> figures = new LinkedHashMap<>();
         final List<ProductDraft> products = new ArrayList<>();
+        final Map<EnergyCarrier, Double> fuels = new EnumMap<>(EnergyCarrier.class);
+        /** Green electricity by kind; several declarations of one kind add up. */
+        final Map<GreenKind, Double> green = new EnumMap<>(GreenKind.class);
         String enterprise;
         YearMonth month;
 
@@ -246,7 +281,114 @@ public final class OutputReportParser {
         } else if (products != null) {
             d.problems.add(where + "." + PRODUCTS + ": must be an array of {product, quantity, unit, energy_share}");
         }
+        jsonFuels(o.getValue(FUELS), where + "." + FUELS, d);
+        jsonGreen(o.getValue(GREEN), where + "." + GREEN, d);
         return d;
+    }
+
+    /** {@code "fuels": {"raw_coal": 12000, ...}}: declared fuels only, in kg. */
+    private static void jsonFuels(Object value, String where, Draft d) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof JsonObject o)) {
+            d.problems.add(where + ": must be an object of fuel and kg, such as {\"raw_coal\": 12000}, got " + describe(value));
+            return;
+        }
+        for (String key : o.fieldNames()) {
+            EnergyCarrier fuel = declaredFuel(key, where + "." + key, d.problems);
+            Double kg = declaredQuantity(o.getValue(key), where + "." + key, "kg", d.problems);
+            if (fuel != null && kg != null) {
+                d.fuels.put(fuel, kg);
+            }
+        }
+    }
+
+    /** {@code "green_electricity": [{"kind": "contract", "kwh": 150000}, ...]}. */
+    private static void jsonGreen(Object value, String where, Draft d) {
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof JsonArray array)) {
+            d.problems.add(where + ": must be an array of {kind, kwh}, such as [{\"kind\": \"contract\", \"kwh\": 150000}], got "
+                    + describe(value));
+            return;
+        }
+        for (int i = 0; i < array.size(); i++) {
+            String at = where + "[" + i + "]";
+            if (!(array.getValue(i) instanceof JsonObject o)) {
+                d.problems.add(at + ": must be an object {kind, kwh}, got " + describe(array.getValue(i)));
+                continue;
+            }
+            for (String key : o.fieldNames()) {
+                if (!GREEN_KEYS.contains(key)) {
+                    d.problems.add(at + "." + key + ": unknown field; allowed: " + GREEN_KEYS.stream().sorted().toList());
+                }
+            }
+            GreenKind kind = greenKind(o.getValue(KIND), at + "." + KIND, d.problems);
+            Double kwh = o.getValue(KWH) == null ? null : declaredQuantity(o.getValue(KWH), at + "." + KWH, "kWh", d.problems);
+            if (o.getValue(KWH) == null) {
+                d.problems.add(at + "." + KWH + ": required, the electricity it covers in the month, kWh");
+            }
+            if (kind != null && kwh != null) {
+                d.green.merge(kind, kwh, Double::sum);
+            }
+        }
+    }
+
+    /** The CSV cells of {@link #FUEL_COLUMNS} and {@link #GREEN_COLUMNS} (empty cells are not declared). */
+    private static void csvDeclarations(JsonObject cells, String where, Draft d) {
+        for (String column : cells.fieldNames()) {
+            EnergyCarrier fuel = FUEL_COLUMNS.get(column);
+            String unit = fuel != null ? "kg" : "kWh";
+            Double x = declaredQuantity(cells.getValue(column), where + "." + column, unit, d.problems);
+            if (x != null && fuel != null) {
+                d.fuels.put(fuel, x);
+            } else if (x != null) {
+                d.green.put(GREEN_COLUMNS.get(column), x);
+            }
+        }
+    }
+
+    private static EnergyCarrier declaredFuel(String id, String where, List<String> problems) {
+        EnergyCarrier carrier = Arrays.stream(EnergyCarrier.values()).filter(c -> c.id().equals(id)).findFirst().orElse(null);
+        if (carrier != null && OutputReport.DECLARED_FUELS.contains(carrier)) {
+            return carrier;
+        }
+        String declared = "; declared fuels are " + OutputReport.DECLARED_FUELS.stream().map(EnergyCarrier::id).toList();
+        problems.add(where + (carrier == null ? ": unknown fuel" + declared
+                : ": " + id + " is metered, not declared in a report (its meters count it)" + declared));
+        return null;
+    }
+
+    private static GreenKind greenKind(Object value, String where, List<String> problems) {
+        List<String> kinds = Arrays.stream(GreenKind.values()).map(GreenKind::id).toList();
+        if (value == null) {
+            problems.add(where + ": required, one of " + kinds);
+            return null;
+        }
+        if (value instanceof String s) {
+            for (GreenKind k : GreenKind.values()) {
+                if (k.id().equals(s.trim().toLowerCase(Locale.ROOT))) {
+                    return k;
+                }
+            }
+        }
+        problems.add(where + ": unknown kind " + describe(value) + "; one of " + kinds);
+        return null;
+    }
+
+    /** A declared quantity: a number, at least 0. */
+    private static Double declaredQuantity(Object value, String where, String unit, List<String> problems) {
+        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            problems.add(where + ": must be a number of " + unit + ", got " + describe(value));
+            return null;
+        }
+        if (n.doubleValue() < 0) {
+            problems.add(where + ": must not be negative, got " + value);
+            return null;
+        }
+        return n.doubleValue();
     }
 
     /** A product line; {@code share} is {@code null} when not given. */
@@ -325,7 +467,9 @@ public final class OutputReportParser {
             figure(d, StorageSchema.REPORT_RD_SPEND).ifPresent(report::rdSpend);
             figure(d, StorageSchema.REPORT_EMPLOYEES).ifPresent(report::employees);
             figure(d, StorageSchema.REPORT_EMISSIONS).ifPresent(report::emissions);
-            accepted.add(report.build());
+            List<GreenElectricity> green = new ArrayList<>();
+            d.green.forEach((kind, kwh) -> green.add(new GreenElectricity(kind, kwh)));
+            accepted.add(report.fuels(d.fuels).green(green).build());
         }
         return new Result(accepted, rejected);
     }
@@ -380,6 +524,36 @@ public final class OutputReportParser {
         } catch (NumberFormatException e) {
             return text;
         }
+    }
+
+    private static boolean csvColumn(String name) {
+        return REPORT_KEYS.contains(name) && !name.equals(FUELS) && !name.equals(GREEN) || PRODUCT_KEYS.contains(name)
+                || declaration(name);
+    }
+
+    private static boolean declaration(String column) {
+        return FUEL_COLUMNS.containsKey(column) || GREEN_COLUMNS.containsKey(column);
+    }
+
+    /** Why a fuel column of a metered carrier ({@code fuel_natural_gas_kg}) is refused: its meters count it. */
+    private static String meteredNote(List<String> unknown) {
+        List<String> metered = Arrays.stream(EnergyCarrier.values()).filter(c -> !OutputReport.DECLARED_FUELS.contains(c))
+                .filter(c -> unknown.stream().anyMatch(h -> h.startsWith("fuel_" + c.id() + "_"))).map(EnergyCarrier::id).toList();
+        return metered.isEmpty() ? "" : " (" + String.join(", ", metered) + " metered, not declared in a report)";
+    }
+
+    private static Map<String, EnergyCarrier> fuelColumns() {
+        Map<String, EnergyCarrier> columns = new LinkedHashMap<>();
+        OutputReport.DECLARED_FUELS.forEach(f -> columns.put(StorageSchema.reportFuel(f.id()), f));
+        return java.util.Collections.unmodifiableMap(columns);
+    }
+
+    private static Map<String, GreenKind> greenColumns() {
+        Map<String, GreenKind> columns = new LinkedHashMap<>();
+        for (GreenKind k : GreenKind.values()) {
+            columns.put(StorageSchema.reportGreen(k.id()), k);
+        }
+        return java.util.Collections.unmodifiableMap(columns);
     }
 
     private static void checkSize(int n) {

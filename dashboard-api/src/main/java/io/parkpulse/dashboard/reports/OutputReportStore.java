@@ -2,6 +2,9 @@ package io.parkpulse.dashboard.reports;
 
 import static io.parkpulse.storage.StorageSchema.*;
 
+import io.parkpulse.efficiency.coal.EnergyCarrier;
+import io.parkpulse.efficiency.indicator.OutputReport.GreenElectricity;
+import io.parkpulse.efficiency.indicator.OutputReport.GreenKind;
 import io.parkpulse.efficiency.indicator.OutputReport.ProductOutput;
 import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.storage.InfluxClient;
@@ -14,6 +17,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,8 @@ import java.util.OptionalDouble;
 
 /**
  * Output reports in InfluxDB (docs/storage.md#output-reports): one {@code output_report} point per enterprise and month
- * at the month's first local instant, its products as {@code product_output} points at the same time. A correction
+ * at the month's first local instant, with its declared fuels and green electricity as fields, its products as
+ * {@code product_output} points at the same time. A correction
  * writes the same points again, so it replaces the earlier report; the report lists its products, so a product dropped
  * by a correction is no longer counted.
  */
@@ -52,6 +57,7 @@ public final class OutputReportStore {
             optional(report, REPORT_RD_SPEND, r.rdSpend());
             optional(report, REPORT_EMPLOYEES, r.employees());
             optional(report, REPORT_EMISSIONS, r.emissions());
+            declarations(report, r);
             lines.append(report.toLine()).append('\n');
             for (ProductOutput p : r.products()) {
                 lines.append(Point.measurement(MEASUREMENT_PRODUCT_OUTPUT).tag(TAG_PARK, park).tag(TAG_ENTERPRISE, r.enterprise())
@@ -72,6 +78,34 @@ public final class OutputReportStore {
     }
 
     private static final double NOT_REPORTED = -1;
+
+    /**
+     * Declared fuels and green electricity as one field each (docs/storage.md), every one written so a correction
+     * replaces them; several declarations of one green kind are stored as their sum.
+     */
+    private static void declarations(Point point, OutputReport r) {
+        for (EnergyCarrier fuel : OutputReport.DECLARED_FUELS) {
+            Double kg = r.fuels().get(fuel);
+            point.field(reportFuel(fuel.id()), kg == null ? NOT_REPORTED : kg);
+        }
+        for (GreenKind kind : GreenKind.values()) {
+            List<GreenElectricity> of = r.green().stream().filter(g -> g.kind() == kind).toList();
+            point.field(reportGreen(kind.id()), of.isEmpty() ? NOT_REPORTED : of.stream().mapToDouble(GreenElectricity::kwh).sum());
+        }
+    }
+
+    /** What {@link #declarations} wrote; reports stored before the fields existed have none and declare nothing. */
+    private static void readDeclarations(QuerySeries s, JsonArray row, OutputReport.Builder report) {
+        Map<EnergyCarrier, Double> fuels = new EnumMap<>(EnergyCarrier.class);
+        for (EnergyCarrier fuel : OutputReport.DECLARED_FUELS) {
+            value(s, row, reportFuel(fuel.id())).ifPresent(kg -> fuels.put(fuel, kg));
+        }
+        List<GreenElectricity> green = new ArrayList<>();
+        for (GreenKind kind : GreenKind.values()) {
+            value(s, row, reportGreen(kind.id())).ifPresent(kwh -> green.add(new GreenElectricity(kind, kwh)));
+        }
+        report.fuels(fuels).green(green);
+    }
 
     /** Reports of the park's months {@code from}..{@code to} (inclusive), of every enterprise or only {@code enterprise}. */
     public Future<List<OutputReport>> read(String park, ZoneId zone, YearMonth from, YearMonth to, String enterprise) {
@@ -133,6 +167,7 @@ public final class OutputReportStore {
                 value(s, row, REPORT_RD_SPEND).ifPresent(report::rdSpend);
                 value(s, row, REPORT_EMPLOYEES).ifPresent(report::employees);
                 value(s, row, REPORT_EMISSIONS).ifPresent(report::emissions);
+                readDeclarations(s, row, report);
                 reports.add(report.build());
             }
         }

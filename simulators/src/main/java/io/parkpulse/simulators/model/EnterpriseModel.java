@@ -49,6 +49,8 @@ final class EnterpriseModel {
     private final long priceKey;
 
     MachineModel[] machines = new MachineModel[0];
+    /** What its output report declares beside its figures (fuels, green electricity). */
+    Declarations declarations = Declarations.NONE;
     /** Shares of the electricity components: sub-meters first, the rest last. */
     double[] componentShares = {1.0};
 
@@ -64,6 +66,8 @@ final class EnterpriseModel {
     double steamTh;
 
     private double previousRate = Double.NaN;
+    private double previousKw = Double.NaN;
+    private double previousStaff = Double.NaN;
     private long demandDay = Long.MIN_VALUE;
     private double demandToday;
     private double demandTomorrow;
@@ -72,6 +76,8 @@ final class EnterpriseModel {
 
     private int ledgerMonth = Integer.MIN_VALUE;
     private double ledgerQuantity;
+    private double ledgerKwh;
+    private double ledgerStaffHours;
     private boolean ledgerFromMonthStart;
     private boolean ledgerToMonthEnd;
 
@@ -213,14 +219,25 @@ final class EnterpriseModel {
                 emitMonth(park, out);
                 ledgerMonth = month;
                 ledgerQuantity = 0;
+                ledgerKwh = 0;
+                ledgerStaffHours = 0;
                 ledgerFromMonthStart = previous.date().getDayOfMonth() == 1 && previous.secondOfDay() == 0
                         && previous.epochMs() % 1000 == 0;
                 ledgerToMonthEnd = false;
             }
             ledgerQuantity += (previousRate + rate) / 2 * dtHours;
+            ledgerKwh += (previousKw + totalKw) / 2 * dtHours;
+            ledgerStaffHours += (previousStaff + staffOnSite()) / 2 * dtHours;
             ledgerToMonthEnd = monthStart;
         }
         previousRate = rate;
+        previousKw = totalKw;
+        previousStaff = staffOnSite();
+    }
+
+    /** People on site this step: the staff while the shift works, none otherwise. */
+    private double staffOnSite() {
+        return activity > 0 ? employees : 0;
     }
 
     /** Emits the month being accounted: complete if the run covered it from its first to its last instant. */
@@ -243,8 +260,10 @@ final class EnterpriseModel {
         double tax = outputValue * industry.taxRatio() * (1 + 0.15 * moneyJitter[1]);
         double rd = outputValue * industry.rdRatio() * (1 + 0.4 * moneyJitter[2]);
         int staff = (int) Math.max(1, Math.round(employees * (1 + 0.02 * SeededNoise.gaussian(key, Streams.STAFF, m))));
+        double fuelEfficiency = 1 + FUEL_EFFICIENCY_SHARE * (efficiency - 1);
         out.accept(new EnterpriseMonth(park, enterprise.id().value(), enterprise.industry().code(), YearMonth.of(m / 12, m % 12 + 1),
                 industry.unit(), quantity, Rounding.round(outputValue, 2), Rounding.round(valueAdded, 2), Rounding.round(tax, 2),
-                staff, Rounding.round(rd, 2), ledgerFromMonthStart && ledgerToMonthEnd, tier, Rounding.round(efficiency, 4)));
+                staff, Rounding.round(rd, 2), ledgerFromMonthStart && ledgerToMonthEnd, tier, Rounding.round(efficiency, 4),
+                declarations.fuels(quantity, fuelEfficiency, m % 12 + 1, ledgerStaffHours), declarations.green(ledgerKwh)));
     }
 }

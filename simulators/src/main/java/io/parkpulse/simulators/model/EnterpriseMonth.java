@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.model;
 
 import java.time.YearMonth;
+import java.util.Map;
 
 /**
  * One enterprise's output for one month, consistent with the production that drove its meters.
@@ -19,8 +20,12 @@ import java.time.YearMonth;
  * @param complete          whether the simulation covered the whole month (else the figures are for part of it)
  * @param tier              simulator ground truth: the enterprise's efficiency tier (not part of a real report)
  * @param efficiencyFactor  simulator ground truth: multiplier on the industry's specific energy this month
+ * @param fuelsKg           fuels declared because no meter measures them, kg by fuel id (raw_coal, diesel, lpg, ...);
+ *                          empty when none
+ * @param greenKwh          green electricity declared, kWh by kind (contract, certificate); empty when none
  */
 public record EnterpriseMonth(String park, String enterprise, String industry, YearMonth month, String unit, double quantity,
                               double outputValueCny, double valueAddedCny, double taxCny, int employees, double rdSpendCny,
-                              boolean complete, EfficiencyTier tier, double efficiencyFactor) {
+                              boolean complete, EfficiencyTier tier, double efficiencyFactor, Map<String, Double> fuelsKg,
+                              Map<String, Double> greenKwh) {
 }

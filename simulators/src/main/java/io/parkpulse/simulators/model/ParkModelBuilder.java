@@ -60,10 +60,12 @@ final class ParkModelBuilder {
             }
         }
         Map<String, EfficiencyTier> tiers = assignTiers();
+        Map<String, Declarations> declarations = Declarations.assign(park.enterprises().values());
         Map<String, EnterpriseModel> byEnterprise = new LinkedHashMap<>();
         List<MeterModel> enterpriseMeters = new ArrayList<>();
         for (Enterprise e : park.enterprises().values()) {
             EnterpriseModel model = enterprise(e, tiers.get(e.id().value()), enterpriseMeters);
+            model.declarations = declarations.get(e.id().value());
             byEnterprise.put(e.id().value(), model);
         }
         EnterpriseModel[] enterprises = byEnterprise.values().toArray(new EnterpriseModel[0]);

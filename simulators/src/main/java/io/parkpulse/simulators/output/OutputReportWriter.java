@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 
 /**
  * Writes enterprises' monthly output (product quantity, output value, value added, tax, employees,
- * R&amp;D) as CSV or JSON lines; fields in {@code docs/simulators.md}. With {@code withTruth}, each
+ * R&amp;D, declared fuels and green electricity) as CSV or JSON lines; fields in {@code docs/simulators.md}. With {@code withTruth}, each
  * row also carries the simulator's ground truth (efficiency tier and factor), which a real report
  * would not have.
  *
@@ -26,12 +26,16 @@ import java.util.function.Consumer;
  */
 public final class OutputReportWriter implements Consumer<EnterpriseMonth>, AutoCloseable {
 
-    static final List<String> FIELDS = List.of("park", "enterprise", "industry", "month", "unit", "quantity", "output_value_cny",
-            "value_added_cny", "tax_cny", "employees", "rd_spend_cny", "complete");
+    /** Declared fuels and green electricity by id, in column order; their columns are the dashboard API's (kg, kWh). */
+    static final List<String> FUELS = List.of("raw_coal", "coke", "diesel", "gasoline", "fuel_oil", "lpg");
+    static final List<String> GREEN = List.of("contract", "certificate");
+    static final List<String> DECLARED = declaredColumns();
+    static final List<String> FIELDS = concat(List.of("park", "enterprise", "industry", "month", "unit", "quantity", "output_value_cny",
+            "value_added_cny", "tax_cny", "employees", "rd_spend_cny", "complete"), DECLARED);
     static final List<String> TRUTH = List.of("sim_efficiency_tier", "sim_efficiency_factor");
     /** The dashboard API's CSV columns: its names for the same figures, the product named by the industry. */
-    static final List<String> UPLOAD_FIELDS = List.of("enterprise", "month", "output_value_cny", "value_added_cny", "tax_cny",
-            "employees", "rd_spend_cny", "product", "quantity", "unit");
+    static final List<String> UPLOAD_FIELDS = concat(concat(List.of("enterprise", "month", "output_value_cny", "value_added_cny",
+            "tax_cny", "employees", "rd_spend_cny"), DECLARED), List.of("product", "quantity", "unit"));
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -75,17 +79,18 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
         if (format == OutputReportFormat.UPLOAD) {
             String product = Industry.of(IndustryCode.parse(m.industry())).product();
             write(csv(m.enterprise()) + ',' + m.month() + ',' + plain(m.outputValueCny()) + ',' + plain(m.valueAddedCny()) + ','
-                    + plain(m.taxCny()) + ',' + m.employees() + ',' + plain(m.rdSpendCny()) + ',' + csv(product) + ','
+                    + plain(m.taxCny()) + ',' + m.employees() + ',' + plain(m.rdSpendCny()) + ',' + declaredCells(m) + csv(product) + ','
                     + plain(m.quantity()) + ',' + m.unit() + '\n');
             return;
         }
         if (format == OutputReportFormat.CSV) {
-            StringBuilder b = new StringBuilder(160);
+            String declared = declaredCells(m);
+            StringBuilder b = new StringBuilder(200);
             b.append(csv(m.park())).append(',').append(csv(m.enterprise())).append(',').append(m.industry()).append(',')
              .append(m.month()).append(',').append(m.unit()).append(',').append(plain(m.quantity())).append(',')
              .append(plain(m.outputValueCny())).append(',').append(plain(m.valueAddedCny())).append(',')
              .append(plain(m.taxCny())).append(',').append(m.employees()).append(',').append(plain(m.rdSpendCny())).append(',')
-             .append(m.complete());
+             .append(m.complete()).append(',').append(declared, 0, declared.length() - 1); // no comma after the last
             if (withTruth) {
                 b.append(',').append(m.tier().wireName()).append(',').append(plain(m.efficiencyFactor()));
             }
@@ -107,6 +112,25 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
             g.writeNumberField("employees", m.employees());
             g.writeNumberField("rd_spend_cny", new BigDecimal(plain(m.rdSpendCny())));
             g.writeBooleanField("complete", m.complete());
+            g.writeObjectFieldStart("fuels");
+            for (String fuel : FUELS) {
+                Double kg = m.fuelsKg().get(fuel);
+                if (kg != null) {
+                    g.writeNumberField(fuel, new BigDecimal(plain(kg)));
+                }
+            }
+            g.writeEndObject();
+            g.writeArrayFieldStart("green_electricity");
+            for (String kind : GREEN) {
+                Double kwh = m.greenKwh().get(kind);
+                if (kwh != null) {
+                    g.writeStartObject();
+                    g.writeStringField("kind", kind);
+                    g.writeNumberField("kwh", new BigDecimal(plain(kwh)));
+                    g.writeEndObject();
+                }
+            }
+            g.writeEndArray();
             if (withTruth) {
                 g.writeStringField("sim_efficiency_tier", m.tier().wireName());
                 g.writeNumberField("sim_efficiency_factor", m.efficiencyFactor());
@@ -129,6 +153,33 @@ public final class OutputReportWriter implements Consumer<EnterpriseMonth>, Auto
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the output report " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The declared cells in {@link #DECLARED} order, each followed by a comma; empty cells for what is not declared. */
+    private static String declaredCells(EnterpriseMonth m) {
+        StringBuilder b = new StringBuilder(24);
+        for (String fuel : FUELS) {
+            Double kg = m.fuelsKg().get(fuel);
+            b.append(kg == null ? "" : plain(kg)).append(',');
+        }
+        for (String kind : GREEN) {
+            Double kwh = m.greenKwh().get(kind);
+            b.append(kwh == null ? "" : plain(kwh)).append(',');
+        }
+        return b.toString();
+    }
+
+    private static List<String> declaredColumns() {
+        List<String> columns = new java.util.ArrayList<>();
+        FUELS.forEach(f -> columns.add("fuel_" + f + "_kg"));
+        GREEN.forEach(k -> columns.add("green_" + k + "_kwh"));
+        return List.copyOf(columns);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 
     private static String plain(double v) {

@@ -59,7 +59,8 @@ class CommandLineTest {
                 "--out", csv.toString())).isZero();
         List<String> rows = Files.readAllLines(csv);
         assertThat(rows.get(0)).isEqualTo("park,enterprise,industry,month,unit,quantity,output_value_cny,value_added_cny,tax_cny,"
-                + "employees,rd_spend_cny,complete,sim_efficiency_tier,sim_efficiency_factor");
+                + "employees,rd_spend_cny,complete,fuel_raw_coal_kg,fuel_coke_kg,fuel_diesel_kg,fuel_gasoline_kg,fuel_fuel_oil_kg,fuel_lpg_kg,"
+                + "green_contract_kwh,green_certificate_kwh,sim_efficiency_tier,sim_efficiency_factor");
         assertThat(rows).hasSize(1 + 2 * 12);
         assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r).contains(",true,"));
 
@@ -68,6 +69,7 @@ class CommandLineTest {
                 "--out", upload.toString())).isZero();
         List<String> uploadRows = Files.readAllLines(upload);
         assertThat(uploadRows.get(0)).isEqualTo("enterprise,month,output_value_cny,value_added_cny,tax_cny,employees,rd_spend_cny,"
+                + "fuel_raw_coal_kg,fuel_coke_kg,fuel_diesel_kg,fuel_gasoline_kg,fuel_fuel_oil_kg,fuel_lpg_kg,green_contract_kwh,green_certificate_kwh,"
                 + "product,quantity,unit");
         assertThat(uploadRows).hasSize(1 + 12);
         assertThat(uploadRows.subList(1, uploadRows.size())).allSatisfy(r -> assertThat(r).matches("ent-[^,]+,2026-10,[0-9.]+,.*"));
