@@ -59,6 +59,7 @@ public final class DashboardApi {
                     .put("park", c.park()).put("parks", new JsonArray(List.copyOf(c.parks()))).put("enterprise", c.enterprise()));
         });
         new EfficiencyRoutes(parts.parks(), parts.efficiency()).mount(api);
+        new CarbonRoutes(parts.parks(), parts.efficiency().carbon()).mount(api);
         new OutputReportRoutes(parts.parks(), parts.outputReports(), parts.efficiency(), parts.clock()).mount(api);
         new LiveRoutes(vertx, parts.parks(), parts.live(), List.of(new AlarmFeed(parts.parks(), parts.alarms())),
                 parts.clock()::millis).mount(api);
