@@ -1,6 +1,7 @@
 package io.parkpulse.simulators.generator;
 
 import io.parkpulse.contract.MeterKind;
+import io.parkpulse.park.ParkFileReader;
 import io.parkpulse.simulators.model.Industry;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -108,7 +109,10 @@ public final class DemoParkGenerator {
                 + "docs/demo-park.md.";
         GeneratedPark park = new GeneratedPark(PARK_ID, "江南示范智慧产业园", ZoneId.of("Asia/Shanghai"), "generated-demo-seed-" + seed,
                 header, enterprises, gateways, all);
-        return new DemoPark(park, policy());
+        // the carbon targets and budgets rest on the simulator's model of the base year of this very park
+        String withoutCarbon = ParkFileWriter.write(park, policy(""));
+        BaseYear base = DemoCarbonPolicy.baseYear(withoutCarbon, new ParkFileReader().read("demo-park.yaml", withoutCarbon));
+        return new DemoPark(park, policy(DemoCarbonPolicy.alarmRules()) + DemoCarbonPolicy.section(base));
     }
 
     private void enterprise(int number, Industry industry, int indexInIndustry, String gateway) {
@@ -200,8 +204,11 @@ public final class DemoParkGenerator {
         return Math.round(v * 10) / 10.0;
     }
 
-    /** The park's policy, as the hand-written demo park had it, with a silent-meter rule per wired gateway. */
-    private static String policy() {
+    /**
+     * The park's policy, as the hand-written demo park had it, with a silent-meter rule per wired gateway, and
+     * {@code moreAlarms} (lines of the alarm list) after its alarm rules.
+     */
+    private static String policy(String moreAlarms) {
         return """
                 # The park's efficiency policy ("one park, one policy"; docs/park-file.md#policy). Results name its version.
                 policy:
@@ -238,6 +245,6 @@ public final class DemoParkGenerator {
                     - {id: nbiot-meter-silent, kind: meter_silent, gateway: gw-nbiot, for: PT26H}   # NB-IoT meters push once a day
                     - {id: park-night-water, kind: night_water_rise, meter: W-PARK-INLET, rise_percent: 30, baseline_days: 30}
                     - {id: energy-outgrows-output, kind: energy_outgrows_output}   # every enterprise, last month year on year
-                """;
+                """ + moreAlarms;
     }
 }

@@ -1,10 +1,18 @@
 package io.parkpulse.simulators.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.contract.MeterKind;
 import io.parkpulse.contract.Quantity;
+import io.parkpulse.efficiency.carbon.Budget;
+import io.parkpulse.efficiency.carbon.CarbonPolicy;
+import io.parkpulse.efficiency.carbon.CarbonTargets;
+import io.parkpulse.efficiency.carbon.GreenElectricityRule;
+import io.parkpulse.efficiency.carbon.GridFactorScope;
+import io.parkpulse.efficiency.carbon.YearBudget;
+import io.parkpulse.efficiency.policy.AlarmRule;
 import io.parkpulse.park.CounterDeclaration;
 import io.parkpulse.park.Enterprise;
 import io.parkpulse.park.Meter;
@@ -161,5 +169,48 @@ class DemoParkGeneratorTest {
 
     private static List<Meter> meters(Park park, EnterpriseId enterprise, MeterKind kind) {
         return park.meters().values().stream().filter(m -> enterprise.equals(m.enterprise()) && m.kind() == kind).toList();
+    }
+
+    @Test
+    void theCarbonPolicyRestsOnTheSimulated2025AndPutsOneEnterpriseOverIts2026Budget() {
+        String text = new DemoParkGenerator(DEMO_SEED).generate().text();
+        Park park = read(text);
+        CarbonPolicy carbon = park.policy().carbon();
+        assertThat(carbon.gridScope()).isEqualTo(GridFactorScope.REGIONAL);
+        assertThat(carbon.gridArea()).as("a Jiangsu park: the East China grid").isEqualTo("east_china");
+        assertThat(carbon.green()).isEqualTo(GreenElectricityRule.CONTRACTS);
+
+        // the base year as the simulator models it, counted under the same policy
+        BaseYear base = BaseYear.simulate(park, DemoCarbonPolicy.DEMO_RUN_SEED, 2025, carbon);
+        CarbonTargets targets = carbon.targets();
+        assertThat(targets.baseYear()).isEqualTo(2025);
+        assertThat(targets.finalYear()).isEqualTo(2030);
+        assertThat(targets.baseEnergyPerValueAdded()).isCloseTo(base.energyTce() / base.valueAdded10k(), within(0.0005));
+        assertThat(targets.baseCo2PerValueAdded()).isCloseTo(base.co2T() / base.valueAdded10k(), within(0.0005));
+        assertThat(targets.milestone(2026).energyPerValueAdded()).isLessThan(targets.baseEnergyPerValueAdded());
+
+        YearBudget budgets = carbon.budget(2026).orElseThrow();
+        assertThat(budgets.park().energyTce()).isCloseTo(base.energyTce() * 1.08, within(500.0));
+        assertThat(budgets.enterprises()).as("the key energy-consuming units").hasSizeGreaterThanOrEqualTo(5)
+                .allSatisfy((id, b) -> assertThat(base.enterprises().get(id).energyTce()).isGreaterThanOrEqualTo(10_000));
+        String cut = DemoParkGenerator.CEMENT_WORKS;
+        Budget own = budgets.of(cut);
+        assertThat(own.energyTce()).as("新源水泥's budget: 5 %% under its 2025 energy")
+                .isCloseTo(base.enterprises().get(cut).energyTce() * 0.95, within(50.0));
+        // and it grows: the simulator's 2026 is well over the budget and its margin, so the demo forecasts it over
+        BaseYear next = BaseYear.simulate(park, DemoCarbonPolicy.DEMO_RUN_SEED, 2026, carbon);
+        assertThat(next.enterprises().get(cut).energyTce()).isGreaterThan(own.energyTce() * (1 + carbon.budgetMargin()) * 1.1);
+        assertThat(next.enterprises().get(cut).co2T()).isGreaterThan(own.co2T() * (1 + carbon.budgetMargin()) * 1.1);
+
+        // two-high: cement, chemicals and dyeing by industry, and by intensity the same and no one else
+        for (BaseYear.EnterpriseYear e : base.enterprises().values()) {
+            boolean heavy = e.industry().startsWith("C30") || e.industry().startsWith("C26") || e.industry().startsWith("C171");
+            assertThat(carbon.twoHigh().isTwoHigh(e.industry(), e.energyPerValueAdded(), e.energyTce()))
+                    .as("two-high reasons of %s (%s, %.2f tce per 10^4 CNY)", e.enterprise(), e.industry(), e.energyPerValueAdded())
+                    .hasSize(heavy ? 2 : 0);
+        }
+        assertThat(park.policy().alarms()).filteredOn(a -> a instanceof AlarmRule.BudgetAtRisk)
+                .extracting(a -> ((AlarmRule.BudgetAtRisk) a).enterprise()).containsExactlyInAnyOrder(null, null, cut, cut);
+        assertThat(park.policy().alarms()).filteredOn(a -> a instanceof AlarmRule.IntensityOffTrack).hasSize(2);
     }
 }
