@@ -96,6 +96,8 @@ class DashboardBrowserIntegrationTest {
     static Path dir;
     static Park park;
     static YearMonth lastMonth;
+    /** The first month of history with {@link Platform#years()}, else {@code null}. */
+    static YearMonth firstMonth;
     static RunningIngest ingest;
     static Vertx dashboard;
     static GatewaysOnBroker gateways;
@@ -108,22 +110,50 @@ class DashboardBrowserIntegrationTest {
     static String operatorToken;
     static final HttpClient http = HttpClient.newHttpClient();
 
+    /**
+     * What a test class's platform holds beyond this class's own.
+     *
+     * @param years       with the months of last month's year and the year before it (the targets page's year and the
+     *                    previous year its forecast reads), as the demo sends history: a reading a day per wired meter
+     *                    until last month, 15-minute readings from then on; and the output reports of all those months
+     * @param extraAlarms alarm rules (lines of the policy's {@code alarms:} list) added to the park file's copy
+     */
+    record Platform(boolean years, String extraAlarms) {
+        static final Platform DEFAULT = new Platform(false, "");
+    }
+
     @BeforeAll
     static void start(MqttBroker broker, InfluxDb influx) throws Exception {
+        start(broker, influx, Platform.DEFAULT);
+    }
+
+    static void start(MqttBroker broker, InfluxDb influx, Platform platform) throws Exception {
         long started = System.nanoTime();
         Path parksDir = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parksDir.resolve("demo-park.yaml"));
+        String parkText = Files.readString(Path.of("..", "parks", "demo-park.yaml"));
+        if (!platform.extraAlarms().isEmpty()) {
+            String after = "  alarms:                           # docs/park-file.md#alarms\n";
+            assertThat(parkText).contains(after);
+            parkText = parkText.replace(after, after + platform.extraAlarms());
+        }
+        Files.writeString(parksDir.resolve("demo-park.yaml"), parkText);
         park = new ParkFileReader().read(parksDir.resolve("demo-park.yaml"));
         Clock clock = Clock.system(SHANGHAI);
         lastMonth = YearMonth.now(clock).minusMonths(1);
         YearMonth yearEarlier = lastMonth.minusYears(1);
+        firstMonth = platform.years() ? YearMonth.of(lastMonth.getYear() - 1, 1) : null;
 
         // readings: from the day before last month (its first day's boundary value) to the last quarter hour, and
-        // the same month a year earlier; the rest of the present comes through the broker below
+        // the same month a year earlier (or every month from the first); the rest of the present comes through the
+        // broker below
         influx.createDatabase(DB);
         long lastStep = Math.floorDiv(clock.millis(), QUARTER_HOUR) * QUARTER_HOUR;
-        SimulatedParkLoader.load(park, dayBefore(lastMonth), lastStep, influx, DB);
-        SimulatedParkLoader.load(park, dayBefore(yearEarlier), dayBefore(yearEarlier.plusMonths(1)) + 2 * 86_400_000L, influx, DB);
+        if (platform.years()) {
+            SimulatedParkLoader.load(park, dayBefore(firstMonth), lastStep, dayBefore(lastMonth), influx, DB);
+        } else {
+            SimulatedParkLoader.load(park, dayBefore(lastMonth), lastStep, influx, DB);
+            SimulatedParkLoader.load(park, dayBefore(yearEarlier), dayBefore(yearEarlier.plusMonths(1)) + 2 * 86_400_000L, influx, DB);
+        }
         System.out.printf("browser test: readings loaded after %d ms%n", msSince(started));
 
         startIngest(broker, influx, parksDir);
@@ -141,10 +171,12 @@ class DashboardBrowserIntegrationTest {
         api = site + "/api/v1";
 
         operatorToken = login(OPERATOR);
-        for (YearMonth month : List.of(yearEarlier, lastMonth)) {
+        List<String> uploads = platform.years() ? List.of(outputReports(firstMonth, lastMonth))
+                : List.of(outputReports(yearEarlier), outputReports(lastMonth));
+        for (String csv : uploads) {
             HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(api + "/parks/" + PARK + "/output-reports"))
-                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(outputReports(month))), operatorToken);
-            assertThat(r.statusCode()).as("output reports of %s: %s", month, r.body()).isEqualTo(200);
+                    .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)), operatorToken);
+            assertThat(r.statusCode()).as("output reports: %s", r.body()).isEqualTo(200);
         }
         System.out.printf("browser test: output reports uploaded after %d ms%n", msSince(started));
 
@@ -207,15 +239,20 @@ class DashboardBrowserIntegrationTest {
     private static final Map<YearMonth, String> OUTPUT_REPORTS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static String simulatedOutputReports(YearMonth month) {
+        return outputReports(month, month);
+    }
+
+    /** The output reports of the months {@code first} … {@code last}, from one simulation of them. */
+    static String outputReports(YearMonth first, YearMonth last) {
         StringWriter csv = new StringWriter();
         try (OutputReportWriter writer = new OutputReportWriter(csv, OutputReportFormat.UPLOAD, false, "output reports")) {
             ParkModel model = ParkModel.build(park, ModelSettings.of(2026).withOutputs(m -> {
-                if (m.complete() && m.month().equals(month)) {
+                if (m.complete() && !m.month().isBefore(first) && !m.month().isAfter(last)) {
                     writer.accept(m);
                 }
             }));
-            long from = month.atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
-            long to = month.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+            long from = first.atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
+            long to = last.plusMonths(1).atDay(1).atStartOfDay(SHANGHAI).toInstant().toEpochMilli();
             new SimulationRun(model, RunSettings.between(from, to, Duration.ofMinutes(15), 50), Pace.backfill(), message -> { },
                     new RunStats()).run();
         }

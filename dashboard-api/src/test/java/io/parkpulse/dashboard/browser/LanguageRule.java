@@ -20,7 +20,8 @@ final class LanguageRule {
     /** Words a Chinese page may show: units, standards' and formats' names, keys. */
     static final Set<String> ZH_ALLOWED_WORDS = Set.of(
             "kW", "kWh", "MW", "MWh", "tce", "kgce", "GJ", "KB", "GB", "ParkPulse", "Excel", "CSV", "YAML", "Esc",
-            "policy");
+            "policy",
+            "CO", "tCO", "kgCO"); // CO₂, tCO₂, kgCO₂/kWh: the subscript two is no ASCII letter
 
     private static final Pattern WORD_CHAR = Pattern.compile("[A-Za-z0-9_]");
     private static final Pattern ASCII_TOKEN = Pattern.compile("[A-Za-z0-9_.\\-^&]+");

@@ -10,6 +10,7 @@ import io.parkpulse.ingest.pipeline.PreparedPoint;
 import io.parkpulse.park.Park;
 import io.parkpulse.park.ParkRegistry;
 import io.parkpulse.simulators.model.ModelSettings;
+import io.parkpulse.simulators.model.NbIotSettings;
 import io.parkpulse.simulators.model.ParkModel;
 import io.parkpulse.simulators.run.MessageSink;
 import io.parkpulse.simulators.run.Pace;
@@ -21,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Backfills a simulated park straight into InfluxDB, each message turned into points by ingest's own
@@ -59,6 +62,16 @@ public final class SimulatedParkLoader {
 
     /** Simulates [fromMs, toMs) in 15-minute steps; returns how many readings were written (late marks not counted). */
     public static long load(Park park, long fromMs, long toMs, InfluxDb influx, String db) throws Exception {
+        return load(park, fromMs, toMs, fromMs, influx, db);
+    }
+
+    /**
+     * Simulates [fromMs, toMs) in 15-minute steps, as the demo sends its history: before {@code dailyUntilMs} wired
+     * meters send one reading a day at local midnight (the registers still step every 15 minutes, so the consumption
+     * between two readings is exact), NB-IoT meters their hourly values; 15-minute readings from then on. Returns how
+     * many readings were written (late marks not counted).
+     */
+    public static long load(Park park, long fromMs, long toMs, long dailyUntilMs, InfluxDb influx, String db) throws Exception {
         MessagePreparer preparer = preparer(park, toMs);
         StringBuilder lines = new StringBuilder();
         long[] points = {0};
@@ -80,8 +93,18 @@ public final class SimulatedParkLoader {
             }
         };
         ParkModel model = ParkModel.build(park, ModelSettings.of(2026));
-        new SimulationRun(model, RunSettings.between(fromMs, toMs, Duration.ofMinutes(15), 50), Pace.backfill(), sink,
-                new RunStats()).run();
+        SimulationRun run = new SimulationRun(model, RunSettings.between(fromMs, toMs, Duration.ofMinutes(15), 50), Pace.backfill(),
+                sink, new RunStats());
+        if (dailyUntilMs > fromMs) {
+            Set<Integer> nbIot = new HashSet<>();
+            for (int g = 0; g < model.gateways().size(); g++) {
+                if (model.gateways().get(g).contains(NbIotSettings.GATEWAY_MARKER)) {
+                    nbIot.add(g);
+                }
+            }
+            run.thinHistory(Duration.ofDays(1), dailyUntilMs, park.timeZone(), nbIot);
+        }
+        run.run();
         if (pending[0] > 0) {
             influx.write(db, lines.toString());
         }
