@@ -11,7 +11,7 @@ export const INTENSITIES = ['energy_per_value_added', 'co2_per_value_added'];
 export const GRID_SCOPES = ['national', 'regional', 'provincial', 'national_excluding_market_non_fossil', 'national_fossil'];
 export const GRID_AREAS = ['north_china', 'northeast', 'east_china', 'central_china', 'northwest', 'south', 'southwest'];
 export const GREEN_RULES = ['not_deducted', 'contracts', 'contracts_and_certificates'];
-export const FORECAST_METHODS = ['seasonal_ratio', 'run_rate'];
+export const FORECAST_METHODS = ['seasonal_ratio', 'run_rate', 'none'];
 /** Carriers a CO₂ breakdown may name, in the order the stacked chart draws them. */
 export const CO2_CARRIERS = ['electricity', 'natural_gas', 'steam', 'heat', 'raw_coal', 'coke', 'diesel', 'gasoline', 'fuel_oil', 'lpg'];
 
