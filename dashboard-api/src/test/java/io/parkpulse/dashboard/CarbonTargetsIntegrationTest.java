@@ -599,6 +599,44 @@ class CarbonTargetsIntegrationTest {
         assertThat(alarmsAfterDaily).containsExactly("steel-co2-budget:ent-steel");
     }
 
+    @Test
+    void the_carbon_report_says_its_basis_and_the_same_figures() throws Exception {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/reports/carbon?period=2026&format=csv&lang=en")).GET(), OPERATOR);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180
+                .parse(new java.io.StringReader(r.body().substring(1))).getRecords();
+        Map<String, String> basis = new LinkedHashMap<>();
+        int table = 0;
+        while (records.get(table).size() == 2) {
+            basis.put(records.get(table).get(0), records.get(table).get(1));
+            table++;
+        }
+        assertThat(basis.get("Grid emission factor")).contains("0.55 kgCO₂/kWh", "East China", "factor of 2023",
+                "none published for 2026");
+        assertThat(basis.get("Factor source")).contains("2023");
+        assertThat(basis.get("Green electricity rule")).isEqualTo("green electricity contracts deducted");
+        assertThat(basis.get("Policy version")).isEqualTo("carbon-test-1");
+        assertThat(basis.get("Time zone")).isEqualTo("Asia/Shanghai");
+        assertThat(basis.get("Period")).isEqualTo("2026 (2026-01 – 2026-09)");
+        while (records.get(table).size() < 3) {
+            table++;
+        }
+        List<String> titles = records.get(table).toList();
+        org.apache.commons.csv.CSVRecord steel = records.stream().filter(x -> x.get(0).equals("ent-steel")).findFirst().orElseThrow();
+        double co2 = Double.parseDouble(steel.get(titles.indexOf("CO2 (tCO₂)")));
+        assertThat(co2).isCloseTo(total(series("ent-steel", true, YEAR), 0, 9), within(0.0006));
+        assertThat(steel.get(titles.indexOf("CO2 budget of the year (tCO₂)"))).isEqualTo(Long.toString((long) budgets.steelCo2()));
+        assertThat(steel.get(titles.indexOf("Two-high"))).isEqualTo("yes");
+        assertThat(records.stream().anyMatch(x -> x.get(0).equals("Park total"))).isTrue();
+
+        HttpResponse<String> month = send(HttpRequest.newBuilder(URI.create(base + "/reports/carbon?period=2026-03&format=csv")).GET(), OPERATOR);
+        assertThat(month.statusCode()).isEqualTo(200);
+        assertThat(month.body()).contains("电网排放因子", "华东", "扣减绿电交易合同电量", "偏离目标");
+        HttpResponse<String> xlsx = send(HttpRequest.newBuilder(URI.create(base + "/reports/carbon?period=2026-09&format=xlsx")).GET(), CHIP_TOKEN);
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(status("/reports/carbon?period=2026-10&format=csv")).as("October is not over on the 15th").isEqualTo(400);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static void close(Double actual, double expected, String what) {

@@ -5,6 +5,7 @@ import io.parkpulse.dashboard.alarms.AlarmRoutes;
 import io.parkpulse.dashboard.auth.Caller;
 import io.parkpulse.dashboard.data.DataRoutes;
 import io.parkpulse.dashboard.live.LiveRoutes;
+import io.parkpulse.dashboard.report.CarbonReportRoutes;
 import io.parkpulse.dashboard.report.MonthlyReportRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -66,6 +67,7 @@ public final class DashboardApi {
         new AlarmRoutes(parts.parks(), parts.alarms(), parts.clock()).mount(api);
         new DataRoutes(vertx, parts.parks(), parts.influx()).mount(api);
         new MonthlyReportRoutes(vertx, parts.parks(), parts.efficiency(), parts.clock()).mount(api);
+        new CarbonReportRoutes(vertx, parts.parks(), parts.efficiency().carbon(), parts.clock()).mount(api);
         api.route().failureHandler(rc -> {
             if (rc.failure() != null) {
                 Http.fail(rc, rc.failure());

@@ -125,9 +125,4 @@ public final class Requests {
         }
         return id;
     }
-
-    /** 403 unless the caller is an operator; {@code what} names what is refused. */
-    public static void operatorOnly(RoutingContext rc, String what) {
-        requireOperator(rc, what);
-    }
 }
