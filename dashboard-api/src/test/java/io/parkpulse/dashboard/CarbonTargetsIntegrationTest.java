@@ -637,6 +637,26 @@ class CarbonTargetsIntegrationTest {
         assertThat(status("/reports/carbon?period=2026-10&format=csv")).as("October is not over on the 15th").isEqualTo(400);
     }
 
+    @Test
+    void what_if_says_the_park_co2_under_a_draft_green_rule_and_who_changes() throws Exception {
+        String draft = "version: draft-no-green\ncarbon:\n  grid_factor: {scope: regional, area: east_china}\n"
+                + "  green_electricity: not_deducted\n";
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + "/what-if?period=2026-03"))
+                .header("Content-Type", "application/yaml").POST(HttpRequest.BodyPublishers.ofString(draft)), OPERATOR);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonObject carbon = new JsonObject(r.body()).getJsonObject("carbon");
+        double march = 0;
+        for (String e : ENTERPRISES) {
+            march += inputs.get(e).get(YearMonth.of(YEAR, 3)).co2();
+        }
+        close(carbon.getDouble("co2_t"), march, "park co2 of March");
+        close(carbon.getDouble("change_t"), CONTRACT_KWH * EAST_CHINA_2023 / 1000, "the contract no longer deducted");
+        assertThat(carbon.getJsonArray("changes")).hasSize(1);
+        assertThat(carbon.getJsonArray("changes").getJsonObject(0).getString("enterprise")).isEqualTo("ent-chip");
+        assertThat(carbon.getInteger("unchanged")).isEqualTo(2);
+        assertThat(carbon.getJsonObject("draft_basis").getString("green_electricity")).isEqualTo("not_deducted");
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------------------
 
     static void close(Double actual, double expected, String what) {

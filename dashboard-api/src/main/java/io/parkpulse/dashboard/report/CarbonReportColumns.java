@@ -94,21 +94,13 @@ final class CarbonReportColumns {
         lines.add(new ReportAbout.Line(l.pick("时区", "Time zone"), r.zone().getId()));
         String basis = DataStateText.text(l, "state.basis." + r.energyBasis());
         lines.add(new ReportAbout.Line(l.pick("折标口径", "Energy basis"), (basis == null ? r.energyBasis() : basis) + "; " + r.coefficients()));
+        lines.add(new ReportAbout.Line(l.pick("电网排放因子", "Grid emission factor"),
+                r.grid() == null ? MessageText.of(r.gridNote(), l) : gridText(r.grid(), l)));
         if (r.grid() != null) {
-            var f = r.grid().factor();
-            String scope = pick(SCOPES, f.scope().id(), l) + (f.area() == null ? "" : " " + pick(AREAS, f.area(), l));
-            String value = ReportColumns.significantText(f.kgCo2PerKwh(), 4) + " kgCO₂/kWh; " + scope + "; "
-                    + l.pick(f.year() + " 年因子", "factor of " + f.year());
-            if (r.grid().fromEarlierYear()) {
-                value += l.pick("（" + r.grid().requestedYear() + " 年尚未发布，采用较早年份的因子）",
-                        " (none published for " + r.grid().requestedYear() + " yet: an earlier year's is used)");
-            }
-            lines.add(new ReportAbout.Line(l.pick("电网排放因子", "Grid emission factor"), value));
-            lines.add(new ReportAbout.Line(l.pick("因子来源", "Factor source"), f.source() + " (" + f.published() + ")"));
-        } else {
-            lines.add(new ReportAbout.Line(l.pick("电网排放因子", "Grid emission factor"), MessageText.of(r.gridNote(), l)));
+            lines.add(new ReportAbout.Line(l.pick("因子来源", "Factor source"), r.grid().factor().source() + " ("
+                    + r.grid().factor().published() + ")"));
         }
-        lines.add(new ReportAbout.Line(l.pick("绿电规则", "Green electricity rule"), pick(GREEN, r.greenRule(), l)));
+        lines.add(new ReportAbout.Line(l.pick("绿电规则", "Green electricity rule"), greenText(r.greenRule(), l)));
         lines.add(new ReportAbout.Line(l.pick("热力排放因子", "Heat factor"), ReportColumns.significantText(r.heatTCo2PerGj(), 4) + " tCO₂/GJ"));
         lines.add(new ReportAbout.Line(l.pick("燃料排放因子", "Fuel factors"), l.pick("GB/T 32150-2015 缺省值（政策另有规定者除外）",
                 "GB/T 32150-2015 defaults unless the policy states its own")));
@@ -118,6 +110,23 @@ final class CarbonReportColumns {
         lines.add(new ReportAbout.Line(l.pick("说明", "Note"), l.pick("空白表示无法计算，原因见“说明”列；预算、预测与判断为全年口径，截至期间末月。",
                 "A blank cell could not be computed; the Notes column says why. Budgets, forecasts and verdicts are the year's, as of the period's last month.")));
         return lines;
+    }
+
+    /** "0.55 kgCO₂/kWh; 区域电网平均 华东; 2023 年因子", with the earlier-year notice when it applies. */
+    static String gridText(io.parkpulse.efficiency.carbon.FactorChoice grid, ReportLanguage l) {
+        var f = grid.factor();
+        String scope = pick(SCOPES, f.scope().id(), l) + (f.area() == null ? "" : " " + pick(AREAS, f.area(), l));
+        String value = ReportColumns.significantText(f.kgCo2PerKwh(), 4) + " kgCO₂/kWh; " + scope + "; "
+                + l.pick(f.year() + " 年因子", "factor of " + f.year());
+        if (grid.fromEarlierYear()) {
+            value += l.pick("（" + grid.requestedYear() + " 年尚未发布，采用较早年份的因子）",
+                    " (none published for " + grid.requestedYear() + " yet: an earlier year's is used)");
+        }
+        return value;
+    }
+
+    static String greenText(String rule, ReportLanguage l) {
+        return pick(GREEN, rule, l);
     }
 
     static String carrierName(EnergyCarrier c, ReportLanguage l) {
