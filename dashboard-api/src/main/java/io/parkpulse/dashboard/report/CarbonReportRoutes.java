@@ -4,6 +4,7 @@ import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.auth.Caller;
 import io.parkpulse.dashboard.data.QueryParams;
 import io.parkpulse.dashboard.efficiency.CarbonService;
+import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.dashboard.http.ApiError;
 import io.parkpulse.dashboard.http.Requests;
@@ -27,13 +28,13 @@ public final class CarbonReportRoutes {
 
     private final Vertx vertx;
     private final Parks parks;
-    private final CarbonService carbon;
+    private final EfficiencyService efficiency;
     private final Clock clock;
 
-    public CarbonReportRoutes(Vertx vertx, Parks parks, CarbonService carbon, Clock clock) {
+    public CarbonReportRoutes(Vertx vertx, Parks parks, EfficiencyService efficiency, Clock clock) {
         this.vertx = vertx;
         this.parks = parks;
-        this.carbon = carbon;
+        this.efficiency = efficiency;
         this.clock = clock;
     }
 
@@ -48,7 +49,7 @@ public final class CarbonReportRoutes {
         ReportFormat format = QueryParams.oneOf("format", rc.queryParams().get("format"), ReportFormat::byId, ReportFormat.ids());
         ReportLanguage language = QueryParams.oneOf("lang", rc.queryParams().get("lang"), ReportLanguage::byId,
                 ReportLanguage.ids(), ReportLanguage.ZH);
-        int current = carbon.currentYear(park.park().timeZone());
+        int current = carbon().currentYear(park.park().timeZone());
         String zone = park.park().timeZone().getId();
         YearMonth month = null;
         int year;
@@ -67,14 +68,14 @@ public final class CarbonReportRoutes {
         if (year > current) {
             throw ApiError.badRequest("period", "period " + text + " is in the future: in the park's time zone " + zone + " it is " + current);
         }
-        YearMonth through = carbon.through(park.park().timeZone(), year);
+        YearMonth through = carbon().through(park.park().timeZone(), year);
         if (through == null || (month != null && month.isAfter(through))) {
             throw ApiError.badRequest("period", "period " + text + " is not over yet in the park's time zone " + zone
                     + (through == null ? "; no month of " + year + " is complete" : "; the last complete month is " + through));
         }
         String only = caller.isOperator() ? null : caller.enterprise();
         YearMonth asked = month;
-        carbon.year(park, year)
+        carbon().year(park, year)
                 .compose(y -> vertx.executeBlocking(() -> {
                     CarbonReport report = CarbonReportAssembler.assemble(y, asked, only, clock.instant(), caller.name());
                     byte[] file = format == ReportFormat.XLSX ? CarbonReportWriter.xlsx(report, language)
@@ -90,5 +91,10 @@ public final class CarbonReportRoutes {
                     }
                 })
                 .onFailure(rc::fail);
+    }
+
+    /** The efficiency service's carbon years (taken when asked: tests build the router without a service). */
+    private CarbonService carbon() {
+        return efficiency.carbon();
     }
 }
