@@ -20,6 +20,8 @@ public final class CarbonMonths {
     /** What a month's totals and intensities rest on: every metered carrier, and the month's output report. */
     public static final Set<Indicator.Input> INPUTS = EnumSet.of(Indicator.Input.ENERGY, Indicator.Input.OUTPUT_REPORT);
 
+    private static final double TEN_THOUSAND = 10_000.0;
+
     private CarbonMonths() {
     }
 
@@ -45,7 +47,8 @@ public final class CarbonMonths {
             }
             state = state.and(new DataState(DataState.Kind.INSUFFICIENT, why));
         }
-        return new MonthFigures(month, energy, co2, p.figures().output().valueAdded(), p.figures().output().outputValue(),
-                state);
+        // reports state money in CNY; tracking works in 10^4 CNY (万元) like the indicators
+        return new MonthFigures(month, energy, co2, p.figures().output().valueAdded() / TEN_THOUSAND,
+                p.figures().output().outputValue() / TEN_THOUSAND, state);
     }
 }

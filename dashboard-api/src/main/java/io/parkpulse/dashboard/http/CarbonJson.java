@@ -2,7 +2,11 @@ package io.parkpulse.dashboard.http;
 
 import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.dashboard.efficiency.BudgetProfile;
+import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
 import io.parkpulse.dashboard.efficiency.ParkYear;
+import io.parkpulse.efficiency.carbon.GridFactorTable;
+import io.parkpulse.efficiency.evaluation.EnterprisePeriod;
+import java.util.EnumSet;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
 import io.parkpulse.efficiency.benchmark.PeerStanding;
 import io.parkpulse.efficiency.carbon.Budget;
@@ -161,10 +165,7 @@ public final class CarbonJson {
         FactorChoice grid = y.grid();
         JsonObject factor = null;
         if (grid != null) {
-            factor = new JsonObject().put("scope", grid.factor().scope().id()).put("area", grid.factor().area())
-                    .put("year", grid.requestedYear()).put("year_used", grid.factor().year())
-                    .put("from_earlier_year", grid.fromEarlierYear()).put("kg_co2_per_kwh", grid.factor().kgCo2PerKwh())
-                    .put("source", grid.factor().source()).put("published", grid.factor().published());
+            factor = factor(grid);
             if (grid.note() != null) {
                 notes.add(grid.note());
             }
@@ -184,6 +185,73 @@ public final class CarbonJson {
                 .put("green_electricity", y.policy().carbon().green().id())
                 .put("heat_t_co2_per_gj", y.policy().carbon().heatTCo2PerGj())
                 .put("notes", said);
+    }
+
+    /** A grid factor as used: its value, scope, area, the year asked for and the year used, its source. */
+    static JsonObject factor(FactorChoice grid) {
+        return new JsonObject().put("scope", grid.factor().scope().id()).put("area", grid.factor().area())
+                .put("year", grid.requestedYear()).put("year_used", grid.factor().year())
+                .put("from_earlier_year", grid.fromEarlierYear()).put("kg_co2_per_kwh", grid.factor().kgCo2PerKwh())
+                .put("source", grid.factor().source()).put("published", grid.factor().published());
+    }
+
+    /**
+     * What-if's {@code carbon}: the park's CO₂ of the period under the park's policy and under the draft (the sum of
+     * the enterprises whose CO₂ is known on sufficient energy data; the others are listed), each with its grid factor
+     * and green rule, and every enterprise whose CO₂ changes.
+     */
+    static JsonObject whatIf(ParkPeriodResult now, ParkPeriodResult draft) {
+        JsonArray changes = new JsonArray();
+        JsonArray notCounted = new JsonArray();
+        JsonArray draftNotCounted = new JsonArray();
+        double total = 0;
+        double draftTotal = 0;
+        int unchanged = 0;
+        for (String id : now.figures().keySet()) {
+            EnterprisePeriod a = now.figures().get(id);
+            EnterprisePeriod b = draft.figures().get(id);
+            double co2 = counted(a);
+            double draftCo2 = counted(b);
+            if (Double.isNaN(co2)) {
+                notCounted.add(id);
+            } else {
+                total += co2;
+            }
+            if (Double.isNaN(draftCo2)) {
+                draftNotCounted.add(id);
+            } else {
+                draftTotal += draftCo2;
+            }
+            if (Double.compare(co2, draftCo2) == 0 || Math.abs(co2 - draftCo2) <= 1e-9 * Math.max(1, Math.abs(co2))) {
+                unchanged++;
+                continue;
+            }
+            changes.add(new JsonObject().put("enterprise", id).put("co2_t", EfficiencyJson.number(co2))
+                    .put("draft_co2_t", EfficiencyJson.number(draftCo2))
+                    .put("change_t", Double.isFinite(co2) && Double.isFinite(draftCo2) ? draftCo2 - co2 : null)
+                    .put("data_state", EfficiencyJson.dataState(a.state(EnumSet.of(Indicator.Input.ENERGY))))
+                    .put("draft_data_state", EfficiencyJson.dataState(b.state(EnumSet.of(Indicator.Input.ENERGY)))));
+        }
+        return new JsonObject().put("unit", "t").put("co2_t", total).put("draft_co2_t", draftTotal)
+                .put("change_t", draftTotal - total)
+                .put("basis", carbonBasis(now)).put("draft_basis", carbonBasis(draft))
+                .put("not_counted", notCounted).put("draft_not_counted", draftNotCounted)
+                .put("changes", changes).put("unchanged", unchanged);
+    }
+
+    /** An enterprise's CO₂ when it is known on sufficient energy data, else NaN. */
+    private static double counted(EnterprisePeriod p) {
+        if (p == null || !p.state(EnumSet.of(Indicator.Input.ENERGY)).isSufficient()) {
+            return Double.NaN;
+        }
+        return p.figures().carbon().tCo2();
+    }
+
+    private static JsonObject carbonBasis(ParkPeriodResult r) {
+        FactorChoice grid = r.policy().carbon().gridFactor(GridFactorTable.published(), r.period().start().getYear()).orElse(null);
+        return new JsonObject().put("grid_factor", grid == null ? null : factor(grid))
+                .put("green_electricity", r.policy().carbon().green().id())
+                .put("heat_t_co2_per_gj", r.policy().carbon().heatTCo2PerGj());
     }
 
     static JsonObject targetsOf(ParkYear y) {

@@ -2,6 +2,7 @@ package io.parkpulse.dashboard.http;
 
 import io.parkpulse.dashboard.Parks;
 import io.parkpulse.dashboard.efficiency.CarbonService;
+import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,33 +14,38 @@ import io.vertx.ext.web.RoutingContext;
 final class CarbonRoutes {
 
     private final Parks parks;
-    private final CarbonService carbon;
+    private final EfficiencyService efficiency;
 
-    CarbonRoutes(Parks parks, CarbonService carbon) {
+    CarbonRoutes(Parks parks, EfficiencyService efficiency) {
         this.parks = parks;
-        this.carbon = carbon;
+        this.efficiency = efficiency;
     }
 
     void mount(Router api) {
         api.get("/parks/:park/targets").handler(this::targets);
-        api.get("/parks/:park/enterprises/:enterprise/carbon").handler(this::enterprise);
+        api.get("/parks/:park/enterprises/:id/carbon").handler(this::enterprise);
     }
 
     private void targets(RoutingContext rc) {
         ParkModel park = Requests.park(rc, parks);
         Requests.requireOperator(rc, "the park's targets");
         int year = year(rc, park);
-        Http.respond(rc, carbon.year(park, year).map(CarbonJson::targets));
+        Http.respond(rc, carbon().year(park, year).map(CarbonJson::targets));
     }
 
     private void enterprise(RoutingContext rc) {
         ParkModel park = Requests.park(rc, parks);
         String id = Requests.pathEnterprise(rc, park);
         int year = year(rc, park);
-        Http.respond(rc, carbon.year(park, year).map(y -> CarbonJson.carbon(y, id)));
+        Http.respond(rc, carbon().year(park, year).map(y -> CarbonJson.carbon(y, id)));
     }
 
     private int year(RoutingContext rc, ParkModel park) {
-        return Requests.year(rc, carbon.currentYear(park.park().timeZone()), park.park().timeZone().getId());
+        return Requests.year(rc, carbon().currentYear(park.park().timeZone()), park.park().timeZone().getId());
+    }
+
+    /** The efficiency service's carbon years (taken when asked: tests build the router without a service). */
+    private CarbonService carbon() {
+        return efficiency.carbon();
     }
 }

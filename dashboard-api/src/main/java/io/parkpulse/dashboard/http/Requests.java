@@ -111,11 +111,11 @@ public final class Requests {
     }
 
     /**
-     * The enterprise in the path ({@code :enterprise}): 403 when the caller is another enterprise, 404 when the park
+     * The enterprise in the path ({@code :id}): 403 when the caller is another enterprise, 404 when the park
      * has no such enterprise.
      */
     public static String pathEnterprise(RoutingContext rc, ParkModel park) {
-        String id = rc.pathParam("enterprise");
+        String id = rc.pathParam("id");
         Caller caller = caller(rc);
         if (!caller.maySee(id)) {
             throw ApiError.forbidden(caller.name() + " sees only enterprise " + caller.enterprise() + ", not " + id);
@@ -124,10 +124,5 @@ public final class Requests {
             throw new ApiError(404, "enterprise", "park " + park.park().id() + " has no enterprise " + id);
         }
         return id;
-    }
-
-    /** 403 unless the caller is an operator; {@code what} names what is refused. */
-    public static void operatorOnly(RoutingContext rc, String what) {
-        requireOperator(rc, what);
     }
 }
