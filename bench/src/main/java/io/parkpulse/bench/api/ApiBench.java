@@ -36,13 +36,16 @@ import picocli.CommandLine.Option;
  * raw readings (the baseline), the API's first answer about the month (every meter-day computed from the raw readings
  * and stored), its answers just after a start (the month's days read from InfluxDB), its later answers (the days kept
  * in memory, checked against the late marks) and a dashboard's next questions about a month it just asked (the kept
- * result).
+ * result). Then the targets page of 2026 (issue 19: 2026 through October and the twelve months of 2025 it forecasts
+ * from, written a reading a day as the demo sends history): its first question, just after a start, from the days the
+ * API keeps — printed as a ratio to the rankings figure of the same run, against the goal of 1 s — and kept.
  *
  * <p>Run by {@code ./parkpulse bench}: {@code java -jar parkpulse-bench.jar api --influx http://127.0.0.1:8090}.
  */
 @Command(name = "api", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Time the dashboard API's rankings and classes of a generated park over a month of 15-minute data "
-                + "in a real InfluxDB, cold and warm, against InfluxDB alone returning the month's readings.")
+                + "in a real InfluxDB, cold and warm, against InfluxDB alone returning the month's readings; then its "
+                + "targets page of a year, as a ratio to the rankings.")
 public final class ApiBench implements Callable<Integer> {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
