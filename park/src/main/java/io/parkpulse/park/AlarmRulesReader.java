@@ -4,6 +4,7 @@ import io.parkpulse.config.YamlMapping;
 import io.parkpulse.contract.Ids;
 import io.parkpulse.contract.MeterId;
 import io.parkpulse.contract.MeterKind;
+import io.parkpulse.efficiency.carbon.CarbonQuantity;
 import io.parkpulse.efficiency.policy.AlarmRule;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -33,9 +34,11 @@ final class AlarmRulesReader {
             "gateway_offline", List.of("gateway", "for"),
             "meter_silent", List.of("meter", "gateway", "for"),
             "night_water_rise", List.of("meter", "rise_percent", "baseline_days"),
-            "energy_outgrows_output", List.of("enterprise", "margin_points"));
+            "energy_outgrows_output", List.of("enterprise", "margin_points"),
+            "budget_at_risk", List.of("enterprise", "quantity"),
+            "intensity_off_track", List.of("quantity"));
     static final List<String> KINDS = List.of("power_above", "gateway_offline", "meter_silent", "night_water_rise",
-            "energy_outgrows_output");
+            "energy_outgrows_output", "budget_at_risk", "intensity_off_track");
 
     private final YamlMapping.CountingProblems problems;
     private final Declared declared;
@@ -84,6 +87,8 @@ final class AlarmRulesReader {
             case "gateway_offline" -> gatewayOffline(a, id, sev);
             case "meter_silent" -> meterSilent(a, id, sev);
             case "night_water_rise" -> nightWater(a, id, sev);
+            case "budget_at_risk" -> budgetAtRisk(a, id, sev);
+            case "intensity_off_track" -> intensityOffTrack(a, id, sev);
             default -> energyOutgrowsOutput(a, id, sev);
         };
         return problems.count() > before || id == null || severity == null ? null : rule;
@@ -117,6 +122,25 @@ final class AlarmRulesReader {
         Double margin = a.optionalNumber("margin_points", 0.0, v -> v >= 0 && v <= 1000 ? null
                 : "must be percentage points from 0 up (5 = energy growth may exceed output growth by 5 points)");
         return id == null || margin == null ? null : new AlarmRule.EnergyOutgrowsOutput(id, severity, enterprise, margin);
+    }
+
+    private AlarmRule budgetAtRisk(YamlMapping a, String id, AlarmRule.Severity severity) {
+        String enterprise = enterprise(a, false);
+        CarbonQuantity quantity = a.parsed("quantity", AlarmRulesReader::quantity, true, null);
+        if (a.has("enterprise") && enterprise == null) {
+            return null;
+        }
+        return id == null || quantity == null ? null : new AlarmRule.BudgetAtRisk(id, severity, enterprise, quantity);
+    }
+
+    private AlarmRule intensityOffTrack(YamlMapping a, String id, AlarmRule.Severity severity) {
+        CarbonQuantity quantity = a.parsed("quantity", AlarmRulesReader::quantity, true, null);
+        return id == null || quantity == null ? null : new AlarmRule.IntensityOffTrack(id, severity, quantity);
+    }
+
+    static CarbonQuantity quantity(String text) {
+        return CarbonQuantity.byId(text).orElseThrow(() -> new IllegalArgumentException("\"" + text
+                + "\" is not a quantity; expected co2 (t) or energy (tce)"));
     }
 
     private AlarmRule meterSilent(YamlMapping a, String id, AlarmRule.Severity severity) {

@@ -36,7 +36,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class PolicyReader {
 
     static final List<String> POLICY_KEYS = List.of("version", "energy_basis", "equal_value", "natural_gas", "steam",
-            "indicators", "frontrunner_top_percent", "growth", "product_limits", "scoring", "classes", "scope", "alarms");
+            "indicators", "frontrunner_top_percent", "growth", "product_limits", "scoring", "classes", "scope", "alarms", "carbon");
     private static final List<String> GROWTH_KEYS = List.of("flat_threshold", "intensity_band");
     private static final List<String> SCORING_KEYS = List.of("method", "min_max_floor", "indicators");
     private static final List<String> LINE_KEYS = List.of("indicator", "weight", "benchmark", "direction", "cap", "floor",
@@ -91,11 +91,14 @@ final class PolicyReader {
         GradingScope scope = p.has("scope") ? scope(p.get("scope"), p.child("scope"), standard.scope()) : standard.scope();
         List<io.parkpulse.efficiency.policy.AlarmRule> alarms = p.has("alarms")
                 ? new AlarmRulesReader(problems, declared).read(p.get("alarms"), p.child("alarms")) : standard.alarms();
+        io.parkpulse.efficiency.carbon.CarbonPolicy carbon = p.has("carbon")
+                ? new CarbonPolicyReader(problems, declared == null ? null : declared.enterprises()).read(p.get("carbon"), p.child("carbon"))
+                : io.parkpulse.efficiency.carbon.CarbonPolicy.standard();
         if (problems.count() > 0) {
             return null;
         }
         return new Policy(version, basis, CoefficientTable.gbt2589(gas, steam, equalValue), indicators,
-                new FrontrunnerRule(top), growth[0], growth[1], limits, scoring, classes, scope, alarms);
+                new FrontrunnerRule(top), growth[0], growth[1], limits, scoring, classes, scope, alarms, carbon);
     }
 
     /** {@code equal_value: {2025: 0.2955, 2026: 0.2950}}: kgce per kWh by year. */

@@ -4,6 +4,10 @@ import io.parkpulse.efficiency.benchmark.FrontrunnerRule;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
 import io.parkpulse.efficiency.calendar.ParkCalendar;
 import io.parkpulse.efficiency.calendar.Period;
+import io.parkpulse.efficiency.carbon.CarbonAccounting;
+import io.parkpulse.efficiency.carbon.CarbonPolicy;
+import io.parkpulse.efficiency.carbon.Emissions;
+import io.parkpulse.efficiency.carbon.GridFactorTable;
 import io.parkpulse.efficiency.coal.CoefficientTable;
 import io.parkpulse.efficiency.coal.EnergyBasis;
 import io.parkpulse.efficiency.coal.EnergyCarrier;
@@ -49,17 +53,35 @@ public final class ParkEvaluation {
     private final CoefficientTable coefficients;
     private final EnergyBasis basis;
     private final DataSufficiency sufficiency;
+    private final CarbonPolicy carbon;
+    private final GridFactorTable gridFactors;
 
     /**
      * @param minCoverage least share of the period whose consumption must be known for a figure to count: below it an
      *                    indicator is missing rather than low, and the input insufficient (the policy's
      *                    {@link GradingScope#minCoverage()}; the online-monitoring rule, docs/domain.md §5, asks 90 %)
+     * @param carbon      the park's carbon policy (grid factor, green rule, fuel factors)
+     * @param gridFactors the published grid factors ({@link GridFactorTable#published()})
      */
-    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis, double minCoverage) {
+    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis, double minCoverage,
+                          CarbonPolicy carbon, GridFactorTable gridFactors) {
         this.calendar = calendar;
         this.coefficients = coefficients;
         this.basis = basis;
         this.sufficiency = new DataSufficiency(minCoverage);
+        this.carbon = java.util.Objects.requireNonNull(carbon, "carbon");
+        this.gridFactors = java.util.Objects.requireNonNull(gridFactors, "gridFactors");
+    }
+
+    /** Everything from {@code policy}: coefficients, basis, least coverage and carbon, with the published grid factors. */
+    public static ParkEvaluation under(ParkCalendar calendar, io.parkpulse.efficiency.policy.Policy policy) {
+        return new ParkEvaluation(calendar, policy.coefficients(), policy.basis(), policy.scope().minCoverage(),
+                policy.carbon(), GridFactorTable.published());
+    }
+
+    /** Under the standard carbon policy and the published grid factors. */
+    public ParkEvaluation(ParkCalendar calendar, CoefficientTable coefficients, EnergyBasis basis, double minCoverage) {
+        this(calendar, coefficients, basis, minCoverage, CarbonPolicy.standard(), GridFactorTable.published());
     }
 
     /** With the online-monitoring rule's 90 %. */
@@ -119,12 +141,21 @@ public final class ParkEvaluation {
                     energy.put(metered.carrier(), usable(figure));
                 }
             });
-            // no energy meter at all: comprehensive energy is unknown, not zero
-            StandardCoal tce = energy.isEmpty() ? new StandardCoal(Double.NaN, basis, coefficients.version(), Map.of())
+            boolean metered = !energy.isEmpty();
+            List<OutputReport.GreenElectricity> green = new ArrayList<>();
+            for (OutputReport r : own) {
+                // fuels no meter measures, declared month by month, count in energy and CO2 alike
+                r.fuels().forEach((fuel, quantity) -> energy.merge(fuel, quantity, Double::sum));
+                green.addAll(r.green());
+            }
+            // no energy meter at all: comprehensive energy and CO2 are unknown, not zero (nor the declared fuels alone)
+            StandardCoal tce = !metered ? new StandardCoal(Double.NaN, basis, coefficients.version(), Map.of())
                     : StandardCoal.of(energy, coefficients, basis, year);
+            Emissions co2 = !metered ? Emissions.unknown(carbon)
+                    : CarbonAccounting.emissions(energy, green, carbon, gridFactors, coefficients, year);
             EnterpriseFigures f = new EnterpriseFigures(e.id(), e.industry(), e.landMu(), tce,
                     value(used, Metered.ELECTRICITY), value(used, Metered.WATER),
-                    OutputTotals.of(own));
+                    OutputTotals.of(own), co2);
             Map<Indicator.Input, DataState> inputs = sufficiency.inputs(period, used, own);
             result.put(e.id(), new EnterprisePeriod(f, DataSufficiency.guard(IndicatorCalculator.indicators(f), inputs), used,
                     findings.getOrDefault(e.id(), Map.of()), inputs));

@@ -1,5 +1,7 @@
 package io.parkpulse.efficiency.indicator;
 
+import io.parkpulse.efficiency.carbon.CarbonPolicy;
+import io.parkpulse.efficiency.carbon.Emissions;
 import io.parkpulse.efficiency.coal.StandardCoal;
 import java.util.Objects;
 
@@ -13,13 +15,21 @@ import java.util.Objects;
  * @param electricityKwh electricity, kWh (main meters); {@code NaN} when not measured for enough of the period
  * @param waterM3        water, m³; {@code NaN} likewise
  * @param output         summed output reports
+ * @param carbon         CO₂ of the same energy (metered carriers and declared fuels) with its basis
  */
 public record EnterpriseFigures(String enterprise, String industry, double landMu, StandardCoal energy,
-                                double electricityKwh, double waterM3, OutputTotals output) {
+                                double electricityKwh, double waterM3, OutputTotals output, Emissions carbon) {
+
+    /** Figures whose CO₂ is not computed (unknown): for callers that need energy indicators only. */
+    public EnterpriseFigures(String enterprise, String industry, double landMu, StandardCoal energy,
+                             double electricityKwh, double waterM3, OutputTotals output) {
+        this(enterprise, industry, landMu, energy, electricityKwh, waterM3, output, Emissions.unknown(CarbonPolicy.standard()));
+    }
 
     public EnterpriseFigures {
         Objects.requireNonNull(enterprise, "enterprise");
         Objects.requireNonNull(energy, "energy");
         Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(carbon, "carbon");
     }
 }

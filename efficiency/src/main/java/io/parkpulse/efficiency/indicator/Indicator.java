@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The indicators of an enterprise and period (docs/domain.md §1.5, 2.2). Money is in 10⁴ CNY (万元), energy in tce on the
- * basis the figure names. Energy per product is per product and lives in {@link ProductIndicator}.
+ * The indicators of an enterprise and period (docs/domain.md §1.5, 2.2, 11). Money is in 10⁴ CNY (万元), energy in tce on
+ * the basis the figure names, CO₂ in t on the carbon basis it names. Energy per product is per product and lives in {@link ProductIndicator}.
  */
 public enum Indicator {
     COMPREHENSIVE_ENERGY("tce", Direction.NONE, "综合能耗"),
@@ -26,7 +26,10 @@ public enum Indicator {
     TAX_PER_ELECTRICITY("10^4 CNY/10^4 kWh", Direction.HIGHER_IS_BETTER, "单位电耗税收"),
     VALUE_ADDED_PER_EMISSION("10^4 CNY/t", Direction.HIGHER_IS_BETTER, "单位排放增加值"),
     LABOUR_PRODUCTIVITY("10^4 CNY/person", Direction.HIGHER_IS_BETTER, "全员劳动生产率"),
-    RD_INTENSITY("1", Direction.HIGHER_IS_BETTER, "研发投入强度");
+    RD_INTENSITY("1", Direction.HIGHER_IS_BETTER, "研发投入强度"),
+    CO2("tCO2", Direction.NONE, "二氧化碳排放量"),
+    CO2_PER_VALUE_ADDED("tCO2/10^4 CNY", Direction.LOWER_IS_BETTER, "单位增加值二氧化碳排放"),
+    CO2_PER_OUTPUT_VALUE("tCO2/10^4 CNY", Direction.LOWER_IS_BETTER, "单位产值二氧化碳排放");
 
     private final String unit;
     private final Direction direction;
@@ -52,7 +55,10 @@ public enum Indicator {
 
     /** What an indicator is made of, for how much it can be trusted. */
     public enum Input {
-        /** comprehensive energy: every energy carrier the enterprise is metered for */
+        /**
+         * comprehensive energy: every energy carrier the enterprise is metered for (CO₂ rests on the same; fuels declared
+         * in reports add to both but do not make their state)
+         */
         ENERGY,
         ELECTRICITY,
         WATER,
@@ -63,10 +69,11 @@ public enum Indicator {
     /** The inputs this indicator is computed from. */
     public Set<Input> inputs() {
         return switch (this) {
-            case COMPREHENSIVE_ENERGY -> EnumSet.of(Input.ENERGY);
+            case COMPREHENSIVE_ENERGY, CO2 -> EnumSet.of(Input.ENERGY);
             case ELECTRICITY -> EnumSet.of(Input.ELECTRICITY);
             case WATER -> EnumSet.of(Input.WATER);
-            case ENERGY_PER_OUTPUT_VALUE, ENERGY_PER_VALUE_ADDED, VALUE_ADDED_PER_ENERGY, TAX_PER_ENERGY ->
+            case ENERGY_PER_OUTPUT_VALUE, ENERGY_PER_VALUE_ADDED, VALUE_ADDED_PER_ENERGY, TAX_PER_ENERGY,
+                    CO2_PER_VALUE_ADDED, CO2_PER_OUTPUT_VALUE ->
                     EnumSet.of(Input.ENERGY, Input.OUTPUT_REPORT);
             case ELECTRICITY_PER_OUTPUT_VALUE, TAX_PER_ELECTRICITY -> EnumSet.of(Input.ELECTRICITY, Input.OUTPUT_REPORT);
             case WATER_PER_OUTPUT_VALUE -> EnumSet.of(Input.WATER, Input.OUTPUT_REPORT);

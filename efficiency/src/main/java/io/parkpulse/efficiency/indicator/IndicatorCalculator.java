@@ -42,10 +42,26 @@ public final class IndicatorCalculator {
         v.put(Indicator.VALUE_ADDED_PER_EMISSION, ratio(valueAdded, Quantity.VALUE_ADDED, o.emissions(), Quantity.EMISSIONS));
         v.put(Indicator.LABOUR_PRODUCTIVITY, ratio(valueAdded, Quantity.VALUE_ADDED, o.employees(), Quantity.EMPLOYEES));
         v.put(Indicator.RD_INTENSITY, ratio(o.rdSpend(), Quantity.RD_SPENDING, revenue, Quantity.REVENUE));
+        double co2 = f.carbon().tCo2();
+        Reason noFactor = missingFactor(f);
+        v.put(Indicator.CO2, noFactor != null ? IndicatorValue.missing(noFactor) : measured(co2, Quantity.CO2));
+        v.put(Indicator.CO2_PER_VALUE_ADDED, noFactor != null ? IndicatorValue.missing(noFactor)
+                : ratio(co2, Quantity.CO2, valueAdded, Quantity.VALUE_ADDED));
+        v.put(Indicator.CO2_PER_OUTPUT_VALUE, noFactor != null ? IndicatorValue.missing(noFactor)
+                : ratio(co2, Quantity.CO2, output, Quantity.OUTPUT_VALUE));
         return v;
     }
 
-    /** kgce per unit of each reported product, with the energy share the report attributes to it. */
+    /** Why CO₂ is unknown when a factor is missing ({@code no_grid_factor}, {@code no_fuel_factor}), else {@code null}. */
+    private static Reason missingFactor(EnterpriseFigures f) {
+        if (!Double.isNaN(f.carbon().tCo2())) {
+            return null;
+        }
+        return f.carbon().notes().stream().filter(r -> r.code().equals("no_grid_factor") || r.code().equals("no_fuel_factor"))
+                .findFirst().orElse(null);
+    }
+
+    /** kgce and kgCO₂ per unit of each reported product, with the energy share the report attributes to it. */
     public static List<ProductIndicator> perProduct(EnterpriseFigures f) {
         List<ProductIndicator> list = new ArrayList<>();
         boolean single = f.output().products().size() == 1;
@@ -53,7 +69,8 @@ public final class IndicatorCalculator {
             double share = single && total.energyShare() == 0 ? 1.0 : total.energyShare();
             if (total.quantity() > 0 && share > 0) {
                 list.add(new ProductIndicator(product, "kgce/" + total.unit(),
-                        f.energy().tce() * 1000 * share / total.quantity(), total.quantity()));
+                        f.energy().tce() * 1000 * share / total.quantity(), total.quantity(),
+                        f.carbon().tCo2() * 1000 * share / total.quantity()));
             }
         });
         return list;
@@ -64,7 +81,7 @@ public final class IndicatorCalculator {
      * Metered quantities are missing when not measured for enough of the period, the others when not reported.
      */
     private enum Quantity {
-        ENERGY("energy", true), ENERGY_CONSUMPTION("energy consumption", true), ELECTRICITY("electricity", true),
+        ENERGY("energy", true), CO2("CO2", true), ENERGY_CONSUMPTION("energy consumption", true), ELECTRICITY("electricity", true),
         ELECTRICITY_CONSUMPTION("electricity consumption", true), WATER("water", true), OUTPUT_VALUE("output value", false),
         VALUE_ADDED("value added", false), TAX("tax", false), EMISSIONS("emissions", false), EMPLOYEES("employees", false),
         RD_SPENDING("R&D spending", false), REVENUE("revenue", false);

@@ -1,5 +1,6 @@
 package io.parkpulse.efficiency.policy;
 
+import io.parkpulse.efficiency.carbon.CarbonQuantity;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -95,6 +96,40 @@ public sealed interface AlarmRule {
             if (!(marginPoints >= 0)) {
                 throw new IllegalArgumentException("energy_outgrows_output " + id + ": margin must not be negative");
             }
+        }
+
+        @Override
+        public Duration hold() {
+            return Duration.ZERO;
+        }
+    }
+
+    /**
+     * Judged daily on the current year through the last complete month: the forecast of the year's {@code quantity}
+     * (energy or CO₂) exceeds the budget × (1 + the policy's budget margin) — of the park, or of {@code enterprise}
+     * when set (which then needs a budget of its own). Never raised from insufficient data (docs/efficiency.md,
+     * "Targets and tracking").
+     */
+    record BudgetAtRisk(String id, Severity severity, String enterprise, CarbonQuantity quantity) implements AlarmRule {
+        public BudgetAtRisk {
+            check(id, severity, Duration.ZERO, false);
+            Objects.requireNonNull(quantity, "quantity");
+        }
+
+        @Override
+        public Duration hold() {
+            return Duration.ZERO;
+        }
+    }
+
+    /**
+     * Judged daily: the park's year-to-date intensity of {@code quantity} (energy or CO₂ per 10⁴ CNY of value added)
+     * exceeds the year's milestone × (1 + the policy's intensity margin). Never raised from insufficient data.
+     */
+    record IntensityOffTrack(String id, Severity severity, CarbonQuantity quantity) implements AlarmRule {
+        public IntensityOffTrack {
+            check(id, severity, Duration.ZERO, false);
+            Objects.requireNonNull(quantity, "quantity");
         }
 
         @Override

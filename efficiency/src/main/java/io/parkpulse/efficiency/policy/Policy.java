@@ -2,6 +2,7 @@ package io.parkpulse.efficiency.policy;
 
 import io.parkpulse.efficiency.benchmark.FrontrunnerRule;
 import io.parkpulse.efficiency.benchmark.LimitStandard;
+import io.parkpulse.efficiency.carbon.CarbonPolicy;
 import io.parkpulse.efficiency.coal.CoefficientTable;
 import io.parkpulse.efficiency.coal.EnergyBasis;
 import io.parkpulse.efficiency.evaluation.ParkEvaluation;
@@ -35,11 +36,13 @@ import java.util.Objects;
  * @param classes             how scores become classes
  * @param scope               who is scored and who is graded
  * @param alarms              the alarms the park raises (docs/park-file.md#alarms), ids unique, in file order
+ * @param carbon              grid factor, green rule, fuel factors, targets, budgets, two-high marking
+ *                            (docs/park-file.md#carbon); {@link CarbonPolicy#standard()} when the file says nothing
  */
 public record Policy(String version, EnergyBasis basis, CoefficientTable coefficients, List<Indicator> indicators,
                      FrontrunnerRule frontrunner, double growthFlatThreshold, double intensityBand,
                      Map<String, LimitStandard> productLimits, ScoringRule scoring, ClassRule classes,
-                     GradingScope scope, List<AlarmRule> alarms) {
+                     GradingScope scope, List<AlarmRule> alarms, CarbonPolicy carbon) {
 
     /** The version label of {@link #standard()}. */
     public static final String STANDARD_VERSION = "parkpulse-standard-1";
@@ -52,12 +55,22 @@ public record Policy(String version, EnergyBasis basis, CoefficientTable coeffic
         Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(classes, "classes");
         Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(carbon, "carbon");
         indicators = List.copyOf(indicators);
         productLimits = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(productLimits));
         alarms = List.copyOf(alarms);
         if (alarms.stream().map(AlarmRule::id).distinct().count() != alarms.size()) {
             throw new IllegalArgumentException("alarm ids must be unique within a policy");
         }
+    }
+
+    /** A policy with the standard carbon policy. */
+    public Policy(String version, EnergyBasis basis, CoefficientTable coefficients, List<Indicator> indicators,
+                  FrontrunnerRule frontrunner, double growthFlatThreshold, double intensityBand,
+                  Map<String, LimitStandard> productLimits, ScoringRule scoring, ClassRule classes, GradingScope scope,
+                  List<AlarmRule> alarms) {
+        this(version, basis, coefficients, indicators, frontrunner, growthFlatThreshold, intensityBand, productLimits,
+                scoring, classes, scope, alarms, CarbonPolicy.standard());
     }
 
     /** A policy without alarms. */
@@ -73,7 +86,8 @@ public record Policy(String version, EnergyBasis basis, CoefficientTable coeffic
      * schemes (docs/domain.md §2.2–2.6): GB/T 2589-2020 on the 当量值 basis; the ratio method against the park's own mean
      * (tax per mu 40, value added per mu 20, tax per tce 20, labour productivity 10, R&D intensity 10); Huai'an's
      * percentile classes A 20 % / B 60 % / C 95 % / D; utilities (D44–D46) and firms operating under 2 years are
-     * scored but get class T; no land threshold; no alarms.
+     * scored but get class T; no land threshold; no alarms; the standard carbon policy (national average grid factor,
+     * no green deduction, GB/T 32150 fuel defaults, no targets or budgets).
      */
     public static Policy standard() {
         Benchmark mean = new Benchmark.OfPeers(Benchmark.Statistic.MEAN, 1.0);
