@@ -3,7 +3,8 @@
 // API's ({id, rule, kind, subject: {kind, id}, detail, detail_message, unit, acknowledged: {by, note}}), the live
 // event possibly wrapped as {event, at, alarm: {…}}.
 
-export const ALARM_KINDS = ['power_above', 'gateway_offline', 'meter_silent', 'night_water_rise', 'energy_outgrows_output'];
+export const ALARM_KINDS = ['power_above', 'gateway_offline', 'meter_silent', 'night_water_rise', 'energy_outgrows_output',
+  'budget_at_risk', 'intensity_off_track'];
 
 /** @returns {{id, rule, kind, subject, state, value, threshold, unit, since, message, acknowledged_by, note, severity}|null} */
 export function normalizeAlarm(raw) {

@@ -15,7 +15,7 @@ public final class AlarmJson {
                 .put("severity", a.severity()).put("subject", new JsonObject().put("kind", a.subject().kind().id())
                         .put("id", a.subject().id()))
                 .put("state", a.state().id()).put("value", number(a.value())).put("threshold", number(a.threshold()))
-                .put("unit", AlarmKinds.unit(a.kind())).put("detail", a.detail())
+                .put("unit", AlarmKinds.unit(a)).put("detail", a.detail())
                 .put("detail_message", MessageJson.of(a.message()))
                 .put("since", time(a.sinceMs())).put("raised_at", time(a.raisedMs()));
         if (a.ackBy() != null) {

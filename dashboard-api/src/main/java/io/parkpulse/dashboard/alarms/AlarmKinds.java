@@ -18,11 +18,27 @@ public final class AlarmKinds {
             return "meter_silent";
         } else if (rule instanceof AlarmRule.NightWaterRise) {
             return "night_water_rise";
+        } else if (rule instanceof AlarmRule.BudgetAtRisk) {
+            return "budget_at_risk";
+        } else if (rule instanceof AlarmRule.IntensityOffTrack) {
+            return "intensity_off_track";
         }
         return "energy_outgrows_output";
     }
 
-    /** The unit of an alarm's value and threshold. */
+    /**
+     * The unit of an alarm's value and threshold. The carbon kinds' unit depends on the rule's quantity (t or tce;
+     * tCO2/10^4 CNY or tce/10^4 CNY): their details carry it as the arg {@code unit}.
+     */
+    public static String unit(Alarm a) {
+        if (a.message() != null && a.message().args().containsKey("unit")
+                && (a.kind().equals("budget_at_risk") || a.kind().equals("intensity_off_track"))) {
+            return a.message().args().get("unit");
+        }
+        return unit(a.kind());
+    }
+
+    /** The unit of an alarm's value and threshold by kind alone ({@code ""} for the carbon kinds: see {@link #unit(Alarm)}). */
     public static String unit(String kind) {
         return switch (kind) {
             case "power_above" -> "kW";

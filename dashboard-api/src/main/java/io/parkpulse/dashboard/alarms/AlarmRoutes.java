@@ -96,7 +96,7 @@ public final class AlarmRoutes {
             case ENTERPRISE -> caller.enterprise().equals(a.subject().id());
             case METER -> MeterId.parse(a.subject().id()).flatMap(park::meter).map(Meter::enterprise)
                     .map(e -> e.value().equals(caller.enterprise())).orElse(false);
-            case GATEWAY -> false;
+            case GATEWAY, PARK -> false; // the park's own budgets and targets are the operators' business
         };
     }
 

@@ -7,6 +7,7 @@ import io.parkpulse.contract.Quantity;
 import io.parkpulse.dashboard.efficiency.EfficiencyService;
 import io.parkpulse.dashboard.efficiency.GrowthLine;
 import io.parkpulse.dashboard.efficiency.ParkModel;
+import io.parkpulse.dashboard.efficiency.ParkYear;
 import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import io.parkpulse.efficiency.calendar.Period;
 import io.parkpulse.efficiency.growth.GrowthComparison;
@@ -31,8 +32,9 @@ import java.util.OptionalDouble;
 
 /**
  * Judges a park's daily rules from stored data: each water meter's night minimum flow against its baseline
- * ({@link NightFlow}), and each enterprise's energy growth against its output growth, last month year on year, exactly
- * as {@code GET /growth} computes it ({@link EfficiencyService#growth}).
+ * ({@link NightFlow}), each enterprise's energy growth against its output growth, last month year on year, exactly
+ * as {@code GET /growth} computes it ({@link EfficiencyService#growth}), and the carbon rules on the current year
+ * through its last complete month, exactly as {@code GET /targets} tracks it ({@link CarbonRules}).
  */
 final class DailyRules {
 
@@ -57,11 +59,21 @@ final class DailyRules {
         ZonedDateTime now = ZonedDateTime.ofInstant(java.time.Instant.ofEpochMilli(nowMs), park.timeZone());
         List<Future<Outcome>> outcomes = new ArrayList<>();
         List<AlarmRule.EnergyOutgrowsOutput> growthRules = new ArrayList<>();
+        List<AlarmRule> carbonRules = new ArrayList<>();
         for (AlarmRule rule : park.policy().alarms()) {
             if (rule instanceof AlarmRule.NightWaterRise n) {
                 outcomes.add(recover(rule, nightWater(park, n, now).map(List::of)));
             } else if (rule instanceof AlarmRule.EnergyOutgrowsOutput g) {
                 growthRules.add(g);
+            } else if (rule instanceof AlarmRule.BudgetAtRisk || rule instanceof AlarmRule.IntensityOffTrack) {
+                carbonRules.add(rule);
+            }
+        }
+        if (!carbonRules.isEmpty()) {
+            Future<ParkYear> year = efficiency.carbon().year(model, now.getYear());
+            for (AlarmRule rule : carbonRules) {
+                outcomes.add(recover(rule, year.map(y -> rule instanceof AlarmRule.BudgetAtRisk b
+                        ? CarbonRules.budget(b, y) : CarbonRules.intensity((AlarmRule.IntensityOffTrack) rule, y))));
             }
         }
         if (!growthRules.isEmpty()) {

@@ -36,6 +36,7 @@ public final class EfficiencyService {
     private final Duration resultTtl;
     private final Clock clock;
     private final Map<Key, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CarbonService carbon;
 
     private record Key(String park, Period period) {
     }
@@ -52,11 +53,18 @@ public final class EfficiencyService {
         this.reports = reports;
         this.resultTtl = resultTtl;
         this.clock = clock;
+        this.carbon = new CarbonService(vertx, this, resultTtl, clock);
+    }
+
+    /** The park's carbon years, built from this service's month results and kept as long as they are. */
+    public CarbonService carbon() {
+        return carbon;
     }
 
     /** Forgets kept results of {@code park}, after its output reports changed. */
     public void forget(String park) {
         kept.keySet().removeIf(k -> k.park().equals(park));
+        carbon.forget(park);
     }
 
     /**
@@ -89,8 +97,8 @@ public final class EfficiencyService {
         Future<List<OutputReport>> o = reports.read(model.park().id(), model.park().timeZone(), period.firstMonth(),
                 period.lastMonth(), null);
         return Future.all(meters, o).compose(done -> vertx.executeBlocking(() -> {
-            ParkEvaluation evaluation = new ParkEvaluation(calendar, policy.coefficients(), policy.basis(),
-                    policy.scope().minCoverage());
+            // the policy's carbon part too: grid factor, green rule, fuel factors
+            ParkEvaluation evaluation = ParkEvaluation.under(calendar, policy);
             try {
                 Map<String, EnterprisePeriod> figures = evaluation.figures(period, model.enterprises().values(),
                         meters.result(), o.result());

@@ -5,6 +5,7 @@ import io.parkpulse.dashboard.alarms.AlarmRoutes;
 import io.parkpulse.dashboard.auth.Caller;
 import io.parkpulse.dashboard.data.DataRoutes;
 import io.parkpulse.dashboard.live.LiveRoutes;
+import io.parkpulse.dashboard.report.CarbonReportRoutes;
 import io.parkpulse.dashboard.report.MonthlyReportRoutes;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -59,12 +60,14 @@ public final class DashboardApi {
                     .put("park", c.park()).put("parks", new JsonArray(List.copyOf(c.parks()))).put("enterprise", c.enterprise()));
         });
         new EfficiencyRoutes(parts.parks(), parts.efficiency()).mount(api);
+        new CarbonRoutes(parts.parks(), parts.efficiency()).mount(api);
         new OutputReportRoutes(parts.parks(), parts.outputReports(), parts.efficiency(), parts.clock()).mount(api);
         new LiveRoutes(vertx, parts.parks(), parts.live(), List.of(new AlarmFeed(parts.parks(), parts.alarms())),
                 parts.clock()::millis).mount(api);
         new AlarmRoutes(parts.parks(), parts.alarms(), parts.clock()).mount(api);
         new DataRoutes(vertx, parts.parks(), parts.influx()).mount(api);
         new MonthlyReportRoutes(vertx, parts.parks(), parts.efficiency(), parts.clock()).mount(api);
+        new CarbonReportRoutes(vertx, parts.parks(), parts.efficiency(), parts.clock()).mount(api);
         api.route().failureHandler(rc -> {
             if (rc.failure() != null) {
                 Http.fail(rc, rc.failure());

@@ -228,7 +228,8 @@ final class EfficiencyRoutes {
             return EfficiencyJson.header(now.result()).put("draft_policy_version", draft.version())
                     .put("draft_energy_basis", EfficiencyJson.basis(draft))
                     .put("changes", changes).put("unchanged", unchanged)
-                    .put("class_counts", new JsonObject(counts(before))).put("draft_class_counts", new JsonObject(counts(after)));
+                    .put("class_counts", new JsonObject(counts(before))).put("draft_class_counts", new JsonObject(counts(after)))
+                    .put("carbon", CarbonJson.whatIf(now.result(), then.result()));
         }));
     }
 

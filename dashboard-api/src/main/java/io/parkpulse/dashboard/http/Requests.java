@@ -79,4 +79,50 @@ public final class Requests {
             throw ApiError.forbidden(what + " is for park operators; " + caller.name() + " is enterprise " + caller.enterprise());
         }
     }
+
+    /** The earliest year the carbon answers cover: the published grid factors begin in 2021, the plans before it. */
+    public static final int FIRST_CARBON_YEAR = 2000;
+
+    /**
+     * The optional {@code year} parameter of the carbon answers: the park's current year when absent; 400 when it is
+     * not a year, before {@link #FIRST_CARBON_YEAR} or after {@code current} (the year in the park's time zone).
+     */
+    public static int year(RoutingContext rc, int current, String zone) {
+        String text = rc.queryParams().get("year");
+        if (text == null || text.isBlank()) {
+            return current;
+        }
+        int year;
+        try {
+            year = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "year", "year: \"" + text + "\" is not a year; give four digits such as " + current,
+                    "year：“" + text + "”不是年份，应为四位数字，如 " + current);
+        }
+        if (year > current) {
+            throw new ApiError(400, "year", "year " + year + " is in the future: in the park's time zone " + zone
+                    + " it is " + current, "year：" + year + " 年尚未到来（园区时区 " + zone + " 当前为 " + current + " 年）");
+        }
+        if (year < FIRST_CARBON_YEAR) {
+            throw new ApiError(400, "year", "year " + year + " is before " + FIRST_CARBON_YEAR + ", the first year answered",
+                    "year：" + year + " 年早于可查询的最早年份 " + FIRST_CARBON_YEAR);
+        }
+        return year;
+    }
+
+    /**
+     * The enterprise in the path ({@code :id}): 403 when the caller is another enterprise, 404 when the park
+     * has no such enterprise.
+     */
+    public static String pathEnterprise(RoutingContext rc, ParkModel park) {
+        String id = rc.pathParam("id");
+        Caller caller = caller(rc);
+        if (!caller.maySee(id)) {
+            throw ApiError.forbidden(caller.name() + " sees only enterprise " + caller.enterprise() + ", not " + id);
+        }
+        if (!park.enterprises().containsKey(id)) {
+            throw new ApiError(404, "enterprise", "park " + park.park().id() + " has no enterprise " + id);
+        }
+        return id;
+    }
 }

@@ -53,7 +53,9 @@ final class MonthlyReportAssembler {
         }
         return new MonthlyReport(result.model().park().id(), result.model().park().name(), result.model().park().timeZone(),
                 YearMonth.from(result.period().start()), policy.version(), policy.basis().id(), policy.basis().chinese(),
-                policy.coefficients().version(), policy.frontrunner().topPercent(), generatedAt, generatedFor, rows);
+                policy.coefficients().version(), policy.frontrunner().topPercent(), generatedAt, generatedFor, rows,
+                policy.carbon().gridFactor(io.parkpulse.efficiency.carbon.GridFactorTable.published(),
+                        result.period().start().getYear()).orElse(null), policy.carbon().green().id());
     }
 
     private static ReportRow row(ParkPeriodResult r, String id, GrowthLine g) {
@@ -108,7 +110,8 @@ final class MonthlyReportAssembler {
                 energyGrowth, outputGrowth, elasticity, quadrant,
                 peers == null ? 0 : peers.count(), peers == null ? Double.NaN : peers.frontrunner(),
                 peers == null ? Double.NaN : peers.median(), standing == null ? 0 : standing.rank(),
-                standing == null ? Double.NaN : standing.percentile(), state, notes);
+                standing == null ? Double.NaN : standing.percentile(), state, notes,
+                value(p, Indicator.CO2), value(p, Indicator.CO2_PER_VALUE_ADDED));
     }
 
     /** Why the benchmark indicator is missing ({@code benchmark_missing}): its own reason's code as {@code why}, its args. */

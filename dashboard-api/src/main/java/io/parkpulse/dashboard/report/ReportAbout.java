@@ -29,6 +29,10 @@ final class ReportAbout {
                         ? l.pick("同行业最优值", "the best peer's value")
                         : l.pick("同行业前 " + r.frontrunnerTopPercent() + "% 的平均值",
                                 "mean of the best " + r.frontrunnerTopPercent() + "% of peers")),
+                new Line(l.pick("电网排放因子", "Grid emission factor"), r.grid() == null
+                        ? l.pick("无可用的电网排放因子，二氧化碳排放无法计算", "no grid emission factor: CO2 not computed")
+                        : CarbonReportColumns.gridText(r.grid(), l) + "; " + r.grid().factor().source()),
+                new Line(l.pick("绿电规则", "Green electricity rule"), CarbonReportColumns.greenText(r.greenRule(), l)),
                 new Line(l.pick("时区", "Time zone"), r.zone().getId()),
                 new Line(l.pick("生成时间", "Generated at"), generatedAt(r)),
                 new Line(l.pick("生成对象", "Generated for"), r.generatedFor()),

@@ -38,6 +38,8 @@ final class ReportColumns {
             new Column("用水量", "Water", Indicator.WATER.unit(), (r, l) -> number(r.waterM3(), 1)),
             new Column("产值", "Output value", Indicator.OUTPUT_VALUE.unit(), (r, l) -> number(r.outputValue(), 2)),
             new Column("单位产值综合能耗", "Energy per output value", Indicator.ENERGY_PER_OUTPUT_VALUE.unit(), (r, l) -> significant(r.energyPerOutputValue(), 4)),
+            new Column("二氧化碳排放", "CO2", Indicator.CO2.unit(), (r, l) -> number(r.co2T(), 3)),
+            new Column("单位增加值二氧化碳排放", "CO2 per value added", Indicator.CO2_PER_VALUE_ADDED.unit(), (r, l) -> significant(r.co2PerValueAdded(), 4)),
             new Column("单位产品综合能耗", "Energy per product", "kgce/unit", (r, l) -> text(r.energyPerProduct())),
             new Column("亩均产值", "Output value per mu", Indicator.OUTPUT_VALUE_PER_MU.unit(), (r, l) -> number(r.outputValuePerMu(), 2)),
             new Column("亩均税收", "Tax per mu", Indicator.TAX_PER_MU.unit(), (r, l) -> number(r.taxPerMu(), 2)),

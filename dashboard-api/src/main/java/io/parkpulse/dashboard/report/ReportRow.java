@@ -28,11 +28,14 @@ import java.util.List;
  * @param percentile            its percentile among them, 0–100 (100 = best)
  * @param state                 the state of the data the row's figures rest on (energy, output reports, class)
  * @param notes                 what else a reader must know, as messages the report says in its language
+ * @param co2T                  CO₂, t, on the policy's carbon basis (grid factor of the month's year, green rule)
+ * @param co2PerValueAdded      tCO₂ per 10⁴ CNY value added
  */
 public record ReportRow(String enterprise, String name, String industry, double landMu,
                         double energyTce, double electricityKwh, double waterM3, double outputValue,
                         double energyPerOutputValue, String energyPerProduct, double outputValuePerMu, double taxPerMu,
                         double score, String grade, double energyGrowthPercent, double outputGrowthPercent,
                         double elasticity, String quadrant, int peers, double peerFrontrunner, double peerMedian,
-                        int rank, double percentile, DataState state, List<DataState.Reason> notes) {
+                        int rank, double percentile, DataState state, List<DataState.Reason> notes,
+                        double co2T, double co2PerValueAdded) {
 }

@@ -52,7 +52,9 @@ class OpenApiContractTest {
                 route.methods().forEach(m -> routed.add(m.name() + " " + path));
             }
             assertThat(routed).as("the routes read from the router").contains("GET /api/v1/parks/{park}/rankings",
-                    "POST /api/v1/parks/{park}/what-if", "POST /api/v1/parks/{park}/output-reports");
+                    "POST /api/v1/parks/{park}/what-if", "POST /api/v1/parks/{park}/output-reports",
+                    "GET /api/v1/parks/{park}/targets", "GET /api/v1/parks/{park}/enterprises/{id}/carbon",
+                    "GET /api/v1/parks/{park}/reports/carbon");
             assertThat(routed).isEqualTo(documented);
         } finally {
             vertx.close();

@@ -29,9 +29,9 @@ class FormulaCellsTest {
         ReportRow row = new ReportRow("ent-a", "@SUM(1+1)*cmd|' /C calc'!A0", "C3011", 10, 1.5, 1000, 5, 100, 0.015,
                 HYPERLINK + " 107.3", 10, 1, 80, "A", -3.5, 2.0, -1.75, "improving", 2, 0.01, 0.02, 1, 50,
                 DataState.complete(), List.of(new DataState.Reason("product_no_figure", Map.of("product", "+note", "unit", "kgce/t"),
-                        "+note: no kgce/t figure")));
+                        "+note: no kgce/t figure")), 12.5, 0.125);
         return new MonthlyReport("p", "园区", ZoneId.of("Asia/Shanghai"), YearMonth.of(2026, 9), "-v1", "equivalent", "当量值",
-                "", 20, Instant.parse("2026-10-15T02:00:00Z"), "operator", List.of(row));
+                "", 20, Instant.parse("2026-10-15T02:00:00Z"), "operator", List.of(row), null, "not_deducted");
     }
 
     @Test
@@ -75,8 +75,8 @@ class FormulaCellsTest {
                     assertThat(cell.getCellType()).as(title.getStringCellValue()).isIn(CellType.STRING, CellType.NUMERIC);
                 }
             }
-            assertThat(row.getCell(9).getStringCellValue()).isEqualTo(HYPERLINK + " 107.3");
-            assertThat(row.getCell(14).getNumericCellValue()).isEqualTo(-3.5);
+            assertThat(row.getCell(11).getStringCellValue()).isEqualTo(HYPERLINK + " 107.3");
+            assertThat(row.getCell(16).getNumericCellValue()).isEqualTo(-3.5);
             book.getSheetAt(1).forEach(r -> r.forEach(c -> assertThat(c.getCellType()).isEqualTo(CellType.STRING)));
         }
     }
