@@ -9,7 +9,6 @@ import io.parkpulse.dashboard.efficiency.ParkModel;
 import io.parkpulse.dashboard.http.ApiError;
 import io.parkpulse.dashboard.http.Requests;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -22,9 +21,6 @@ import java.time.format.DateTimeParseException;
  * every enterprise and the park's line; an enterprise its own line.
  */
 public final class CarbonReportRoutes {
-
-    private record Download(String fileName, byte[] bytes) {
-    }
 
     private final Vertx vertx;
     private final Parks parks;
@@ -75,22 +71,13 @@ public final class CarbonReportRoutes {
         }
         String only = caller.isOperator() ? null : caller.enterprise();
         YearMonth asked = month;
-        carbon().year(park, year)
+        ReportDownload.send(rc, format, carbon().year(park, year)
                 .compose(y -> vertx.executeBlocking(() -> {
                     CarbonReport report = CarbonReportAssembler.assemble(y, asked, only, clock.instant(), caller.name());
                     byte[] file = format == ReportFormat.XLSX ? CarbonReportWriter.xlsx(report, language)
                             : CarbonReportWriter.csv(report, language);
-                    return new Download(report.fileName(format), file);
-                }, false))
-                .onSuccess(done -> {
-                    if (!rc.response().ended()) {
-                        rc.response().putHeader("Content-Type", format.contentType())
-                                .putHeader("Content-Disposition", "attachment; filename=\"" + done.fileName() + "\"")
-                                .putHeader("Cache-Control", "no-store")
-                                .end(Buffer.buffer(done.bytes()));
-                    }
-                })
-                .onFailure(rc::fail);
+                    return new ReportDownload(report.fileName(format), file);
+                }, false)));
     }
 
     /** The efficiency service's carbon years (taken when asked: tests build the router without a service). */

@@ -10,12 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
  * The carbon report as CSV (UTF-8 with a byte-order mark, RFC 4180, every cell through {@link CsvCells}) or as a
@@ -51,52 +46,16 @@ final class CarbonReportWriter {
     }
 
     static byte[] xlsx(CarbonReport report, ReportLanguage language) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200)) {
-            CellStyle header = book.createCellStyle();
-            Font bold = book.createFont();
-            bold.setBold(true);
-            header.setFont(bold);
-            header.setWrapText(true);
-            CellStyle number = book.createCellStyle();
-            number.setDataFormat(book.createDataFormat().getFormat("#,##0.####"));
-            Sheet sheet = book.createSheet(language.pick("碳排放报表", "Carbon report"));
-            int r = 0;
-            for (ReportAbout.Line line : CarbonReportColumns.basis(report, language)) {
-                Row row = sheet.createRow(r++);
-                Cell label = row.createCell(0);
-                label.setCellValue(line.label());
-                label.setCellStyle(header);
-                row.createCell(1).setCellValue(line.value());
-            }
-            r++;
+        try (ReportWorkbook book = new ReportWorkbook()) {
+            Sheet sheet = book.sheet(language.pick("碳排放报表", "Carbon report"));
+            int r = book.lines(sheet, 0, CarbonReportColumns.basis(report, language)) + 1;
             List<CarbonReportColumns.Column> columns = CarbonReportColumns.all();
-            Row titles = sheet.createRow(r++);
-            for (int c = 0; c < columns.size(); c++) {
-                Cell cell = titles.createCell(c);
-                cell.setCellValue(columns.get(c).title(language));
-                cell.setCellStyle(header);
-                sheet.setColumnWidth(c, 16 * 256);
-            }
+            book.titles(sheet, r++, columns.stream().map(c -> c.title(language)).toList());
             sheet.createFreezePane(2, r);
             for (CarbonReport.Row line : report.rows()) {
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < columns.size(); c++) {
-                    Object value = columns.get(c).value().apply(line, language);
-                    if (value instanceof Number n) {
-                        Cell cell = row.createCell(c);
-                        cell.setCellValue(n.doubleValue());
-                        cell.setCellStyle(number);
-                    } else if (value != null) {
-                        row.createCell(c).setCellValue(value.toString()); // a string cell, never a formula
-                    }
-                }
+                book.values(sheet, r++, columns.stream().map(c -> (Object) c.value().apply(line, language)).toList());
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            book.write(out);
-            book.dispose();
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing the carbon report workbook", e);
+            return book.bytes("carbon report");
         }
     }
 }

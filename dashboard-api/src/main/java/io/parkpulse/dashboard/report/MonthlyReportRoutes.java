@@ -12,7 +12,6 @@ import io.parkpulse.efficiency.calendar.Period;
 import io.parkpulse.efficiency.policy.Policy;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -25,9 +24,6 @@ import java.util.Map;
  * with anonymous peer statistics. The file is written on a worker thread.
  */
 public final class MonthlyReportRoutes {
-
-    private record Download(String fileName, byte[] bytes) {
-    }
 
     private final Vertx vertx;
     private final Parks parks;
@@ -60,23 +56,14 @@ public final class MonthlyReportRoutes {
         // month's figures are evaluated once for both
         Future<ParkPeriodResult> now = service.evaluate(park, policy, period);
         Future<ParkPeriodResult> yearEarlier = service.evaluate(park, policy, period.yearEarlier());
-        Future.all(now, yearEarlier)
+        ReportDownload.send(rc, format, Future.all(now, yearEarlier)
                 .compose(done -> vertx.executeBlocking(() -> {
                     Map<String, GrowthLine> growth = GrowthLine.of(now.result(), yearEarlier.result());
                     MonthlyReport report = MonthlyReportAssembler.assemble(now.result(), growth, only, clock.instant(),
                             caller.name());
                     byte[] file = format == ReportFormat.XLSX ? XlsxReportWriter.write(report, language)
                             : CsvReportWriter.write(report, language);
-                    return new Download(report.fileName(format), file);
-                }, false))
-                .onSuccess(done -> {
-                    if (!rc.response().ended()) {
-                        rc.response().putHeader("Content-Type", format.contentType())
-                                .putHeader("Content-Disposition", "attachment; filename=\"" + done.fileName() + "\"")
-                                .putHeader("Cache-Control", "no-store")
-                                .end(Buffer.buffer(done.bytes()));
-                    }
-                })
-                .onFailure(rc::fail);
+                    return new ReportDownload(report.fileName(format), file);
+                }, false)));
     }
 }
