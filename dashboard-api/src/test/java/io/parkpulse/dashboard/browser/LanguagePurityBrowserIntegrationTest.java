@@ -197,6 +197,7 @@ class LanguagePurityBrowserIntegrationTest {
     }
 
     private void visit(DashboardUi ui, Map<String, List<String>> strays, Language language, String route, String ready) {
+        long started = System.nanoTime();
         ui.open(route);
         ui.await(ready);
         // the page's data and charts arrive after the frame
@@ -208,6 +209,7 @@ class LanguagePurityBrowserIntegrationTest {
         }
         DashboardUi.settle(1500);
         check(strays, language, route);
+        System.out.printf("language test: %s %s checked in %d ms%n", language, route, DashboardBrowserIntegrationTest.msSince(started));
     }
 
     private static String loading(Language language) {
