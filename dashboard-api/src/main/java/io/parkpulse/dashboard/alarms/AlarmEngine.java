@@ -30,12 +30,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Raises, clears and keeps the alarms of every park's policy (docs/alarms.md). Every {@code tick} it judges the live
  * rules against the {@link LiveView}; once a day per park, after 06:00 local time, and on demand, the daily rules
- * from InfluxDB. Each transition is told to the listeners and stored in {@code alarm_event}; the active alarms are
+ * from InfluxDB — again every {@link #DAILY_RETRY} that day while one of them could not be told (data still arriving,
+ * as after a start with history on its way). Each transition is told to the listeners and stored in {@code alarm_event}; the active alarms are
  * rebuilt from there when a park is first touched, so a restart forgets neither alarms nor acknowledgements.
  */
 public final class AlarmEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlarmEngine.class);
+
+    /** How soon daily rules that could not be told are judged again the same day. */
+    static final Duration DAILY_RETRY = Duration.ofMinutes(15);
 
     private final Vertx vertx;
     private final Parks parks;
@@ -48,6 +52,8 @@ public final class AlarmEngine {
     private final Map<String, Future<AlarmBook>> books = new ConcurrentHashMap<>();
     private final Map<String, Long> watchingSince = new ConcurrentHashMap<>();
     private final Map<String, LocalDate> dailyDone = new ConcurrentHashMap<>();
+    /** Park → when its daily rules are judged again today, because one of them was unknown. */
+    private final Map<String, Long> dailyRetryAt = new ConcurrentHashMap<>();
     private final List<Consumer<AlarmEvent>> listeners = new CopyOnWriteArrayList<>();
     private long timer = -1;
 
@@ -94,8 +100,12 @@ public final class AlarmEngine {
             if (model.isPresent()) {
                 ZonedDateTime local = ZonedDateTime.ofInstant(clock.instant(), model.get().park().timeZone());
                 LocalDate today = local.toLocalDate();
-                if (!local.toLocalTime().isBefore(DailyRules.NIGHT_SETTLED) && !today.equals(dailyDone.get(park))) {
+                boolean due = !local.toLocalTime().isBefore(DailyRules.NIGHT_SETTLED) && !today.equals(dailyDone.get(park));
+                Long retry = dailyRetryAt.get(park);
+                boolean again = !due && retry != null && retry <= now && today.equals(dailyDone.get(park));
+                if (due || again) {
                     dailyDone.put(park, today);
+                    dailyRetryAt.remove(park);
                     work.add(evaluateDaily(park).onFailure(e -> dailyDone.remove(park, today)));
                 }
             }
@@ -142,13 +152,21 @@ public final class AlarmEngine {
         return book(parkId).compose(book -> daily.observe(model.get(), clock.millis()).compose(outcomes -> {
             List<Observation> observations = new ArrayList<>();
             Set<String> evaluated = new java.util.HashSet<>();
+            boolean untold = false;
             for (DailyRules.Outcome o : outcomes) {
                 if (o.failure() != null) {
                     LOG.warn("alarms: park {} rule {} could not be judged: {}", parkId, o.rule().id(), o.failure().getMessage());
+                    untold = true;
                     continue;
                 }
                 observations.addAll(o.observations());
                 evaluated.add(o.rule().id());
+                untold |= o.observations().stream().anyMatch(ob -> ob.status() == Observation.Status.UNKNOWN);
+            }
+            if (untold) {
+                dailyRetryAt.put(parkId, clock.millis() + DAILY_RETRY.toMillis());
+            } else {
+                dailyRetryAt.remove(parkId);
             }
             List<AlarmEvent> events;
             synchronized (book) {

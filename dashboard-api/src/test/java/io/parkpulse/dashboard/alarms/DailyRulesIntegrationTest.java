@@ -120,6 +120,26 @@ class DailyRulesIntegrationTest {
         assertThat(engine.active("alarm-park").await(10, TimeUnit.SECONDS)).isEmpty();
     }
 
+    @Test
+    void a_rule_that_could_not_be_told_is_judged_again_the_same_day_once_its_data_has_arrived() throws Exception {
+        rule = "night-water";
+        long tonight = NIGHT.toEpochDay();
+        // 07:00, the day's turn: only four nights are known yet (history still on its way), so nothing can be told
+        writeInlet(NIGHT.minusDays(4), NIGHT, day -> day == tonight ? 2.8 : 2.0, 1000);
+        engine.tick().await(60, TimeUnit.SECONDS);
+        assertThat(engine.active("alarm-park").await(10, TimeUnit.SECONDS)).isEmpty();
+
+        // the rest of the history arrives; the next round is not yet the retry's time, the one after it is
+        writeInlet(NIGHT.minusDays(10), NIGHT, day -> day == tonight ? 2.8 : 2.0, 1000);
+        clock.advance(Duration.ofMinutes(1));
+        engine.tick().await(60, TimeUnit.SECONDS);
+        assertThat(engine.active("alarm-park").await(10, TimeUnit.SECONDS)).as("before the retry is due").isEmpty();
+        clock.advance(AlarmEngine.DAILY_RETRY);
+        engine.tick().await(60, TimeUnit.SECONDS);
+        assertThat(engine.active("alarm-park").await(10, TimeUnit.SECONDS)).singleElement()
+                .satisfies(a -> assertThat(a.subject()).isEqualTo(Subject.meter("W-INLET")));
+    }
+
     /** The volume the baseline writing reached at the start of {@code day} (1000 + 10 m³/h by day, 1.9-2.1 by night). */
     double volumeAt(LocalDate day) {
         double v = 1000;
