@@ -79,8 +79,10 @@ export function formatFlow(m3h, lang = 'zh') {
 /** A ratio as percent: 0.153 → "+15.3%" (signed) or "15.3%". */
 export function formatPercent(ratio, lang = 'zh', { signed = false, digits = 1 } = {}) {
   if (!isNumber(ratio)) return MISSING;
-  const text = formatNumber(ratio * 100, lang, digits);
-  return `${signed && ratio > 0 ? '+' : ''}${text}%`;
+  // what rounds to zero is shown as zero, not "-0.0%" (a contributor's −0.02 % of a gap)
+  const points = Number((ratio * 100).toFixed(digits)) === 0 ? 0 : ratio * 100;
+  const text = formatNumber(points, lang, digits);
+  return `${signed && points > 0 ? '+' : ''}${text}%`;
 }
 
 /** A percent that is already in percent points (gap_percent, percentile). */

@@ -74,6 +74,8 @@ describe('percent and time', () => {
     expect(formatPercent(0.153, 'en', { signed: true })).toBe('+15.3%');
     expect(formatPercent(-0.05, 'en', { signed: true })).toBe('-5.0%');
     expect(formatPercent(0.5, 'zh')).toBe('50.0%');
+    expect(formatPercent(-0.0002, 'en')).toBe('0.0%');
+    expect(formatPercent(-0.0002, 'en', { signed: true })).toBe('0.0%');
     expect(formatPercentPoints(12.345, 'en')).toBe('12.3%');
   });
 
