@@ -234,7 +234,7 @@ class LivePageBrowserIntegrationTest {
         assertThat(page.find("load-zone").getText()).contains(parkToday.toString()).contains(zone.getId());
         assertThat(page.find("park-zone").getAttribute("data-zone")).isEqualTo(zone.getId());
         // a time on the page: B's machine has been silent since two hours ago, park time
-        String since = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(staleAt).atZone(zone));
+        String since = staleSince(zone);
         page.until(d -> page.find("equipment-M-B-01").getText().contains(since),
                 "B's machine silent since " + since + " park time: " + page.find("equipment-M-B-01").getText());
         settle(1_200);
@@ -249,12 +249,23 @@ class LivePageBrowserIntegrationTest {
 
     // ---- staleness ---------------------------------------------------------------------------------------------
 
+    /**
+     * When the stale figures went quiet, as the page says it in the park's zone: the time alone on the park's today,
+     * with the date before it when that was another local day (and the year when another year) (a UTC+14 park has passed midnight while the test runs).
+     */
+    String staleSince(ZoneId zone) {
+        var at = Instant.ofEpochMilli(staleAt).atZone(zone);
+        LocalDate today = LocalDate.now(zone);
+        String pattern = at.toLocalDate().equals(today) ? "HH:mm" : at.getYear() == today.getYear() ? "MM-dd HH:mm" : "yyyy-MM-dd HH:mm";
+        return DateTimeFormatter.ofPattern(pattern).format(at);
+    }
+
     @Test
     void theOperatorSeesEachFigureWithItsAgeAndOldOnesAsStaleSinceWhen() throws Exception {
         ui.logIn(OPERATOR, passwords.get(OPERATOR));
         choosePark(ui, "tz-east");
         ui.until(d -> "512.5 kW".equals(ui.find("total-power").getText()), "the park total");
-        String since = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(staleAt).atZone(EAST));
+        String since = staleSince(EAST);
 
         assertThat(ui.find("total-power-age").getText()).matches("\\d+ (秒|分钟)前");
         var a = ui.find("power-ent-a");
@@ -311,7 +322,7 @@ class LivePageBrowserIntegrationTest {
         // B's only meter is two hours old: its load is stale, said since when, not shown as now
         ui.logIn(USER_B, passwords.get(USER_B));
         ui.open("/live");
-        String since = DateTimeFormatter.ofPattern("HH:mm").format(Instant.ofEpochMilli(staleAt).atZone(EAST));
+        String since = staleSince(EAST);
         ui.until(d -> ui.present("meter-E-B-MAIN"), "B's meters");
         assertThat(ui.find("own-power").getText()).isEqualTo("—");
         assertThat(ui.find("own-power-age").getText()).isEqualTo("无数据，自 " + since + " 起");
