@@ -4,6 +4,7 @@ import io.parkpulse.dashboard.readings.CounterReadingStore;
 import io.parkpulse.dashboard.readings.MeterDayStore;
 import io.parkpulse.dashboard.readings.MeterDayStore.LateMark;
 import io.parkpulse.dashboard.readings.MeterDayStore.StoredDay;
+import io.parkpulse.dashboard.readings.MeterDayStore.StoredDays;
 import io.parkpulse.efficiency.counter.BucketConsumption;
 import io.parkpulse.efficiency.counter.BucketGrid;
 import io.parkpulse.efficiency.counter.ConsumptionCalculator;
@@ -63,50 +64,59 @@ public final class DailyConsumption {
         for (int b = 0; b < grid.size(); b++) {
             dayStarts.add(grid.start(b));
         }
-        Future<Map<String, Map<Long, StoredDay>>> stored = days.days(park, dayStarts, grid.bucketMs());
+        Future<StoredDays> stored = days.days(park, dayStarts, grid.bucketMs());
         Future<List<LateMark>> marks = days.lateMarks(park, grid.fromMs() - grid.bucketMs(), grid.toMs() + grid.bucketMs());
-        return Future.all(stored, marks).compose(done -> {
+        // checking every meter-day against the marks and adding up the days is CPU work: on a worker, so the months
+        // of a year evaluate on every core and the event loop stays free
+        return Future.all(stored, marks).compose(done -> vertx.executeBlocking(() -> {
             Map<String, Map<Long, Long>> late = lateByDay(marks.result());
             Map<String, int[]> needed = neededDays(model, grid, stored.result(), late, nowMs);
-            if (needed.isEmpty()) {
-                return Future.succeededFuture(assemble(model, grid, stored.result(), Map.of()));
-            }
-            long from = Long.MAX_VALUE;
-            long to = Long.MIN_VALUE;
-            long expected = 0;
-            for (Map.Entry<String, int[]> e : needed.entrySet()) {
-                long a = grid.start(e.getValue()[0]) - MARGIN_MS;
-                long b = grid.start(e.getValue()[1]) + grid.bucketMs() + MARGIN_MS;
-                from = Math.min(from, a);
-                to = Math.max(to, b);
-                expected += (b - a) / model.meter(e.getKey()).profile().expectedIntervalMs();
-            }
-            if (expected > maxReadings) {
-                return Future.failedFuture(new EfficiencyService.TooMuchData("about " + expected + " readings to read for park "
-                        + park + ", more than the " + maxReadings + " one evaluation may read "
-                        + "(PARKPULSE_API_MAX_READINGS_MILLIONS); ask for a shorter period"));
-            }
-            long readFrom = from;
-            long readTo = to;
-            return readings.read(model, needed.keySet(), readFrom, readTo).compose(raw -> vertx.executeBlocking(() -> {
-                Map<String, List<StoredDay>> computed = compute(model, grid, needed, raw, late, nowMs);
-                Map<String, List<StoredDay>> settled = new LinkedHashMap<>();
-                int[] count = {0};
-                computed.forEach((meter, list) -> {
-                    List<StoredDay> keep = list.stream().filter(d -> isSettled(d.bucket(), nowMs)).toList();
-                    count[0] += keep.size();
-                    if (!keep.isEmpty()) {
-                        settled.put(meter, keep);
-                    }
-                });
-                LOG.info("park {}: {} meter(s) computed from {} raw readings, {} settled meter-days to store", park,
-                        needed.size(), raw.values().stream().mapToInt(List::size).sum(), count[0]);
-                // storing is for the next question; this answer does not wait for it
-                days.store(park, settled).onFailure(e -> LOG.warn("could not store {} computed days of park {}: {}",
-                        count[0], park, e.toString()));
-                return assemble(model, grid, stored.result(), computed);
-            }, false));
-        });
+            return new Plan(late, needed, needed.isEmpty() ? assemble(model, grid, stored.result(), Map.of()) : null);
+        }, false)).compose(plan -> plan.figures() != null ? Future.succeededFuture(plan.figures())
+                : fromReadings(model, grid, stored.result(), plan, nowMs));
+    }
+
+    /** What the stored days say: the marks by meter and day, the days to compute, the figures when there are none. */
+    private record Plan(Map<String, Map<Long, Long>> late, Map<String, int[]> needed, List<MeterFigure> figures) {
+    }
+
+    /** The figures after computing the days {@code plan} needs from the raw readings, which are then stored. */
+    private Future<List<MeterFigure>> fromReadings(ParkModel model, BucketGrid grid, StoredDays stored, Plan plan, long nowMs) {
+        String park = model.park().id();
+        Map<String, int[]> needed = plan.needed();
+        long from = Long.MAX_VALUE;
+        long to = Long.MIN_VALUE;
+        long expected = 0;
+        for (Map.Entry<String, int[]> e : needed.entrySet()) {
+            long a = grid.start(e.getValue()[0]) - MARGIN_MS;
+            long b = grid.start(e.getValue()[1]) + grid.bucketMs() + MARGIN_MS;
+            from = Math.min(from, a);
+            to = Math.max(to, b);
+            expected += (b - a) / model.meter(e.getKey()).profile().expectedIntervalMs();
+        }
+        if (expected > maxReadings) {
+            return Future.failedFuture(new EfficiencyService.TooMuchData("about " + expected + " readings to read for park "
+                    + park + ", more than the " + maxReadings + " one evaluation may read "
+                    + "(PARKPULSE_API_MAX_READINGS_MILLIONS); ask for a shorter period"));
+        }
+        return readings.read(model, needed.keySet(), from, to).compose(raw -> vertx.executeBlocking(() -> {
+            Map<String, List<StoredDay>> computed = compute(model, grid, needed, raw, plan.late(), nowMs);
+            Map<String, List<StoredDay>> settled = new LinkedHashMap<>();
+            int[] count = {0};
+            computed.forEach((meter, list) -> {
+                List<StoredDay> keep = list.stream().filter(d -> isSettled(d.bucket(), nowMs)).toList();
+                count[0] += keep.size();
+                if (!keep.isEmpty()) {
+                    settled.put(meter, keep);
+                }
+            });
+            LOG.info("park {}: {} meter(s) computed from {} raw readings, {} settled meter-days to store", park,
+                    needed.size(), raw.values().stream().mapToInt(List::size).sum(), count[0]);
+            // storing is for the next question; this answer does not wait for it
+            days.store(park, settled).onFailure(e -> LOG.warn("could not store {} computed days of park {}: {}",
+                    count[0], park, e.toString()));
+            return assemble(model, grid, stored, computed);
+        }, false));
     }
 
     /** Meter → day start → the arrival its late mark records. */
@@ -119,17 +129,16 @@ public final class DailyConsumption {
     }
 
     /** Meter → [first, last] bucket index of the days it needs computed; meters that need none are left out. */
-    static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+    static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, StoredDays stored,
                                          Map<String, Map<Long, Long>> lateByDay, long nowMs) {
         Map<String, int[]> needed = new LinkedHashMap<>();
         for (MeterInfo meter : model.meters()) {
-            Map<Long, StoredDay> mine = stored.getOrDefault(meter.id(), Map.of());
             Map<Long, Long> late = lateByDay.getOrDefault(meter.id(), Map.of());
             int first = -1;
             int last = -1;
             for (int b = 0; b < grid.size(); b++) {
                 long start = grid.start(b);
-                StoredDay day = mine.get(start);
+                StoredDay day = stored.get(meter.id(), start);
                 boolean good = day != null && day.bucket().lengthMs() == grid.bucketMs()
                         && isSettled(day.bucket(), day.computedAtMs())
                         && day.lateSeen() == lateAround(late, start, grid.bucketMs());
@@ -188,18 +197,22 @@ public final class DailyConsumption {
     }
 
     /** Every meter's figure over the grid, each day from what was just computed or else from storage. */
-    private static List<MeterFigure> assemble(ParkModel model, BucketGrid grid, Map<String, Map<Long, StoredDay>> stored,
+    private static List<MeterFigure> assemble(ParkModel model, BucketGrid grid, StoredDays stored,
                                               Map<String, List<StoredDay>> computed) {
         List<MeterFigure> figures = new ArrayList<>(model.meters().size());
         for (MeterInfo meter : model.meters()) {
-            Map<Long, StoredDay> byDay = new HashMap<>(stored.getOrDefault(meter.id(), Map.of()));
-            for (StoredDay d : computed.getOrDefault(meter.id(), List.of())) {
-                byDay.put(d.bucket().startMs(), d);
+            List<StoredDay> mine = computed.getOrDefault(meter.id(), List.of());
+            Map<Long, StoredDay> fresh = new HashMap<>(mine.size() * 2);
+            for (StoredDay d : mine) {
+                fresh.put(d.bucket().startMs(), d);
             }
             List<BucketConsumption> buckets = new ArrayList<>(grid.size());
             List<CounterFinding> findings = new ArrayList<>();
             for (int b = 0; b < grid.size(); b++) {
-                StoredDay d = byDay.get(grid.start(b));
+                StoredDay d = fresh.get(grid.start(b));
+                if (d == null) {
+                    d = stored.get(meter.id(), grid.start(b));
+                }
                 buckets.add(d.bucket());
                 findings.addAll(d.findings());
             }

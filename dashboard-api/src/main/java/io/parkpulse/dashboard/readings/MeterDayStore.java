@@ -34,6 +34,33 @@ public final class MeterDayStore {
     public record LateMark(String meter, long dayMs, long arrivedMs) {
     }
 
+    /**
+     * A park's stored days over some days, read-only: day start → meter → stored day. Handed out by the cache without
+     * copying (the maps in it are never changed once published), so requests on any thread share it.
+     */
+    public static final class StoredDays {
+
+        private final Map<Long, Map<String, StoredDay>> byDay;
+
+        StoredDays(Map<Long, Map<String, StoredDay>> byDay) {
+            this.byDay = byDay;
+        }
+
+        /** The stored day of {@code meter} starting at {@code dayStart}; {@code null} when there is none. */
+        public StoredDay get(String meter, long dayStart) {
+            Map<String, StoredDay> day = byDay.get(dayStart);
+            return day == null ? null : day.get(meter);
+        }
+
+        /** From meter → day start → stored day. */
+        public static StoredDays byMeter(Map<String, Map<Long, StoredDay>> byMeter) {
+            Map<Long, Map<String, StoredDay>> byDay = new HashMap<>();
+            byMeter.forEach((meter, days) -> days.forEach((start, d) ->
+                    byDay.computeIfAbsent(start, k -> new HashMap<>()).put(meter, d)));
+            return new StoredDays(byDay);
+        }
+    }
+
     private final InfluxClient influx;
     private final DayCache cache;
 
@@ -43,9 +70,9 @@ public final class MeterDayStore {
         this.cache = new DayCache(cachedDays);
     }
 
-    /** Meter → day start → stored day, for the days starting at {@code dayStarts} (each day's first instant). */
-    public Future<Map<String, Map<Long, StoredDay>>> days(String park, List<Long> dayStarts, long dayMs) {
-        Map<String, Map<Long, StoredDay>> kept = cache.get(park, dayStarts);
+    /** The stored days of the days starting at {@code dayStarts} (each day's first instant), read-only. */
+    public Future<StoredDays> days(String park, List<Long> dayStarts, long dayMs) {
+        StoredDays kept = cache.get(park, dayStarts);
         if (kept != null) {
             return Future.succeededFuture(kept);
         }
@@ -53,7 +80,7 @@ public final class MeterDayStore {
         long toMs = dayStarts.get(dayStarts.size() - 1) + dayMs;
         return read(park, fromMs, toMs).map(days -> {
             cache.putLoaded(park, dayStarts, days);
-            return days;
+            return StoredDays.byMeter(days);
         });
     }
 
