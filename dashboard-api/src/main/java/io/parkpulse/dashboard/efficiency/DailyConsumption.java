@@ -2,9 +2,12 @@ package io.parkpulse.dashboard.efficiency;
 
 import io.parkpulse.dashboard.readings.CounterReadingStore;
 import io.parkpulse.dashboard.readings.MeterDayStore;
+import io.parkpulse.dashboard.readings.MeterDayStore.LateFingerprint;
 import io.parkpulse.dashboard.readings.MeterDayStore.LateMark;
 import io.parkpulse.dashboard.readings.MeterDayStore.StoredDay;
 import io.parkpulse.dashboard.readings.MeterDayStore.StoredDays;
+import io.parkpulse.efficiency.calendar.ParkCalendar;
+import io.parkpulse.efficiency.calendar.Period;
 import io.parkpulse.efficiency.counter.BucketConsumption;
 import io.parkpulse.efficiency.counter.BucketGrid;
 import io.parkpulse.efficiency.counter.ConsumptionCalculator;
@@ -16,6 +19,7 @@ import io.parkpulse.efficiency.evaluation.MeterInfo;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,6 +78,20 @@ public final class DailyConsumption {
             return new Plan(late, needed, needed.isEmpty() ? assemble(model, grid, stored.result(), Map.of()) : null);
         }, false)).compose(plan -> plan.figures() != null ? Future.succeededFuture(plan.figures())
                 : fromReadings(model, grid, stored.result(), plan, nowMs));
+    }
+
+    /**
+     * The late-mark fingerprint of each of {@code months} of the park, over exactly the marks {@link #figures} reads for
+     * the month (its days and the day either side), in one InfluxDB request.
+     */
+    public Future<List<LateFingerprint>> lateFingerprints(ParkModel model, List<YearMonth> months) {
+        ParkCalendar calendar = new ParkCalendar(model.park().timeZone());
+        List<long[]> ranges = new ArrayList<>(months.size());
+        for (YearMonth m : months) {
+            BucketGrid grid = calendar.dailyGrid(Period.month(m));
+            ranges.add(new long[] {grid.fromMs() - grid.bucketMs(), grid.toMs() + grid.bucketMs()});
+        }
+        return days.lateFingerprints(model.park().id(), ranges);
     }
 
     /** What the stored days say: the marks by meter and day, the days to compute, the figures when there are none. */

@@ -141,6 +141,48 @@ public final class MeterDayStore {
         });
     }
 
+    /**
+     * What the late-reading marks of a park over a stretch of days come to: how many marks and the sum of their
+     * arrivals, as InfluxDB adds them up. Ingest rewrites a mark with each later late batch, so any late reading in the
+     * stretch changes it.
+     */
+    public record LateFingerprint(long count, double sum) {
+    }
+
+    /**
+     * The {@link LateFingerprint} of each of {@code ranges} ([fromMs, toMs) of mark days) in ONE request: one
+     * statement per range, separated by {@code ;}.
+     */
+    public Future<List<LateFingerprint>> lateFingerprints(String park, List<long[]> ranges) {
+        if (ranges.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        StringBuilder q = new StringBuilder();
+        for (long[] r : ranges) {
+            q.append("SELECT count(\"").append(LATE_ARRIVED_AT).append("\"), sum(\"").append(LATE_ARRIVED_AT).append("\") FROM ")
+                    .append(MEASUREMENT_LATE_READING).append(" WHERE park = $park AND time >= ").append(r[0])
+                    .append("ms AND time < ").append(r[1]).append("ms;");
+        }
+        return influx.query(q.toString(), Map.of("park", park)).map(answer -> {
+            LateFingerprint[] prints = new LateFingerprint[ranges.size()];
+            java.util.Arrays.fill(prints, new LateFingerprint(0, 0));
+            JsonArray results = answer.getJsonArray("results", new JsonArray());
+            for (int i = 0; i < results.size(); i++) {
+                JsonObject result = results.getJsonObject(i);
+                int statement = result.getInteger("statement_id", i);
+                JsonArray series = result.getJsonArray("series");
+                if (series == null || series.isEmpty() || statement < 0 || statement >= prints.length) {
+                    continue; // no mark in the range
+                }
+                JsonArray row = series.getJsonObject(0).getJsonArray("values").getJsonArray(0);
+                Number count = (Number) row.getValue(1);
+                Number sum = (Number) row.getValue(2);
+                prints[statement] = new LateFingerprint(count == null ? 0 : count.longValue(), sum == null ? 0 : sum.doubleValue());
+            }
+            return List.of(prints);
+        });
+    }
+
     /** Stores days (replacing what was stored for the same meter and day), and keeps them. */
     public Future<Void> store(String park, Map<String, List<StoredDay>> byMeter) {
         cache.put(park, byMeter);
