@@ -150,13 +150,14 @@ public final class DailyConsumption {
     static Map<String, int[]> neededDays(ParkModel model, BucketGrid grid, StoredDays stored,
                                          Map<String, Map<Long, Long>> lateByDay, long nowMs) {
         Map<String, int[]> needed = new LinkedHashMap<>();
+        List<Map<String, StoredDay>> byDay = days(grid, stored);
         for (MeterInfo meter : model.meters()) {
             Map<Long, Long> late = lateByDay.getOrDefault(meter.id(), Map.of());
             int first = -1;
             int last = -1;
             for (int b = 0; b < grid.size(); b++) {
                 long start = grid.start(b);
-                StoredDay day = stored.get(meter.id(), start);
+                StoredDay day = byDay.get(b).get(meter.id());
                 boolean good = day != null && day.bucket().lengthMs() == grid.bucketMs()
                         && isSettled(day.bucket(), day.computedAtMs())
                         && day.lateSeen() == lateAround(late, start, grid.bucketMs());
@@ -214,10 +215,20 @@ public final class DailyConsumption {
         return computed;
     }
 
+    /** Each day of the grid's meter → stored day, looked up once rather than per meter. */
+    private static List<Map<String, StoredDay>> days(BucketGrid grid, StoredDays stored) {
+        List<Map<String, StoredDay>> days = new ArrayList<>(grid.size());
+        for (int b = 0; b < grid.size(); b++) {
+            days.add(stored.day(grid.start(b)));
+        }
+        return days;
+    }
+
     /** Every meter's figure over the grid, each day from what was just computed or else from storage. */
     private static List<MeterFigure> assemble(ParkModel model, BucketGrid grid, StoredDays stored,
                                               Map<String, List<StoredDay>> computed) {
         List<MeterFigure> figures = new ArrayList<>(model.meters().size());
+        List<Map<String, StoredDay>> byDay = days(grid, stored);
         for (MeterInfo meter : model.meters()) {
             List<StoredDay> mine = computed.getOrDefault(meter.id(), List.of());
             Map<Long, StoredDay> fresh = new HashMap<>(mine.size() * 2);
@@ -229,7 +240,7 @@ public final class DailyConsumption {
             for (int b = 0; b < grid.size(); b++) {
                 StoredDay d = fresh.get(grid.start(b));
                 if (d == null) {
-                    d = stored.get(meter.id(), grid.start(b));
+                    d = byDay.get(b).get(meter.id());
                 }
                 buckets.add(d.bucket());
                 findings.addAll(d.findings());

@@ -168,18 +168,35 @@ public final class EfficiencyService {
 
     /**
      * The months' results: {@code reused} where given, the others evaluated — when {@code marks} are given, reusing
-     * only results whose computation began after {@code notBeforeNanos} (after the marks were read).
+     * only results whose computation began after {@code notBeforeNanos} (after the marks were read). The output reports
+     * of the months evaluated are read in one query when there are several.
      */
     private Future<List<ParkPeriodResult>> evaluateAll(ParkModel model, List<YearMonth> months, List<ParkPeriodResult> reused,
                                                        List<LateFingerprint> marks, long notBeforeNanos) {
+        YearMonth first = null;
+        YearMonth last = null;
+        int evaluated = 0;
+        for (int i = 0; i < months.size(); i++) {
+            if (reused == null || reused.get(i) == null) {
+                YearMonth m = months.get(i);
+                first = first == null || m.isBefore(first) ? m : first;
+                last = last == null || m.isAfter(last) ? m : last;
+                evaluated++;
+            }
+        }
+        Future<Map<YearMonth, List<OutputReport>>> allReports = evaluated < 2 ? null
+                : reports.read(model.park().id(), model.park().timeZone(), first, last, null)
+                        .map(list -> list.stream().collect(java.util.stream.Collectors.groupingBy(OutputReport::month)));
         List<Future<ParkPeriodResult>> all = new ArrayList<>(months.size());
         for (int i = 0; i < months.size(); i++) {
             ParkPeriodResult r = reused == null ? null : reused.get(i);
             if (r != null) {
                 all.add(Future.succeededFuture(r));
             } else {
-                all.add(evaluate(model, model.park().policy(), Period.month(months.get(i)), marks == null ? null : notBeforeNanos,
-                        null));
+                YearMonth m = months.get(i);
+                Future<List<OutputReport>> mine = allReports == null ? null
+                        : allReports.map(byMonth -> byMonth.getOrDefault(m, List.of()));
+                all.add(evaluate(model, model.park().policy(), Period.month(m), marks == null ? null : notBeforeNanos, mine));
             }
         }
         return Future.all(all).map(done -> all.stream().map(Future::result).toList());

@@ -46,6 +46,11 @@ public final class MeterDayStore {
             this.byDay = byDay;
         }
 
+        /** Meter → stored day of the day starting at {@code dayStart} (empty when none), read-only. */
+        public Map<String, StoredDay> day(long dayStart) {
+            return byDay.getOrDefault(dayStart, Map.of());
+        }
+
         /** The stored day of {@code meter} starting at {@code dayStart}; {@code null} when there is none. */
         public StoredDay get(String meter, long dayStart) {
             Map<String, StoredDay> day = byDay.get(dayStart);
