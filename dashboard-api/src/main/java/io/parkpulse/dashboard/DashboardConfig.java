@@ -26,11 +26,34 @@ import java.util.Map;
  * @param loginTokenLifetime  how long a login token is valid
  * @param live                the MQTT connection the live rollups arrive on; null: no live panel
  * @param alarmTick           how often live alarm rules are judged
+ * @param keptMonths          how many settled park-months (a month's evaluation under the park's policy) to keep beyond
+ *                            {@code resultTtl}, checked against the late marks (0: none)
  */
 public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
                               String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays,
                               Path usersFile, String jwtSecret, Duration loginTokenLifetime, LiveSettings live,
-                              Duration alarmTick) {
+                              Duration alarmTick, int keptMonths) {
+
+    /**
+     * Settled park-months kept by default: the 22–24 months of the targets pages of two parks; about 2.5 MB each for a
+     * 1,000-enterprise park (docs/dashboard-api.md), so at most about 120 MB for such parks.
+     */
+    public static final int DEFAULT_KEPT_MONTHS = 48;
+
+    /** With the default number of kept months. */
+    public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
+                           String httpHost, int httpPort, Duration resultTtl, long maxReadings, int cachedDays,
+                           Path usersFile, String jwtSecret, Duration loginTokenLifetime, LiveSettings live,
+                           Duration alarmTick) {
+        this(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, resultTtl, maxReadings, cachedDays,
+                usersFile, jwtSecret, loginTokenLifetime, live, alarmTick, DEFAULT_KEPT_MONTHS);
+    }
+
+    /** The same settings keeping {@code months} settled park-months. */
+    public DashboardConfig withKeptMonths(int months) {
+        return new DashboardConfig(parksDirectory, parksReloadInterval, tokensFile, influx, httpHost, httpPort, resultTtl,
+                maxReadings, cachedDays, usersFile, jwtSecret, loginTokenLifetime, live, alarmTick, months);
+    }
 
     /** The settings of the efficiency API alone: no users, no live panel, default alarm tick. */
     public DashboardConfig(Path parksDirectory, Duration parksReloadInterval, Path tokensFile, InfluxConfig influx,
@@ -73,9 +96,10 @@ public record DashboardConfig(Path parksDirectory, Duration parksReloadInterval,
         Duration ttl = s.duration("PARKPULSE_API_RESULT_TTL", Duration.ofSeconds(30), Duration.ZERO, Duration.ofHours(1));
         int maxMillions = s.integer("PARKPULSE_API_MAX_READINGS_MILLIONS", 40, 1, 10_000);
         int cachedDays = s.integer("PARKPULSE_API_CACHED_DAYS", 1_000, 0, 100_000);
+        int keptMonths = s.integer("PARKPULSE_API_KEPT_MONTHS", DEFAULT_KEPT_MONTHS, 0, 10_000);
         s.throwIfInvalid();
         return new DashboardConfig(parks, reload, tokens == null ? null : Path.of(tokens), influx, host, port, ttl,
                 maxMillions * 1_000_000L, cachedDays, users == null ? null : Path.of(users), secret, lifetime,
-                liveOn ? LiveSettings.fromEnvironment(env) : null, alarmTick);
+                liveOn ? LiveSettings.fromEnvironment(env) : null, alarmTick, keptMonths);
     }
 }

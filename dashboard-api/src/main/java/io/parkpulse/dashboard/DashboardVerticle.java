@@ -57,10 +57,11 @@ public final class DashboardVerticle extends VerticleBase {
             LOG.info("{} API token(s) from {}, {} user(s) from {}", who.getKey().size(), config.tokensFile(),
                     who.getValue().size(), config.usersFile());
             influx = new InfluxClient(vertx, config.influx());
-            OutputReportStore reports = new OutputReportStore(influx);
+            OutputReportStore reports = new OutputReportStore(influx, vertx);
             DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
                     new MeterDayStore(influx, config.cachedDays()), config.maxReadings());
-            EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(), clock);
+            EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(),
+                    config.keptMonths(), clock);
             LiveState live = new LiveState(System::currentTimeMillis,
                     config.live() == null ? LiveSettings.DEFAULT_MAX_CLOCK_SKEW : config.live().maxClockSkew());
             alarms = new AlarmEngine(vertx, parks, parks::ids, live, influx, service, clock, config.alarmTick());

@@ -31,7 +31,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link EfficiencyService#evaluate} of a month — kept there, and built from stored days — then the target tracking of
  * the efficiency engine on a worker thread.
  *
- * <p>The 24 months are asked for at once (the efficiency service shares identical requests and keeps their results);
+ * <p>The 24 months are asked for at once under the park's own policy through {@link EfficiencyService#months}, which
+ * keeps settled months beyond the result lifetime and checks them against the late-reading marks in one InfluxDB request
+ * (the efficiency service shares identical requests and keeps their results);
  * the year's result is kept like a period result — for the service's result lifetime, per park file, dropped when
  * output reports arrive — so the targets page, the carbon pages of its enterprises and the daily alarm rules of a
  * 1,000-enterprise park cost one tracking.
@@ -105,16 +107,22 @@ public final class CarbonService {
 
     private Future<ParkYear> compute(ParkModel model, Policy policy, int year, YearMonth through) {
         int m = through == null ? 0 : through.getMonthValue();
-        List<Future<ParkPeriodResult>> months = new ArrayList<>();
+        List<YearMonth> asked = new ArrayList<>();
         for (int i = 1; i <= m; i++) {
-            months.add(efficiency.evaluate(model, policy, Period.month(YearMonth.of(year, i))));
+            asked.add(YearMonth.of(year, i));
         }
         for (int i = 1; i <= 12; i++) {
-            months.add(efficiency.evaluate(model, policy, Period.month(YearMonth.of(year - 1, i))));
+            asked.add(YearMonth.of(year - 1, i));
         }
-        return Future.all(months).compose(done -> vertx.executeBlocking(() -> assemble(model, policy, year, through,
-                months.subList(0, m).stream().map(Future::result).toList(),
-                months.subList(m, m + 12).stream().map(Future::result).toList()), false));
+        Future<List<ParkPeriodResult>> months;
+        if (policy == model.park().policy()) {
+            months = efficiency.months(model, asked); // settled months kept, checked against the late marks
+        } else {
+            List<Future<ParkPeriodResult>> each = asked.stream().map(ym -> efficiency.evaluate(model, policy, Period.month(ym))).toList();
+            months = Future.all(each).map(done -> each.stream().map(Future::result).toList());
+        }
+        return months.compose(all -> vertx.executeBlocking(() -> assemble(model, policy, year, through,
+                all.subList(0, m), all.subList(m, m + 12)), false));
     }
 
     /** Pure: the year from its month results (this year's January … through, the previous year's twelve). */

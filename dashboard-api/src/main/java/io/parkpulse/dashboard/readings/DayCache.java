@@ -1,6 +1,8 @@
 package io.parkpulse.dashboard.readings;
 
 import io.parkpulse.dashboard.readings.MeterDayStore.StoredDay;
+import io.parkpulse.dashboard.readings.MeterDayStore.StoredDays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +18,19 @@ final class DayCache {
     private record Key(String park, long dayStart) {
     }
 
-    /** A park-day: meter → its stored day, and whether every stored meter of it is here. */
+    /**
+     * A park-day: meter → its stored day, and whether every stored meter of it is here. The map is replaced, never
+     * changed, so what {@link #get} hands out is read without copying or locking.
+     */
     private static final class ParkDay {
-        final Map<String, StoredDay> meters = new HashMap<>();
+        Map<String, StoredDay> meters = Map.of();
         boolean loaded;
+
+        void add(Map<String, StoredDay> more) {
+            Map<String, StoredDay> next = new HashMap<>(meters);
+            next.putAll(more);
+            meters = Collections.unmodifiableMap(next);
+        }
     }
 
     private final LinkedHashMap<Key, ParkDay> days;
@@ -33,39 +44,41 @@ final class DayCache {
         };
     }
 
-    /** Meter → day → stored day for all of {@code dayStarts}, or {@code null} when any of them is not loaded. */
-    synchronized Map<String, Map<Long, StoredDay>> get(String park, List<Long> dayStarts) {
-        Map<String, Map<Long, StoredDay>> result = new HashMap<>();
+    /**
+     * The stored days of all of {@code dayStarts}, or {@code null} when any of them is not loaded: a view of the kept
+     * park-days as they are now (one map per day, not copied; later writes replace the maps and do not show in it).
+     */
+    synchronized StoredDays get(String park, List<Long> dayStarts) {
+        Map<Long, Map<String, StoredDay>> result = new HashMap<>(dayStarts.size() * 2);
         for (long start : dayStarts) {
             ParkDay day = days.get(new Key(park, start));
             if (day == null || !day.loaded) {
                 return null;
             }
-            day.meters.forEach((meter, d) -> result.computeIfAbsent(meter, k -> new HashMap<>()).put(start, d));
+            result.put(start, day.meters);
         }
-        return result;
+        return new StoredDays(result);
     }
 
     /** What InfluxDB held for these days, read whole. */
     synchronized void putLoaded(String park, List<Long> dayStarts, Map<String, Map<Long, StoredDay>> read) {
+        Map<Long, Map<String, StoredDay>> byDay = new HashMap<>();
+        read.forEach((meter, ofMeter) -> ofMeter.forEach((start, d) -> byDay.computeIfAbsent(start, k -> new HashMap<>()).put(meter, d)));
         for (long start : dayStarts) {
             ParkDay day = days.computeIfAbsent(new Key(park, start), k -> new ParkDay());
             day.loaded = true;
+            day.add(byDay.getOrDefault(start, Map.of()));
         }
-        read.forEach((meter, byDay) -> byDay.forEach((start, d) -> {
-            ParkDay day = days.get(new Key(park, start));
-            if (day != null) {
-                day.meters.put(meter, d);
-            }
-        }));
     }
 
     /** Days just computed and written. */
     synchronized void put(String park, Map<String, List<StoredDay>> byMeter) {
+        Map<Long, Map<String, StoredDay>> byDay = new HashMap<>();
         byMeter.forEach((meter, list) -> {
             for (StoredDay d : list) {
-                days.computeIfAbsent(new Key(park, d.bucket().startMs()), k -> new ParkDay()).meters.put(meter, d);
+                byDay.computeIfAbsent(d.bucket().startMs(), k -> new HashMap<>()).put(meter, d);
             }
         });
+        byDay.forEach((start, meters) -> days.computeIfAbsent(new Key(park, start), k -> new ParkDay()).add(meters));
     }
 }

@@ -34,6 +34,38 @@ public final class MeterDayStore {
     public record LateMark(String meter, long dayMs, long arrivedMs) {
     }
 
+    /**
+     * A park's stored days over some days, read-only: day start → meter → stored day. Handed out by the cache without
+     * copying (the maps in it are never changed once published), so requests on any thread share it.
+     */
+    public static final class StoredDays {
+
+        private final Map<Long, Map<String, StoredDay>> byDay;
+
+        StoredDays(Map<Long, Map<String, StoredDay>> byDay) {
+            this.byDay = byDay;
+        }
+
+        /** Meter → stored day of the day starting at {@code dayStart} (empty when none), read-only. */
+        public Map<String, StoredDay> day(long dayStart) {
+            return byDay.getOrDefault(dayStart, Map.of());
+        }
+
+        /** The stored day of {@code meter} starting at {@code dayStart}; {@code null} when there is none. */
+        public StoredDay get(String meter, long dayStart) {
+            Map<String, StoredDay> day = byDay.get(dayStart);
+            return day == null ? null : day.get(meter);
+        }
+
+        /** From meter → day start → stored day. */
+        public static StoredDays byMeter(Map<String, Map<Long, StoredDay>> byMeter) {
+            Map<Long, Map<String, StoredDay>> byDay = new HashMap<>();
+            byMeter.forEach((meter, days) -> days.forEach((start, d) ->
+                    byDay.computeIfAbsent(start, k -> new HashMap<>()).put(meter, d)));
+            return new StoredDays(byDay);
+        }
+    }
+
     private final InfluxClient influx;
     private final DayCache cache;
 
@@ -43,9 +75,9 @@ public final class MeterDayStore {
         this.cache = new DayCache(cachedDays);
     }
 
-    /** Meter → day start → stored day, for the days starting at {@code dayStarts} (each day's first instant). */
-    public Future<Map<String, Map<Long, StoredDay>>> days(String park, List<Long> dayStarts, long dayMs) {
-        Map<String, Map<Long, StoredDay>> kept = cache.get(park, dayStarts);
+    /** The stored days of the days starting at {@code dayStarts} (each day's first instant), read-only. */
+    public Future<StoredDays> days(String park, List<Long> dayStarts, long dayMs) {
+        StoredDays kept = cache.get(park, dayStarts);
         if (kept != null) {
             return Future.succeededFuture(kept);
         }
@@ -53,7 +85,7 @@ public final class MeterDayStore {
         long toMs = dayStarts.get(dayStarts.size() - 1) + dayMs;
         return read(park, fromMs, toMs).map(days -> {
             cache.putLoaded(park, dayStarts, days);
-            return days;
+            return StoredDays.byMeter(days);
         });
     }
 
@@ -111,6 +143,48 @@ public final class MeterDayStore {
                 }
             }
             return marks;
+        });
+    }
+
+    /**
+     * What the late-reading marks of a park over a stretch of days come to: how many marks and the sum of their
+     * arrivals, as InfluxDB adds them up. Ingest rewrites a mark with each later late batch, so any late reading in the
+     * stretch changes it.
+     */
+    public record LateFingerprint(long count, double sum) {
+    }
+
+    /**
+     * The {@link LateFingerprint} of each of {@code ranges} ([fromMs, toMs) of mark days) in ONE request: one
+     * statement per range, separated by {@code ;}.
+     */
+    public Future<List<LateFingerprint>> lateFingerprints(String park, List<long[]> ranges) {
+        if (ranges.isEmpty()) {
+            return Future.succeededFuture(List.of());
+        }
+        StringBuilder q = new StringBuilder();
+        for (long[] r : ranges) {
+            q.append("SELECT count(\"").append(LATE_ARRIVED_AT).append("\"), sum(\"").append(LATE_ARRIVED_AT).append("\") FROM ")
+                    .append(MEASUREMENT_LATE_READING).append(" WHERE park = $park AND time >= ").append(r[0])
+                    .append("ms AND time < ").append(r[1]).append("ms;");
+        }
+        return influx.query(q.toString(), Map.of("park", park)).map(answer -> {
+            LateFingerprint[] prints = new LateFingerprint[ranges.size()];
+            java.util.Arrays.fill(prints, new LateFingerprint(0, 0));
+            JsonArray results = answer.getJsonArray("results", new JsonArray());
+            for (int i = 0; i < results.size(); i++) {
+                JsonObject result = results.getJsonObject(i);
+                int statement = result.getInteger("statement_id", i);
+                JsonArray series = result.getJsonArray("series");
+                if (series == null || series.isEmpty() || statement < 0 || statement >= prints.length) {
+                    continue; // no mark in the range
+                }
+                JsonArray row = series.getJsonObject(0).getJsonArray("values").getJsonArray(0);
+                Number count = (Number) row.getValue(1);
+                Number sum = (Number) row.getValue(2);
+                prints[statement] = new LateFingerprint(count == null ? 0 : count.longValue(), sum == null ? 0 : sum.doubleValue());
+            }
+            return List.of(prints);
         });
     }
 

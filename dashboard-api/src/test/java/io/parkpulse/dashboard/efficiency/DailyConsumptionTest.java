@@ -3,6 +3,7 @@ package io.parkpulse.dashboard.efficiency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.parkpulse.dashboard.readings.MeterDayStore.StoredDay;
+import io.parkpulse.dashboard.readings.MeterDayStore.StoredDays;
 import io.parkpulse.efficiency.counter.BucketConsumption;
 import io.parkpulse.efficiency.counter.BucketGrid;
 import io.parkpulse.park.ParkFileReader;
@@ -37,20 +38,20 @@ class DailyConsumptionTest {
         Map<String, Map<Long, StoredDay>> stored = new HashMap<>(stored("E-1", day(START, LATER, 0), day(START + DAY, LATER, 0),
                 day(START + 2 * DAY, LATER, 0)));
         stored.putAll(stored("W-1", day(START, LATER, 0), day(START + DAY, LATER, 0), day(START + 2 * DAY, LATER, 0)));
-        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, stored, Map.of(), LATER)).isEmpty();
+        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, StoredDays.byMeter(stored), Map.of(), LATER)).isEmpty();
     }
 
     @Test
     void missing_days_and_days_not_yet_settled_are_computed() {
         Map<String, Map<Long, StoredDay>> stored = stored("E-1", day(START, LATER, 0), day(START + 2 * DAY, LATER, 0));
-        Map<String, int[]> needed = DailyConsumption.neededDays(MODEL, THREE_DAYS, stored, Map.of(), LATER);
+        Map<String, int[]> needed = DailyConsumption.neededDays(MODEL, THREE_DAYS, StoredDays.byMeter(stored), Map.of(), LATER);
         assertThat(needed.get("E-1")).containsExactly(1, 1);
         assertThat(needed.get("W-1")).containsExactly(0, 2);
 
         // the last day ended an hour ago: not settled, so always computed from readings
         long anHourAfter = START + 3 * DAY + 3_600_000;
         Map<String, Map<Long, StoredDay>> all = stored("E-1", day(START, LATER, 0), day(START + DAY, LATER, 0));
-        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, all, Map.of(), anHourAfter).get("E-1")).containsExactly(2, 2);
+        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, StoredDays.byMeter(all), Map.of(), anHourAfter).get("E-1")).containsExactly(2, 2);
     }
 
     @Test
@@ -59,11 +60,11 @@ class DailyConsumptionTest {
                 day(START + 2 * DAY, LATER, 0));
         // a late reading on the third day: the second (its neighbour) and the third are stale
         Map<String, Map<Long, Long>> late = Map.of("E-1", Map.of(START + 2 * DAY, 123L));
-        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, stored, late, LATER).get("E-1")).containsExactly(1, 2);
+        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, StoredDays.byMeter(stored), late, LATER).get("E-1")).containsExactly(1, 2);
         // computed again with that mark in view: good again
         Map<String, Map<Long, StoredDay>> recomputed = stored("E-1", day(START, LATER, 0), day(START + DAY, LATER, 123),
                 day(START + 2 * DAY, LATER, 123));
-        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, recomputed, late, LATER)).doesNotContainKey("E-1");
+        assertThat(DailyConsumption.neededDays(MODEL, THREE_DAYS, StoredDays.byMeter(recomputed), late, LATER)).doesNotContainKey("E-1");
     }
 
     @Test

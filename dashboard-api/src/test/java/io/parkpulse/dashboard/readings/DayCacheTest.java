@@ -23,9 +23,14 @@ class DayCacheTest {
         assertThat(cache.get("p", List.of(0L))).as("written here, maybe not every meter").isNull();
 
         cache.putLoaded("p", List.of(0L, DAY), Map.of("E-2", Map.of(0L, day(0, 7))));
-        Map<String, Map<Long, StoredDay>> both = cache.get("p", List.of(0L, DAY));
-        assertThat(both.get("E-1").get(0L).bucket().value()).isEqualTo(5);
-        assertThat(both.get("E-2").get(0L).bucket().value()).isEqualTo(7);
+        MeterDayStore.StoredDays both = cache.get("p", List.of(0L, DAY));
+        assertThat(both.get("E-1", 0L).bucket().value()).isEqualTo(5);
+        assertThat(both.get("E-2", 0L).bucket().value()).isEqualTo(7);
+        assertThat(both.get("E-1", DAY)).isNull();
+        // what was handed out does not change when more is written
+        cache.put("p", Map.of("E-1", List.of(day(0, 9))));
+        assertThat(both.get("E-1", 0L).bucket().value()).isEqualTo(5);
+        assertThat(cache.get("p", List.of(0L)).get("E-1", 0L).bucket().value()).isEqualTo(9);
         assertThat(cache.get("p", List.of(0L, DAY, 2 * DAY))).as("a day not read").isNull();
         assertThat(cache.get("q", List.of(0L))).as("another park").isNull();
     }
