@@ -57,7 +57,7 @@ public final class DashboardVerticle extends VerticleBase {
             LOG.info("{} API token(s) from {}, {} user(s) from {}", who.getKey().size(), config.tokensFile(),
                     who.getValue().size(), config.usersFile());
             influx = new InfluxClient(vertx, config.influx());
-            OutputReportStore reports = new OutputReportStore(influx, vertx);
+            OutputReportStore reports = new OutputReportStore(influx);
             DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
                     new MeterDayStore(influx, config.cachedDays()), config.maxReadings());
             EfficiencyService service = new EfficiencyService(vertx, consumption, reports, config.resultTtl(),

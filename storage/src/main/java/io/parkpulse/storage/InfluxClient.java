@@ -25,10 +25,12 @@ public final class InfluxClient implements AutoCloseable {
 
     private static final int MAX_ERROR_TEXT = 500;
 
+    private final Vertx vertx;
     private final InfluxConfig config;
     private final WebClient web;
 
     public InfluxClient(Vertx vertx, InfluxConfig config) {
+        this.vertx = vertx;
         this.config = Objects.requireNonNull(config, "config");
         boolean tls = "https".equals(config.url().getScheme());
         int port = config.url().getPort() > 0 ? config.url().getPort() : (tls ? 443 : 80);
@@ -74,6 +76,27 @@ public final class InfluxClient implements AutoCloseable {
         }
         return queryRequest(influxql, params).send().recover(e -> Future.failedFuture(unreachable("query", e)))
                 .compose(this::checkQuery);
+    }
+
+    /**
+     * Runs a query like {@link #query(String, Map)} and reads its answer with {@code reader} on a worker thread: for
+     * answers large enough (a year of a park's stored days, megabytes of JSON) that decoding them would hold up the
+     * event loop.
+     */
+    public <T> Future<T> queryAndRead(String influxql, Map<String, Object> params, java.util.function.Function<JsonObject, T> reader) {
+        return queryRaw(influxql, params).compose(body -> vertx.executeBlocking(() -> {
+            JsonObject answer;
+            try {
+                answer = body.length() == 0 ? new JsonObject() : body.toJsonObject();
+            } catch (DecodeException e) {
+                throw new InfluxException(InfluxException.Kind.QUERY_FAILED, 200, "query: InfluxDB answered with something that is not JSON", e);
+            }
+            InfluxException failed = resultError(answer);
+            if (failed != null) {
+                throw failed;
+            }
+            return reader.apply(answer);
+        }, false));
     }
 
     private HttpRequest<Buffer> queryRequest(String influxql, Map<String, Object> params) {
@@ -191,16 +214,21 @@ public final class InfluxClient implements AutoCloseable {
             return Future.failedFuture(new InfluxException(InfluxException.Kind.QUERY_FAILED, 200,
                     "query: InfluxDB answered with something that is not JSON", e));
         }
-        JsonArray results = body == null ? null : body.getJsonArray("results");
+        InfluxException failed = body == null ? null : resultError(body);
+        return failed == null ? Future.succeededFuture(body) : Future.failedFuture(failed);
+    }
+
+    /** The first statement's error in an answer of status 200, or {@code null}. */
+    private static InfluxException resultError(JsonObject answer) {
+        JsonArray results = answer.getJsonArray("results");
         if (results != null) {
             for (Object result : results) {
                 if (result instanceof JsonObject r && r.containsKey("error")) {
-                    return Future.failedFuture(new InfluxException(InfluxException.Kind.QUERY_FAILED, 200,
-                            "query failed: " + r.getString("error"), null));
+                    return new InfluxException(InfluxException.Kind.QUERY_FAILED, 200, "query failed: " + r.getString("error"), null);
                 }
             }
         }
-        return Future.succeededFuture(body);
+        return null;
     }
 
     private InfluxException failure(String what, HttpResponse<Buffer> response) {

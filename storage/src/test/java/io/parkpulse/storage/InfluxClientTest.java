@@ -58,6 +58,20 @@ class InfluxClientTest {
     }
 
     @Test
+    void aLargeAnswerIsReadOnAWorkerAndAFailedStatementSaysWhy() {
+        InfluxClient client = client("db3");
+        await(client.createDatabase());
+        await(client.write(Buffer.buffer("water,park=p,meter=W-1 volume_m3=12.5 1000\nwater,park=p,meter=W-1 volume_m3=13 2000")));
+        String thread = await(client.queryAndRead("SELECT volume_m3 FROM water WHERE meter = $m", Map.of("m", "W-1"),
+                answer -> rows(answer).size() + " rows on " + (io.vertx.core.Context.isOnWorkerThread() ? "a worker" : "another thread")));
+        assertThat(thread).isEqualTo("2 rows on a worker");
+        assertThat(failureOf(client.queryAndRead("SELECT volume_m3 FROM water WHERE", Map.of(), answer -> answer)).getMessage())
+                .as("refused with HTTP 400").contains("error parsing query");
+        assertThat(failureOf(client.queryAndRead("SELECT volume_m3 FROM \"no_such_policy\".water", Map.of(), answer -> answer))
+                .getMessage()).as("answered 200 with the statement's error").contains("query failed", "no_such_policy");
+    }
+
+    @Test
     void boundParametersAreNeverInfluxQl() {
         InfluxClient client = client("db2");
         await(client.createDatabase());

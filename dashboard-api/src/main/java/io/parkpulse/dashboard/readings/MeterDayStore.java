@@ -92,7 +92,8 @@ public final class MeterDayStore {
     private Future<Map<String, Map<Long, StoredDay>>> read(String park, long fromMs, long toMs) {
         String q = "SELECT * FROM " + MEASUREMENT_METER_DAY + " WHERE park = $park AND time >= " + fromMs + "ms AND time < "
                 + toMs + "ms GROUP BY " + TAG_METER;
-        return influx.query(q, Map.of("park", park)).map(answer -> {
+        // a year of a large park's days is megabytes of JSON: read on a worker, not on the event loop
+        return influx.queryAndRead(q, Map.of("park", park), answer -> {
             Map<String, Map<Long, StoredDay>> days = new HashMap<>();
             for (QuerySeries s : QuerySeries.of(answer)) {
                 Map<Long, StoredDay> byDay = days.computeIfAbsent(s.tags().get(TAG_METER), k -> new HashMap<>());

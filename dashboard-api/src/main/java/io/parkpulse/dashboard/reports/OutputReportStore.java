@@ -10,10 +10,7 @@ import io.parkpulse.efficiency.indicator.OutputReport;
 import io.parkpulse.storage.InfluxClient;
 import io.parkpulse.storage.Point;
 import io.parkpulse.storage.QuerySeries;
-import io.parkpulse.storage.InfluxException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -37,17 +34,10 @@ import java.util.OptionalDouble;
 public final class OutputReportStore {
 
     private final InfluxClient influx;
-    private final Vertx vertx;
 
-    /** Answers are parsed where they arrive (tests, tools). */
+    /** Answers are read on a worker thread ({@link InfluxClient#queryAndRead}): a year of a large park's reports is many rows. */
     public OutputReportStore(InfluxClient influx) {
-        this(influx, null);
-    }
-
-    /** Answers are parsed on a worker thread of {@code vertx}: a year of a large park's reports is many rows. */
-    public OutputReportStore(InfluxClient influx, Vertx vertx) {
         this.influx = influx;
-        this.vertx = vertx;
     }
 
     /** Writes the reports (and so replaces earlier reports of the same enterprise and month) in one request. */
@@ -132,23 +122,7 @@ public final class OutputReportStore {
         }
         String q = "SELECT * FROM " + MEASUREMENT_OUTPUT_REPORT + where + " GROUP BY " + TAG_ENTERPRISE + ";"
                 + "SELECT * FROM " + MEASUREMENT_PRODUCT_OUTPUT + where + " GROUP BY " + TAG_ENTERPRISE + ", " + TAG_PRODUCT;
-        if (vertx == null) {
-            return influx.query(q, params).map(answer -> reports(QuerySeries.of(answer), zone));
-        }
-        return influx.queryRaw(q, params).compose(body -> vertx.executeBlocking(() -> {
-            JsonObject answer;
-            try {
-                answer = body.toJsonObject();
-            } catch (DecodeException e) {
-                throw new InfluxException(InfluxException.Kind.QUERY_FAILED, 200, "query: InfluxDB answered with something that is not JSON", e);
-            }
-            for (Object result : answer.getJsonArray("results", new JsonArray())) {
-                if (result instanceof JsonObject r && r.containsKey("error")) {
-                    throw new InfluxException(InfluxException.Kind.QUERY_FAILED, 200, "query failed: " + r.getString("error"), null);
-                }
-            }
-            return reports(QuerySeries.of(answer), zone);
-        }, false));
+        return influx.queryAndRead(q, params, answer -> reports(QuerySeries.of(answer), zone));
     }
 
     private static List<OutputReport> reports(List<QuerySeries> all, ZoneId zone) {

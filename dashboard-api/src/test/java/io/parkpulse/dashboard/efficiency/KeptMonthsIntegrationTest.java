@@ -86,7 +86,7 @@ class KeptMonthsIntegrationTest {
         DailyConsumption consumption = new DailyConsumption(vertx, new CounterReadingStore(vertx, influx),
                 new MeterDayStore(influx, 1_000), 10_000_000L);
         // no result lifetime: whatever comes back twice was kept as a settled month
-        return new EfficiencyService(vertx, consumption, new OutputReportStore(influx, vertx), Duration.ZERO, 8, clock);
+        return new EfficiencyService(vertx, consumption, new OutputReportStore(influx), Duration.ZERO, 8, clock);
     }
 
     List<ParkPeriodResult> months(EfficiencyService service) throws Exception {
