@@ -2,27 +2,12 @@ package io.parkpulse.dashboard.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.parkpulse.dashboard.DashboardConfig;
-import io.parkpulse.dashboard.DashboardVerticle;
-import io.parkpulse.dashboard.auth.ApiTokens;
-import io.parkpulse.storage.InfluxConfig;
 import io.parkpulse.testkit.InfluxDb;
 import io.parkpulse.testkit.RealServicesTest;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,49 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 @RealServicesTest
 class OutputReportDeclarationsIntegrationTest {
 
-    static final String DB = "parkpulse_upload_declarations";
-    static final String OPERATOR = "operator-token-0123456789abcdef";
-
     @TempDir
     static Path dir;
-    static Vertx vertx;
-    static String base;
-    static final HttpClient http = HttpClient.newHttpClient();
+    static UploadApi api;
 
     @BeforeAll
     static void start(InfluxDb influx) throws Exception {
-        influx.createDatabase(DB);
-        Path parks = Files.createDirectories(dir.resolve("parks"));
-        Files.copy(Path.of("..", "parks", "demo-park.yaml"), parks.resolve("demo-park.yaml"));
-        Path tokens = dir.resolve("tokens.yaml");
-        Files.writeString(tokens, "tokens:\n  - {name: control-room, sha256: " + ApiTokens.sha256(OPERATOR)
-                + ", role: operator, park: demo-park}\n");
-        DashboardConfig config = new DashboardConfig(parks, Duration.ofSeconds(1), tokens, InfluxConfig.of(influx.url(), DB),
-                "127.0.0.1", 0, Duration.ZERO, 40_000_000L, 1_000);
-        vertx = Vertx.vertx();
-        DashboardVerticle verticle = new DashboardVerticle(config, Clock.fixed(Instant.parse("2026-10-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-        vertx.deployVerticle(verticle).await(60, TimeUnit.SECONDS);
-        base = "http://127.0.0.1:" + verticle.port() + "/api/v1/parks/demo-park/output-reports";
+        api = new UploadApi(dir, influx, "parkpulse_upload_declarations");
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (vertx != null) {
-            vertx.close().await(20, TimeUnit.SECONDS);
+        if (api != null) {
+            api.close();
         }
     }
 
     static HttpResponse<String> upload(String type, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base)).header("Authorization", "Bearer " + OPERATOR)
-                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return api.upload(type, body);
     }
 
     static JsonObject stored(String enterprise, String month) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "?from=" + month + "&to=" + month + "&enterprise=" + enterprise))
-                .header("Authorization", "Bearer " + OPERATOR).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        JsonArray reports = new JsonObject(r.body()).getJsonArray("reports");
+        JsonArray reports = api.stored(month, enterprise);
         return reports.isEmpty() ? null : reports.getJsonObject(0);
     }
 
