@@ -29,11 +29,18 @@ public final class Users {
 
     /**
      * Checked against when the username is unknown, so that a wrong username costs the same time as a wrong password
-     * and the answer's timing does not tell which accounts exist.
+     * and the answer's timing does not tell which accounts exist. The hash of random bytes made at start: no text in
+     * the code matches it.
      */
-    private static final String DECOY = new PasswordHasher().hash("decoy password that matches nothing");
+    private static final String DECOY = new PasswordHasher().hash(randomText());
 
     private final Map<String, User> byName;
+
+    private static String randomText() {
+        byte[] bytes = new byte[24];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.HexFormat.of().formatHex(bytes);
+    }
 
     private Users(Map<String, User> byName) {
         this.byName = Map.copyOf(byName);
