@@ -1,7 +1,6 @@
 package io.parkpulse.dashboard.http;
 
 import io.parkpulse.contract.EnterpriseId;
-import io.parkpulse.dashboard.efficiency.BudgetProfile;
 import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
 import io.parkpulse.dashboard.efficiency.ParkYear;
 import io.parkpulse.efficiency.carbon.GridFactorTable;
@@ -20,6 +19,7 @@ import io.parkpulse.efficiency.carbon.tracking.Contribution;
 import io.parkpulse.efficiency.carbon.tracking.Forecast;
 import io.parkpulse.efficiency.carbon.tracking.MonthFigures;
 import io.parkpulse.efficiency.carbon.tracking.TargetProgress;
+import io.parkpulse.efficiency.carbon.tracking.TargetTracker;
 import io.parkpulse.efficiency.carbon.tracking.TargetProgress.EnterpriseProgress;
 import io.parkpulse.efficiency.carbon.tracking.TargetProgress.IntensityProgress;
 import io.parkpulse.efficiency.carbon.tracking.TargetProgress.MonthProgress;
@@ -55,7 +55,6 @@ public final class CarbonJson {
         TargetProgress p = y.progress();
         JsonObject body = header(y).put("basis", basis(y, List.of())).put("targets", targetsOf(y));
         YearBudget budgets = y.policy().carbon().budget(y.year()).orElse(new YearBudget(y.year(), Budget.NONE, Map.of()));
-        List<MonthFigures> parkPrevious = BudgetProfile.parkPrevious(y.previousYear().values());
         JsonObject park = new JsonObject();
         for (CarbonQuantity q : CarbonQuantity.values()) {
             park.put(q.id(), p == null ? noMonthTotal(y, q, budgets.park().of(q)) : total(q == CarbonQuantity.ENERGY ? p.park().energy() : p.park().co2()));
@@ -66,7 +65,7 @@ public final class CarbonJson {
         intensity.put(CO2_PER_VA, p == null ? noMonthIntensity(y, Indicator.CO2_PER_VALUE_ADDED, milestone(y, CarbonQuantity.CO2))
                 : intensity(p.park().co2PerValueAdded(), Indicator.CO2_PER_VALUE_ADDED));
         park.put("intensity", intensity)
-                .put("months", months(y.year(), p == null ? List.of() : p.park().months(), parkPrevious, budgets.park()))
+                .put("months", months(y.year(), p == null ? List.of() : p.park().months(), y.previousYear(), budgets.park()))
                 .put("budget_profile", p == null ? null : p.park().budgetProfile().id())
                 .put("data_state", EfficiencyJson.dataState(p == null ? noMonth(y) : p.park().state()));
         body.put("park_progress", park);
@@ -129,7 +128,8 @@ public final class CarbonJson {
         for (CarbonQuantity q : CarbonQuantity.values()) {
             body.put(q.id(), e == null ? noMonthTotal(y, q, own.of(q)) : total(q == CarbonQuantity.ENERGY ? e.energy() : e.co2()));
         }
-        body.put("months_progress", months(y.year(), e == null ? List.of() : e.months(), y.previousYear().get(id), own));
+        body.put("months_progress", months(y.year(), e == null ? List.of() : e.months(),
+                y.previousYear().containsKey(id) ? Map.of(id, y.previousYear().get(id)) : Map.of(), own));
 
         DataState state = e == null ? noMonth(y) : e.state();
         JsonObject co2PerVa = new JsonObject().put("value", e == null ? null : EfficiencyJson.number(e.co2PerValueAddedYtd()))
@@ -309,10 +309,13 @@ public final class CarbonJson {
         return json;
     }
 
-    /** The twelve months: figures and cumulative sums through the last month counted, the budget profile all year. */
-    static JsonArray months(int year, List<MonthProgress> counted, List<MonthFigures> previous, Budget budget) {
-        double[] energyShares = BudgetProfile.cumulativeShares(year, previous, CarbonQuantity.ENERGY);
-        double[] co2Shares = BudgetProfile.cumulativeShares(year, previous, CarbonQuantity.CO2);
+    /**
+     * The twelve months: figures and cumulative sums through the last month counted, the budget profile all year (the
+     * tracker's rule, from the previous year of the enterprise or of the whole park).
+     */
+    static JsonArray months(int year, List<MonthProgress> counted, Map<String, List<MonthFigures>> previousYear, Budget budget) {
+        double[] energyShares = TargetTracker.cumulativeBudgetShares(year, previousYear, CarbonQuantity.ENERGY);
+        double[] co2Shares = TargetTracker.cumulativeBudgetShares(year, previousYear, CarbonQuantity.CO2);
         JsonArray months = new JsonArray();
         for (int i = 0; i < 12; i++) {
             YearMonth month = YearMonth.of(year, i + 1);

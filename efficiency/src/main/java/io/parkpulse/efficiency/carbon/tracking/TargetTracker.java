@@ -58,8 +58,8 @@ public final class TargetTracker {
         Milestone milestone = policy.targets() != null && policy.targets().covers(year) ? policy.targets().milestone(year) : null;
 
         Map<String, Series> series = new LinkedHashMap<>();
-        thisYear.forEach((id, months) -> series.put(id, new Series(id, align(id, months, YearMonth.of(year, 1), m),
-                previousYear.containsKey(id) ? align(id, previousYear.get(id), YearMonth.of(year - 1, 1), 12) : null)));
+        thisYear.forEach((id, months) -> series.put(id, new Series(id, YearMonth.of(year, 1),
+                align(id, months, YearMonth.of(year, 1), m), previous(id, previousYear, year))));
         Series park = Series.sum(series.values(), YearMonth.of(year, 1), m);
 
         Map<String, EnterpriseProgress> enterprises = new LinkedHashMap<>();
@@ -97,6 +97,31 @@ public final class TargetTracker {
                 totals(parkCo2, series, forecasts.get(CarbonQuantity.CO2), budgets, CarbonQuantity.CO2),
                 intensities(energyPerVa, series, Series.ENERGY), intensities(co2PerVa, series, Series.CO2));
         return new TargetProgress(year, through, policy.targets(), milestone, parkProgress, enterprises, contributors);
+    }
+
+    /**
+     * The budget profile all year under the tracker's own rule: for each month (index 0 = January), the share of a
+     * yearly budget of {@code quantity} that falls in the months through it — for a chart that draws the budget line
+     * past the last month counted, or before one is.
+     *
+     * @param previousYear as for {@link #track}: one enterprise's months of the year before, or every enterprise's for
+     *                     the park (summed as the park's series is)
+     */
+    public static double[] cumulativeBudgetShares(int year, Map<String, List<MonthFigures>> previousYear, CarbonQuantity quantity) {
+        List<Series> series = new ArrayList<>();
+        previousYear.keySet().forEach(id -> series.add(new Series(id, YearMonth.of(year, 1), new MonthFigures[0],
+                previous(id, previousYear, year))));
+        Series profile = series.size() == 1 ? series.get(0) : Series.sum(series, YearMonth.of(year, 1), 0);
+        int column = quantity == CarbonQuantity.ENERGY ? Series.ENERGY : Series.CO2;
+        double[] shares = new double[12];
+        for (int i = 0; i < 12; i++) {
+            shares[i] = profile.profileShare(column, i + 1);
+        }
+        return shares;
+    }
+
+    private static MonthFigures[] previous(String id, Map<String, List<MonthFigures>> previousYear, int year) {
+        return previousYear.containsKey(id) ? align(id, previousYear.get(id), YearMonth.of(year - 1, 1), 12) : null;
     }
 
     /** The months from {@code first}, {@code count} of them; one not given is insufficient. */
@@ -212,12 +237,14 @@ public final class TargetTracker {
         static final int VALUE_ADDED = 2;
 
         final String id;
+        final YearMonth january;
         final MonthFigures[] thisYear;
         final MonthFigures[] previous;
         final DataState state;
 
-        Series(String id, MonthFigures[] thisYear, MonthFigures[] previous) {
+        Series(String id, YearMonth january, MonthFigures[] thisYear, MonthFigures[] previous) {
             this.id = id;
+            this.january = january;
             this.thisYear = thisYear;
             this.previous = previous;
             DataState s = DataState.complete();
@@ -248,7 +275,7 @@ public final class TargetTracker {
                     previous[i] = sumMonth(all, january.minusYears(1).plusMonths(i), i, true);
                 }
             }
-            return new Series("park", months, previous);
+            return new Series("park", january, months, previous);
         }
 
         private static MonthFigures sumMonth(Iterable<Series> all, YearMonth month, int i, boolean previousYear) {
@@ -346,7 +373,6 @@ public final class TargetTracker {
                 }
                 return part / total;
             }
-            YearMonth january = thisYear[0].month();
             double days = 0;
             for (int i = 0; i < months; i++) {
                 days += january.plusMonths(i).lengthOfMonth();

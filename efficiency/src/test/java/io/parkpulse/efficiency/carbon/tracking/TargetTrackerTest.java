@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.parkpulse.efficiency.carbon.Budget;
 import io.parkpulse.efficiency.carbon.CarbonPolicy;
+import io.parkpulse.efficiency.carbon.CarbonQuantity;
 import io.parkpulse.efficiency.carbon.CarbonTargets;
 import io.parkpulse.efficiency.carbon.GreenElectricityRule;
 import io.parkpulse.efficiency.carbon.GridFactorScope;
@@ -85,6 +86,34 @@ class TargetTrackerTest {
         assertThat(months.get(1).cumulativeEnergyTce()).isCloseTo(320, within(1e-9));       // 2 × 160
         assertThat(months.get(1).budgetCumulativeEnergyTce()).isCloseTo(1900 * 2 / 12.0, within(1e-9));
         assertThat(months.get(2).budgetCumulativeCo2T()).isCloseTo(4600 * 3 / 12.0, within(1e-9));
+    }
+
+    @Test
+    void the_budget_profile_runs_all_year_by_last_years_months_or_else_by_days() {
+        // last year: cement 100 tce a month but 400 in December (1 500 in all), textiles 50 a month (600): the park's
+        // months 150 … 150 and 450 in December, 2 100 in all → through November 1 650 ÷ 2 100, December 1
+        Map<String, List<MonthFigures>> lastYear = new LinkedHashMap<>();
+        List<MonthFigures> cement = new ArrayList<>(months(2025, 11, 100, 250, 180));
+        cement.add(new MonthFigures(YearMonth.of(2025, 12), 400, 1000, 180, 720, DataState.complete()));
+        lastYear.put("cement", cement);
+        lastYear.put("textiles", months(2025, 12, 50, 100, 100));
+        double[] park = TargetTracker.cumulativeBudgetShares(2026, lastYear, CarbonQuantity.ENERGY);
+        assertThat(park[0]).isCloseTo(150 / 2100.0, within(1e-12));
+        assertThat(park[10]).isCloseTo(1650 / 2100.0, within(1e-12));
+        assertThat(park[11]).isCloseTo(1, within(1e-12));
+        // one enterprise: its own months, 1 100 ÷ 1 500 through November
+        assertThat(TargetTracker.cumulativeBudgetShares(2026, Map.of("cement", cement), CarbonQuantity.ENERGY)[10])
+                .isCloseTo(1100 / 1500.0, within(1e-12));
+        // the same rule as the tracker's budget to date: through March 3 × 150 ÷ 2 100
+        Map<String, List<MonthFigures>> thisYear = Map.of("cement", months(2026, 3, 110, 275, 200),
+                "textiles", months(2026, 3, 50, 100, 100));
+        TargetProgress t = TargetTracker.track(2026, YearMonth.of(2026, 3), thisYear, lastYear, POLICY);
+        assertThat(t.park().months().get(2).budgetCumulativeEnergyTce()).isCloseTo(1900 * park[2], within(1e-9));
+        // no last year (or an incomplete one): by days, 2026 not a leap year — January 31 ÷ 365, June 181 ÷ 365
+        double[] days = TargetTracker.cumulativeBudgetShares(2026, Map.of(), CarbonQuantity.CO2);
+        assertThat(days[0]).isCloseTo(31 / 365.0, within(1e-12));
+        assertThat(days[5]).isCloseTo(181 / 365.0, within(1e-12));
+        assertThat(days[11]).isCloseTo(1, within(1e-12));
     }
 
     @Test
