@@ -1,5 +1,7 @@
 package io.parkpulse.dashboard.efficiency;
 
+import io.parkpulse.dashboard.DashboardConfig;
+import io.parkpulse.dashboard.readings.MeterDayStore.LateFingerprint;
 import io.parkpulse.dashboard.reports.OutputReportStore;
 import io.parkpulse.efficiency.calendar.ParkCalendar;
 import io.parkpulse.efficiency.calendar.Period;
@@ -11,8 +13,6 @@ import io.parkpulse.efficiency.policy.Policy;
 import io.parkpulse.park.Park;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.parkpulse.dashboard.DashboardConfig;
-import io.parkpulse.dashboard.readings.MeterDayStore.LateFingerprint;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
