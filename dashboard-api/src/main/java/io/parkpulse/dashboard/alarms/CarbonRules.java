@@ -72,7 +72,7 @@ final class CarbonRules {
         String code;
         if (rule.enterprise() == null) {
             code = "budget_forecast";
-            String named = contributors(contributions);
+            String named = contributors(y, contributions);
             args.put("contributors", named);
             text += "; largest contributors " + (named.isEmpty() ? "-" : named);
         } else {
@@ -109,7 +109,7 @@ final class CarbonRules {
         }
         List<Contribution> contributions = q == CarbonQuantity.ENERGY ? p.contributors().energyPerValueAdded()
                 : p.contributors().co2PerValueAdded();
-        String named = contributors(contributions);
+        String named = contributors(y, contributions);
         Map<String, String> args = Map.of("year", Integer.toString(y.year()), "through", y.through().toString(),
                 "quantity", indicator.id(), "unit", indicator.unit(), "ytd", format(i.ytd()), "milestone", format(i.milestone()),
                 "margin", percent(y.policy().carbon().intensityMargin()), "contributors", named);
@@ -121,17 +121,21 @@ final class CarbonRules {
                 i.ytd(), threshold, null, new Reason("intensity_against_milestone", args, text)));
     }
 
-    /** "ent-a 62 %, ent-b 30 %": those making the gap, largest first. */
-    static String contributors(List<Contribution> list) {
+    /**
+     * "新源水泥有限公司 62.0 %, 汇丰水泥有限公司 30.0 %": those making the gap, largest first, by the names people know them by
+     * (the park file's; the detail is read in the control room, in either language).
+     */
+    static String contributors(ParkYear y, List<Contribution> list) {
         List<String> named = new ArrayList<>();
         for (Contribution c : list) {
             if (named.size() == NAMED_CONTRIBUTORS || !(c.gap() > 0)) {
                 break;
             }
-            named.add(c.enterprise() + (Double.isFinite(c.share()) ? " " + percent(c.share()) + " %" : ""));
+            named.add(y.enterpriseName(c.enterprise()) + (Double.isFinite(c.share()) ? " " + percent(c.share()) + " %" : ""));
         }
         return String.join(", ", named);
     }
+
 
     /** Unknown for want of data: which enterprises' months are insufficient. */
     static Reason insufficient(ParkYear y, DataState state, String unit) {
@@ -139,7 +143,7 @@ final class CarbonRules {
         Set<String> months = new java.util.TreeSet<>();
         for (Reason r : state.reasons()) {
             if (r.args().containsKey("enterprise")) {
-                enterprises.add(r.args().get("enterprise"));
+                enterprises.add(y.enterpriseName(r.args().get("enterprise")));
             }
             if (r.args().containsKey("month")) {
                 months.add(r.args().get("month"));
@@ -162,12 +166,15 @@ final class CarbonRules {
         return m;
     }
 
+    /** Whole units from 1 000 up (a forecast of 754 168 tce, not 754 168.3), four significant digits below. */
     static String format(double v) {
         if (!Double.isFinite(v)) {
             return "-";
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(Math.abs(v) >= 1000 ? 7 : 4))
-                .stripTrailingZeros().toPlainString();
+        if (Math.abs(v) >= 1000) {
+            return Long.toString(Math.round(v));
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     static String percent(double share) {

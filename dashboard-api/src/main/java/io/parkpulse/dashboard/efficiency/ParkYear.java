@@ -1,11 +1,13 @@
 package io.parkpulse.dashboard.efficiency;
 
+import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.efficiency.benchmark.PeerGroup;
 import io.parkpulse.efficiency.carbon.Emissions;
 import io.parkpulse.efficiency.carbon.FactorChoice;
 import io.parkpulse.efficiency.carbon.tracking.MonthFigures;
 import io.parkpulse.efficiency.carbon.tracking.TargetProgress;
 import io.parkpulse.efficiency.policy.Policy;
+import io.parkpulse.park.Enterprise;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,12 @@ public record ParkYear(ParkModel model, Policy policy, int year, YearMonth throu
                        Map<String, List<MonthFigures>> thisYear, Map<String, List<MonthFigures>> previousYear,
                        Map<String, List<Emissions>> emissions, TargetProgress progress, FactorChoice grid,
                        Map<String, PeerGroup> co2Peers) {
+
+    /** The enterprise's name in the park file, or its id when the park file no longer has it. */
+    public String enterpriseName(String id) {
+        Enterprise e = model.park().enterprises().get(EnterpriseId.of(id));
+        return e == null ? id : e.name();
+    }
 
     /** Months of the year counted (0 when none is complete yet). */
     public int months() {

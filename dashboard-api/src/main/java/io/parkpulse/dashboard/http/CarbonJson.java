@@ -1,6 +1,5 @@
 package io.parkpulse.dashboard.http;
 
-import io.parkpulse.contract.EnterpriseId;
 import io.parkpulse.dashboard.efficiency.ParkPeriodResult;
 import io.parkpulse.dashboard.efficiency.ParkYear;
 import io.parkpulse.efficiency.carbon.GridFactorTable;
@@ -28,7 +27,6 @@ import io.parkpulse.efficiency.carbon.tracking.Verdict;
 import io.parkpulse.efficiency.evaluation.DataState;
 import io.parkpulse.efficiency.evaluation.DataState.Reason;
 import io.parkpulse.efficiency.indicator.Indicator;
-import io.parkpulse.park.Enterprise;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.YearMonth;
@@ -99,7 +97,7 @@ public final class CarbonJson {
                 notes.add(n);
             }
         }));
-        JsonObject body = header(y).put("enterprise", id).put("name", name(y, id)).put("industry", industry(y, id))
+        JsonObject body = header(y).put("enterprise", id).put("name", y.enterpriseName(id)).put("industry", industry(y, id))
                 .put("basis", basis(y, notes));
         putTwoHigh(body, e);
 
@@ -341,7 +339,7 @@ public final class CarbonJson {
     static JsonArray contributions(ParkYear y, List<Contribution> list, String unit) {
         JsonArray a = new JsonArray();
         for (Contribution c : list) {
-            a.add(new JsonObject().put("enterprise", c.enterprise()).put("name", name(y, c.enterprise()))
+            a.add(new JsonObject().put("enterprise", c.enterprise()).put("name", y.enterpriseName(c.enterprise()))
                     .put("gap", EfficiencyJson.number(c.gap())).put("share", EfficiencyJson.number(c.share()))
                     .put("unit", unit));
         }
@@ -350,7 +348,7 @@ public final class CarbonJson {
 
     static JsonObject enterpriseLine(ParkYear y, String id, YearBudget budgets) {
         EnterpriseProgress e = y.progress() == null ? null : y.progress().enterprises().get(id);
-        JsonObject o = new JsonObject().put("enterprise", id).put("name", name(y, id)).put("industry", industry(y, id));
+        JsonObject o = new JsonObject().put("enterprise", id).put("name", y.enterpriseName(id)).put("industry", industry(y, id));
         putTwoHigh(o, e);
         Budget own = budgets.of(id);
         for (CarbonQuantity q : CarbonQuantity.values()) {
@@ -414,10 +412,6 @@ public final class CarbonJson {
         return q == CarbonQuantity.ENERGY ? m.energyPerValueAdded() : m.co2PerValueAdded();
     }
 
-    static String name(ParkYear y, String id) {
-        Enterprise e = y.model().park().enterprises().get(EnterpriseId.of(id));
-        return e == null ? id : e.name();
-    }
 
     static String industry(ParkYear y, String id) {
         var info = y.model().enterprises().get(id);

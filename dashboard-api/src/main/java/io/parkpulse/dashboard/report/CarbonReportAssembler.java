@@ -48,7 +48,7 @@ final class CarbonReportAssembler {
             allEmissions.add(emissions);
             if (only == null || only.equals(id)) {
                 EnterpriseProgress e = progress.enterprises().get(id);
-                rows.add(row(id, name(y, id), y.model().enterprises().get(id).industry(), false, months, emissions,
+                rows.add(row(id, y.enterpriseName(id), y.model().enterprises().get(id).industry(), false, months, emissions,
                         e.energy(), e.co2(), e.isTwoHigh(), month == null ? e.state() : state(months)));
             }
         }
@@ -142,8 +142,4 @@ final class CarbonReportAssembler {
         return s;
     }
 
-    private static String name(ParkYear y, String id) {
-        var e = y.model().park().enterprises().get(io.parkpulse.contract.EnterpriseId.of(id));
-        return e == null ? id : e.name();
-    }
 }
