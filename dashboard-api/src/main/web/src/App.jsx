@@ -125,7 +125,7 @@ function renderPage(route, session, park, big, info) {
   }
   switch (first) {
     case 'live':
-      if (operator) return <LivePage key={`${park}-${big}-${getParkZone()}`} park={park} big={big} />;
+      if (operator) return <LivePage key={`${park}-${big}-${getParkZone()}`} park={park} parkName={info?.name} big={big} />;
       // an enterprise: its own live page, as the API scopes it (no big screen: that is the control room's)
       if (!session.enterprise) return <Forbidden />;
       return <LivePage key={`${park}-${session.enterprise}-${getParkZone()}`} park={park} big={false}

@@ -28,3 +28,16 @@ export function normalizeAlarm(raw) {
     note: a.note ?? a.acknowledged?.note ?? null,
   };
 }
+
+/**
+ * Names, not ids, for alarm subjects: the park's (its budget and intensity alarms), its enterprises', meters',
+ * machines' and gateways', from the live snapshot. An id without a name is left out (shown as it is).
+ */
+export function subjectNames(snapshot, park, parkName) {
+  return Object.fromEntries([
+    [park, parkName],
+    ...(snapshot?.enterprises || []).flatMap((e) => [[e.id, e.name], ...(e.meters || []).map((m) => [m.id, m.name])]),
+    ...(snapshot?.equipment || []).map((e) => [e.id, e.name]),
+    ...(snapshot?.gateways || []).map((g) => [g.id, g.name]),
+  ].filter(([, name]) => name));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeAlarm } from '../src/alarms.js';
+import { normalizeAlarm, subjectNames } from '../src/alarms.js';
 import { fileNameFrom, query } from '../src/api.js';
 import { isMonthId, monthsEnding, previousMonth } from '../src/dates.js';
 import { RANKABLE, STANDARD_WEIGHTS, pointsOpen, rankingChoices, scoringWeights } from '../src/indicators.js';
@@ -173,5 +173,23 @@ describe('API errors', () => {
     expect(new ApiError(400, { error: 'bad month', field: 'month' }).message).toBe('bad month (month)');
     setLang('en');
     expect(new ApiError(401, { error: 'wrong user name or password', error_zh: '用户名或密码错误' }).message).toBe('wrong user name or password');
+  });
+});
+
+describe('subjectNames', () => {
+  it('names the park, enterprises, meters, machines and gateways of alarm subjects, never an id', () => {
+    const snapshot = {
+      enterprises: [{ id: 'ent-a', name: '新源水泥有限公司', meters: [{ id: 'E-A', name: '总表' }, { id: 'E-B' }] }],
+      equipment: [{ id: 'M-1', name: '回转窑' }],
+      gateways: [{ id: 'gw-south', name: '南区网关' }],
+    };
+    const names = subjectNames(snapshot, 'demo-park', '江南示范智慧产业园');
+    expect(names['demo-park']).toBe('江南示范智慧产业园');
+    expect(names['ent-a']).toBe('新源水泥有限公司');
+    expect(names['E-A']).toBe('总表');
+    expect(names['M-1']).toBe('回转窑');
+    expect(names['gw-south']).toBe('南区网关');
+    expect(names).not.toHaveProperty('E-B');
+    expect(subjectNames(null, 'demo-park', undefined)).toEqual({});
   });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getJson, parkPath, postJson, query } from '../api.js';
-import { normalizeAlarm } from '../alarms.js';
+import { normalizeAlarm, subjectNames } from '../alarms.js';
 import { Chart } from '../Chart.jsx';
 import { parkTimeAxis, parkTimeTooltip, ticksBetween } from '../chartTime.js';
 import { dayId, formatClock, formatMoment, getParkZone, nextDay, previousDay, startOfDay, zoneLabel } from '../dates.js';
@@ -30,7 +30,7 @@ export function loadDays(nowMs) {
  * The live page. An operator sees the whole park; an enterprise (`enterprise`: its {id, name}) sees what the API
  * scopes to it: its own load, meters, equipment and alarms, no park totals and no gateways.
  */
-export function LivePage({ park, big, enterprise }) {
+export function LivePage({ park, parkName, big, enterprise }) {
   const lang = getLang();
   const operator = !enterprise;
   const [snapshot, setSnapshot] = useState(null);
@@ -112,12 +112,7 @@ export function LivePage({ park, big, enterprise }) {
     () => Object.fromEntries((snapshot?.enterprises || []).map((e) => [e.id, e.name || e.id])),
     [snapshot],
   );
-  // names, not ids: of enterprises, meters, equipment and gateways, for alarm subjects
-  const subjectName = useMemo(() => Object.fromEntries([
-    ...(snapshot?.enterprises || []).flatMap((e) => [[e.id, e.name], ...(e.meters || []).map((m) => [m.id, m.name])]),
-    ...(snapshot?.equipment || []).map((e) => [e.id, e.name]),
-    ...(snapshot?.gateways || []).map((g) => [g.id, g.name]),
-  ].filter(([, name]) => name)), [snapshot]);
+  const subjectName = useMemo(() => subjectNames(snapshot, park, parkName), [snapshot, park, parkName]);
   const own = operator ? null : (snapshot?.enterprises || []).find((e) => e.id === enterprise.id) || null;
   const gateways = snapshot?.gateways || [];
   const online = gateways.filter((g) => g.online).length;
